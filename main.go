@@ -1,0 +1,201 @@
+// Command forum runs deliberative workshops from the terminal: breakout
+// tables are led through a facilitation script, everything is saved in one
+// SQLite file, and the key-messages summary is exported for publication.
+//
+// Usage: forum [--db PATH] [command]; see 'forum --help'.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"os/user"
+	"path/filepath"
+	"syscall"
+
+	"forum/model"
+	"forum/sessions"
+	"forum/storage"
+	"forum/tui"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+const usage = `forum: run a deliberative forum's breakout tables and publish its key messages.
+
+Usage:
+  forum [--db PATH]                        open the app (the home screen)
+  forum demo [--db PATH]                   add an illustrative demo event; prints its id
+  forum export --format md [--event ID] [-o FILE] [--db PATH]
+                                           print or write the summary report
+                                           (default: the most recently changed event)
+  forum version                            print the version
+  forum --help                             this help
+
+The database is one file: --db PATH, else $FORUM_DB, else
+%s
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is the whole command; it returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("forum", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", "", "database file")
+	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultPathLine()) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	cmd, rest := "", fs.Args()
+	if len(rest) > 0 {
+		cmd, rest = rest[0], rest[1:]
+	}
+	var err error
+	switch cmd {
+	case "":
+		err = withEngine(ctx, *db, "local", func(eng *sessions.Engine, actor string) error {
+			return tui.Run(ctx, eng, tui.Options{Actor: actor})
+		})
+	case "demo":
+		err = demo(ctx, *db, rest, stdout, stderr)
+	case "export":
+		err = export(ctx, *db, rest, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "forum", version)
+	case "help":
+		fs.Usage()
+	default:
+		fmt.Fprintf(stderr, "forum: unknown command %q\n\n", cmd)
+		fs.Usage()
+		return 2
+	}
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		fmt.Fprintln(stderr, "forum:", err)
+		return 1
+	}
+	return 0
+}
+
+func demo(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("forum demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&db, "db", db, "database file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
+		id, err := eng.Demo(ctx, actor, sessions.DemoOptions{})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, id)
+		return nil
+	})
+}
+
+func export(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("forum export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&db, "db", db, "database file")
+	format := fs.String("format", "md", "output format: md (Markdown)")
+	event := fs.String("event", "", "event id (default: the most recently changed event)")
+	out := fs.String("o", "", "write to this file instead of printing")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *format != "md" {
+		return fmt.Errorf("format %q is not supported yet: use --format md", *format)
+	}
+	if *event != "" && !model.ValidID(*event) {
+		return fmt.Errorf("--event %q is not an event id (ids look like 0190c3e4-…; 'forum' lists events)", *event)
+	}
+	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
+		id := model.ID(*event)
+		if id == "" {
+			var err error
+			if id, err = eng.LatestEventID(ctx); err != nil {
+				return err
+			}
+		}
+		md, err := eng.SummaryMarkdown(ctx, id)
+		if err != nil {
+			return err
+		}
+		if *out == "" {
+			_, err = io.WriteString(stdout, md)
+			return err
+		}
+		if err := sessions.WriteFileAtomic(*out, []byte(md)); err != nil {
+			return err
+		}
+		abs, _ := filepath.Abs(*out)
+		fmt.Fprintln(stderr, "wrote", abs)
+		return nil
+	})
+}
+
+// withEngine opens the database and runs fn with an engine over it.
+func withEngine(ctx context.Context, db, via string, fn func(*sessions.Engine, string) error) error {
+	path, err := dbPath(db)
+	if err != nil {
+		return err
+	}
+	store, err := storage.Open(ctx, path, storage.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	return fn(sessions.New(store), actor(via))
+}
+
+// dbPath picks the database: the flag, then $FORUM_DB, then the default
+// (whose folder is created).
+func dbPath(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if env := os.Getenv("FORUM_DB"); env != "" {
+		return env, nil
+	}
+	p, err := sessions.DefaultDBPath()
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		return "", fmt.Errorf("cannot create %s (pass --db PATH to use another place): %w", filepath.Dir(p), err)
+	}
+	return p, nil
+}
+
+func defaultPathLine() string {
+	p, err := sessions.DefaultDBPath()
+	if err != nil {
+		return "(no default: pass --db)"
+	}
+	return p
+}
+
+// actor names who made a change, for the audit log: "local:alice".
+func actor(via string) string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return via + ":" + u.Username
+	}
+	return via
+}

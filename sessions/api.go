@@ -1,0 +1,83 @@
+package sessions
+
+import (
+	"forum/model"
+	"forum/storage"
+)
+
+// EventSummary is one line of the event list.
+type EventSummary = storage.EventSummary
+
+// Snapshot is everything stored for one event.
+type Snapshot = storage.Snapshot
+
+// Named errors re-exported for the screens, so they need not import storage.
+var (
+	ErrNotFound = storage.ErrNotFound
+)
+
+// Saved is the result of an operation that stores user text: the record as
+// stored and, when the text had to be cleaned, a sentence saying how.
+type Saved[T any] struct {
+	Record T
+	Notice string
+}
+
+// Roles are the people at a table.
+type Roles struct {
+	Facilitator  string
+	Scribe       string
+	Reporter     string
+	Participants int
+}
+
+// NextStepInput is what the next-steps form collects.
+type NextStepInput struct {
+	Action     string
+	Owner      string
+	ByWhen     string
+	Enabler    string // one of model.Enablers, or ""
+	Assist     string // what would assist
+	PriorityID model.ID
+}
+
+// MessageInput is one key message (or the ask) a table picks.
+type MessageInput struct {
+	Kind    model.MessageKind
+	Text    string
+	Sources []model.ID
+}
+
+// TableView is everything a table's screens show, loaded in one read.
+type TableView struct {
+	Event      model.Event
+	Area       model.Area
+	Group      model.Group
+	Stage      model.Stage // the stage the table is at
+	StageIndex int
+	// Notes are the table's live notes at every stage, in capture order.
+	Notes []model.Contribution
+	// VoteStage is the key of the stage that runs the dot vote ("" if none).
+	VoteStage string
+	// Priorities are the vote stage's notes, ranked by dots.
+	Priorities []Priority
+	// Rules are the dot-voting rules for one participant.
+	Rules model.DotRules
+	// Ballots are the ballots cast so far at this table, by voter code.
+	Ballots     []model.Ballot
+	NextSteps   []model.NextStep
+	KeyMessages []model.KeyMessage
+}
+
+// Priority is a note on the vote and its place in the tally.
+type Priority struct {
+	Note model.Contribution
+	model.Ranked
+}
+
+// Board is an event with its areas and tables, for choosing a table.
+type Board struct {
+	Event  model.Event
+	Areas  []model.Area
+	Groups []model.Group
+}

@@ -1,0 +1,180 @@
+package sessions
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"forum/model"
+	"forum/storage"
+)
+
+// DemoOptions size the illustrative demo event.
+type DemoOptions struct {
+	// TablesPerArea is how many tables each area gets; 0 means 1 or 2.
+	TablesPerArea int
+	// NotesPerStage is how many notes each table captures at each capture
+	// stage; 0 means a handful.
+	NotesPerStage int
+}
+
+// Demo writes an illustrative, completed event (five areas, every table
+// through every stage, with notes, votes, next steps and key messages) in
+// one transaction and returns its id. It is marked Illustrative and its
+// title says so: demo data must never pass for a real forum's outcomes.
+func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (model.ID, error) {
+	t, err := BuiltinTemplate(DefaultTemplate)
+	if err != nil {
+		return "", err
+	}
+	now := e.Now()
+	start := now.Add(-3 * time.Hour)
+	snap := Snapshot{}
+	ev, areas, groups, err := EventFromTemplate(t, NewEvent{Title: "Illustrative demo: " + t.Event.Title, Illustrative: true, TablesPerArea: max(opts.TablesPerArea, 1)}, start)
+	if err != nil {
+		return "", err
+	}
+	if opts.TablesPerArea == 0 {
+		// A second table in two of the areas, so the report shows both shapes.
+		ev, areas, groups = addTables(ev, areas, groups, start, 0, 2)
+	}
+	snap.Event, snap.Areas = ev, areas
+	rng := rand.New(rand.NewPCG(2018, 125))
+	per := opts.NotesPerStage
+	if per <= 0 {
+		per = 5
+	}
+	for gi := range groups {
+		g := &groups[gi]
+		people := demoPeople[gi%len(demoPeople)]
+		g.Facilitator, g.Scribe, g.Reporter, g.Participants = people[0], people[1], people[2], 6+rng.IntN(4)
+		g.StageKey = ev.Stages[len(ev.Stages)-1].Key
+		g.StageStartedAt = now.Add(-5 * time.Minute)
+		clock := start
+		tick := func() time.Time { clock = clock.Add(time.Duration(20+rng.IntN(40)) * time.Second); return clock }
+		var vision string
+		for _, stage := range []string{"vision", "journey", "priorities"} {
+			pool := demoNotes[stage]
+			for i := 0; i < per; i++ {
+				k := (i + gi) % len(pool)
+				text := pool[k]
+				if i >= len(pool) {
+					text = fmt.Sprintf("%s (point %d)", text, i+1)
+				}
+				c := model.Contribution{ID: model.NewID(), GroupID: g.ID, StageKey: stage, Text: text,
+					Tags: model.NormalizeTags([]string{demoTags[k%len(demoTags)]}), Stamp: model.NewStamp(tick())}
+				snap.Contributions = append(snap.Contributions, c)
+				if stage == "vision" && vision == "" {
+					vision = text
+				}
+			}
+		}
+		g.Vision = vision
+		snap.Groups = append(snap.Groups, *g)
+		v, err := TableFromSnapshot(snap, g.ID)
+		if err != nil {
+			return "", err
+		}
+		snap.Votes = append(snap.Votes, demoBallots(rng, v, tick)...)
+		v, _ = TableFromSnapshot(snap, g.ID)
+		for i, p := range v.Priorities[:min(2, len(v.Priorities))] {
+			s := demoSteps[(gi+i)%len(demoSteps)]
+			snap.NextSteps = append(snap.NextSteps, model.NextStep{ID: model.NewID(), GroupID: g.ID, Action: s[0], Owner: s[1],
+				ByWhen: s[2], Assist: s[3], Enabler: s[4], PriorityID: p.Note.ID, Stamp: model.NewStamp(tick())})
+		}
+		v, _ = TableFromSnapshot(snap, g.ID)
+		for i, m := range SuggestKeyMessages(v) {
+			snap.KeyMessages = append(snap.KeyMessages, model.KeyMessage{ID: model.NewID(), EventID: ev.ID, GroupID: g.ID,
+				Position: i, Kind: m.Kind, Text: m.Text, Sources: m.Sources, Stamp: model.NewStamp(tick())})
+		}
+	}
+	if err := e.store.Update(ctx, actor, func(tx *storage.Tx) error { return insertSnapshot(tx, snap) }); err != nil {
+		return "", fmt.Errorf("writing the demo event: %w", err)
+	}
+	return ev.ID, nil
+}
+
+// demoBallots has every participant spend their dots, leaning towards the
+// first items so the ranking is clear but ties can happen.
+func demoBallots(rng *rand.Rand, v TableView, tick func() time.Time) []model.Vote {
+	items := v.VoteItems()
+	if len(items) == 0 {
+		return nil
+	}
+	var out []model.Vote
+	for _, voter := range VoterCodes(v.Group.Participants) {
+		b := model.Ballot{Voter: voter, Dots: map[model.ID]int{}}
+		for left := v.Rules.Budget; left > 0; {
+			i := min(rng.IntN(len(items)), rng.IntN(len(items)))
+			if b.Dots[items[i]] < v.Rules.EffectiveCap() {
+				b.Dots[items[i]]++
+				left--
+			}
+		}
+		out = append(out, model.BallotVotes(v.Group.ID, v.VoteStage, b, tick())...)
+	}
+	return out
+}
+
+// addTables gives n more tables, one each to the areas from the first.
+func addTables(ev model.Event, areas []model.Area, groups []model.Group, now time.Time, first, n int) (model.Event, []model.Area, []model.Group) {
+	for i := first; i < first+n && i < len(areas); i++ {
+		groups = append(groups, model.Group{ID: model.NewID(), EventID: ev.ID, AreaID: areas[i].ID,
+			Name: fmt.Sprintf("Table %d", len(groups)+1), Participants: 8, StageKey: ev.Stages[0].Key, Stamp: model.NewStamp(now)})
+	}
+	return ev, areas, groups
+}
+
+// insertSnapshot stores every record of a snapshot.
+func insertSnapshot(tx *storage.Tx, s Snapshot) error {
+	if err := tx.InsertEvent(s.Event); err != nil {
+		return err
+	}
+	for _, a := range s.Areas {
+		if err := tx.InsertArea(a); err != nil {
+			return err
+		}
+	}
+	for _, g := range s.Groups {
+		if err := tx.InsertGroup(g); err != nil {
+			return err
+		}
+	}
+	for _, c := range s.Contributions {
+		if err := tx.InsertContribution(c); err != nil {
+			return err
+		}
+	}
+	byVoter := map[[3]string][]model.Vote{}
+	var order [][3]string
+	for _, v := range s.Votes {
+		k := [3]string{string(v.GroupID), v.StageKey, v.Voter}
+		if _, ok := byVoter[k]; !ok {
+			order = append(order, k)
+		}
+		byVoter[k] = append(byVoter[k], v)
+	}
+	for _, k := range order {
+		if err := tx.ReplaceBallot(model.ID(k[0]), k[1], k[2], byVoter[k]); err != nil {
+			return err
+		}
+	}
+	for _, n := range s.NextSteps {
+		if err := tx.InsertNextStep(n); err != nil {
+			return err
+		}
+	}
+	keyed := map[model.ID][]model.KeyMessage{}
+	for _, k := range s.KeyMessages {
+		keyed[k.GroupID] = append(keyed[k.GroupID], k)
+	}
+	for _, g := range s.Groups {
+		if msgs := keyed[g.ID]; len(msgs) > 0 {
+			if err := tx.ReplaceKeyMessages(s.Event.ID, g.ID, msgs); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,92 @@
+package sessions
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"forum/model"
+	"forum/storage"
+)
+
+// Engine runs forum's operations against one store.
+type Engine struct {
+	store *storage.Store
+	now   func() time.Time
+}
+
+// Option configures an Engine.
+type Option func(*Engine)
+
+// WithClock makes the engine read time from now (for tests and demos).
+func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = now } }
+
+// New returns an engine over store.
+func New(store *storage.Store, opts ...Option) *Engine {
+	e := &Engine{store: store, now: time.Now}
+	for _, o := range opts {
+		o(e)
+	}
+	return e
+}
+
+// Now is the engine's clock, in UTC.
+func (e *Engine) Now() time.Time { return e.now().UTC() }
+
+// Subscribe tells the caller about every commit to the database, by this
+// process or another; see storage.Store.Subscribe.
+func (e *Engine) Subscribe() (<-chan struct{}, func()) { return e.store.Subscribe() }
+
+// Path is the database file's path.
+func (e *Engine) Path() string { return e.store.Path() }
+
+// Events lists the events in the database.
+func (e *Engine) Events(ctx context.Context) ([]EventSummary, error) {
+	return e.store.Events(ctx)
+}
+
+// LatestEventID is the event changed most recently.
+func (e *Engine) LatestEventID(ctx context.Context) (model.ID, error) {
+	id, err := e.store.LatestEventID(ctx)
+	if err != nil {
+		return "", fmt.Errorf("no event yet: start one in the app, or run 'forum demo': %w", err)
+	}
+	return id, nil
+}
+
+// Snapshot reads everything stored for an event.
+func (e *Engine) Snapshot(ctx context.Context, eventID model.ID) (Snapshot, error) {
+	return e.store.Snapshot(ctx, eventID)
+}
+
+// Board reads an event's areas and tables.
+func (e *Engine) Board(ctx context.Context, eventID model.ID) (Board, error) {
+	snap, err := e.store.Snapshot(ctx, eventID)
+	if err != nil {
+		return Board{}, err
+	}
+	return Board{Event: snap.Event, Areas: snap.Areas, Groups: snap.Groups}, nil
+}
+
+// clean sanitizes text with rule, wrapping a refusal so it reads well.
+func clean(text string, rule model.TextRule) (model.Cleaned, error) {
+	c, err := model.Clean(text, rule)
+	if err != nil {
+		return c, fmt.Errorf("not saved: %w", err)
+	}
+	return c, nil
+}
+
+// notices joins the non-empty notices of several cleaned fields.
+func notices(cs ...model.Cleaned) string {
+	out := ""
+	for _, c := range cs {
+		if n := c.Notice(); n != "" {
+			if out != "" {
+				out += " "
+			}
+			out += n
+		}
+	}
+	return out
+}

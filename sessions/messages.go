@@ -1,0 +1,94 @@
+package sessions
+
+import (
+	"context"
+	"fmt"
+
+	"forum/model"
+	"forum/storage"
+)
+
+// SetKeyMessages replaces a table's key messages: at most three messages and
+// one ask, each with text. Sources must be notes of the table.
+func (e *Engine) SetKeyMessages(ctx context.Context, actor string, groupID model.ID, in []MessageInput) (string, error) {
+	var msgs []model.KeyMessage
+	var cs []model.Cleaned
+	count := map[model.MessageKind]int{}
+	for _, m := range in {
+		if m.Kind != model.KindMessage && m.Kind != model.KindAsk {
+			return "", fmt.Errorf("not saved: unknown kind %q", m.Kind)
+		}
+		count[m.Kind]++
+		c, err := clean(m.Text, model.MessageRule)
+		if err != nil {
+			return "", err
+		}
+		cs = append(cs, c)
+		msgs = append(msgs, model.KeyMessage{ID: model.NewID(), GroupID: groupID, Position: len(msgs),
+			Kind: m.Kind, Text: c.Text, Sources: append([]model.ID(nil), m.Sources...), Stamp: model.NewStamp(e.Now())})
+	}
+	if count[model.KindMessage] > model.MaxMessages {
+		return "", fmt.Errorf("not saved: %d key messages; a table picks at most %d", count[model.KindMessage], model.MaxMessages)
+	}
+	if count[model.KindAsk] > 1 {
+		return "", fmt.Errorf("not saved: %d asks; a table picks one", count[model.KindAsk])
+	}
+	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		g, err := tx.Group(groupID)
+		if err != nil {
+			return err
+		}
+		for i := range msgs {
+			msgs[i].EventID = g.EventID
+			for _, src := range msgs[i].Sources {
+				n, err := tx.Contribution(src)
+				if err != nil || n.GroupID != groupID {
+					return fmt.Errorf("a message cites a note that is not this table's")
+				}
+			}
+		}
+		return tx.ReplaceKeyMessages(g.EventID, groupID, msgs)
+	})
+	if err != nil {
+		return "", fmt.Errorf("key messages not saved: %w", err)
+	}
+	return notices(cs...), nil
+}
+
+// SuggestKeyMessages proposes a table's key messages from its votes: the top
+// voted priorities (up to three, only those with dots), and as the ask the
+// first "what would assist" of its next steps.
+func SuggestKeyMessages(v TableView) []MessageInput {
+	var out []MessageInput
+	for _, p := range v.Priorities {
+		if len(out) == model.MaxMessages || p.Dots == 0 {
+			break
+		}
+		out = append(out, MessageInput{Kind: model.KindMessage, Text: firstLine(p.Note.Text), Sources: []model.ID{p.Note.ID}})
+	}
+	for _, s := range v.NextSteps {
+		if s.Assist != "" {
+			var src []model.ID
+			if s.PriorityID != "" {
+				src = []model.ID{s.PriorityID}
+			}
+			out = append(out, MessageInput{Kind: model.KindAsk, Text: firstLine(s.Assist), Sources: src})
+			break
+		}
+	}
+	return out
+}
+
+// firstLine is the text up to its first line break, capped for a message.
+func firstLine(s string) string {
+	for i, r := range s {
+		if r == '\n' {
+			s = s[:i]
+			break
+		}
+	}
+	if r := []rune(s); len(r) > model.MessageRule.Max {
+		s = string(r[:model.MessageRule.Max-1]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,103 @@
+package sessions
+
+import (
+	"context"
+	"fmt"
+
+	"forum/model"
+	"forum/storage"
+)
+
+// Capture stores a new note at the table's current stage. The note is saved
+// when Capture returns without error; Notice says if the text was cleaned.
+func (e *Engine) Capture(ctx context.Context, actor string, groupID model.ID, text string, tags []string, author string) (Saved[model.Contribution], error) {
+	c, err := clean(text, model.NoteRule)
+	if err != nil {
+		return Saved[model.Contribution]{}, err
+	}
+	a, _ := model.Clean(author, model.NameRule)
+	note := model.Contribution{ID: model.NewID(), GroupID: groupID, Text: c.Text,
+		Tags: model.NormalizeTags(tags), Author: a.Text, Stamp: model.NewStamp(e.Now())}
+	err = e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		g, err := tx.Group(groupID)
+		if err != nil {
+			return err
+		}
+		note.StageKey = g.StageKey
+		return tx.InsertContribution(note)
+	})
+	if err != nil {
+		return Saved[model.Contribution]{}, fmt.Errorf("note not saved: %w", err)
+	}
+	return Saved[model.Contribution]{Record: note, Notice: notices(c, a)}, nil
+}
+
+// EditNote replaces a note's text; the earlier text is kept as a revision.
+func (e *Engine) EditNote(ctx context.Context, actor string, id model.ID, text string) (Saved[model.Contribution], error) {
+	c, err := clean(text, model.NoteRule)
+	if err != nil {
+		return Saved[model.Contribution]{}, err
+	}
+	var note model.Contribution
+	err = e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		n, err := tx.Contribution(id)
+		if err != nil {
+			return err
+		}
+		if n.Deleted() {
+			return fmt.Errorf("the note was deleted; restore it first")
+		}
+		n.Text, n.UpdatedAt = c.Text, e.Now()
+		note = n
+		return tx.UpdateContribution(n)
+	})
+	if err != nil {
+		return Saved[model.Contribution]{}, fmt.Errorf("edit not saved: %w", err)
+	}
+	return Saved[model.Contribution]{Record: note, Notice: c.Notice()}, nil
+}
+
+// TagNote replaces a note's tags.
+func (e *Engine) TagNote(ctx context.Context, actor string, id model.ID, tags []string) error {
+	return e.changeNote(ctx, actor, id, func(n *model.Contribution) error {
+		n.Tags = model.NormalizeTags(tags)
+		return nil
+	})
+}
+
+// DeleteNote marks a note deleted. Nothing is erased: RestoreNote undoes it.
+func (e *Engine) DeleteNote(ctx context.Context, actor string, id model.ID) error {
+	return e.changeNote(ctx, actor, id, func(n *model.Contribution) error {
+		if n.Deleted() {
+			return fmt.Errorf("the note is already deleted")
+		}
+		n.DeletedAt = e.Now()
+		return nil
+	})
+}
+
+// RestoreNote brings back a deleted note.
+func (e *Engine) RestoreNote(ctx context.Context, actor string, id model.ID) error {
+	return e.changeNote(ctx, actor, id, func(n *model.Contribution) error {
+		n.DeletedAt = model.Contribution{}.DeletedAt
+		return nil
+	})
+}
+
+func (e *Engine) changeNote(ctx context.Context, actor string, id model.ID, change func(*model.Contribution) error) error {
+	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		n, err := tx.Contribution(id)
+		if err != nil {
+			return err
+		}
+		if err := change(&n); err != nil {
+			return err
+		}
+		n.UpdatedAt = e.Now()
+		return tx.UpdateContribution(n)
+	})
+	if err != nil {
+		return fmt.Errorf("note not changed: %w", err)
+	}
+	return nil
+}

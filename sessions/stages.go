@@ -1,0 +1,102 @@
+package sessions
+
+import (
+	"context"
+	"fmt"
+
+	"forum/model"
+	"forum/storage"
+)
+
+// MoveStage moves a table delta stages on (+1) or back (-1) and restarts the
+// stage's clock. It returns the stage the table is now at.
+func (e *Engine) MoveStage(ctx context.Context, actor string, groupID model.ID, delta int) (model.Stage, error) {
+	var to model.Stage
+	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		g, err := tx.Group(groupID)
+		if err != nil {
+			return err
+		}
+		ev, err := tx.Event(g.EventID)
+		if err != nil {
+			return err
+		}
+		to, err = model.StageStep(ev.Stages, g.StageKey, delta)
+		if err != nil {
+			return err
+		}
+		from := g.StageKey
+		g.StageKey, g.StageStartedAt, g.UpdatedAt = to.Key, e.Now(), e.Now()
+		if err := tx.UpdateGroup(g); err != nil {
+			return err
+		}
+		return tx.Note("stage", "table", g.ID, fmt.Sprintf(`{"from":%q,"to":%q}`, from, to.Key))
+	})
+	if err != nil {
+		return to, fmt.Errorf("stage not changed: %w", err)
+	}
+	return to, nil
+}
+
+// StartStage starts the clock of the table's current stage if it has not
+// started, so a table's first stage counts from when it is first opened.
+func (e *Engine) StartStage(ctx context.Context, actor string, groupID model.ID) error {
+	return e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		g, err := tx.Group(groupID)
+		if err != nil || !g.StageStartedAt.IsZero() {
+			return err
+		}
+		g.StageStartedAt, g.UpdatedAt = e.Now(), e.Now()
+		return tx.UpdateGroup(g)
+	})
+}
+
+// SetRoles records who facilitates, scribes and reports, and how many
+// participants the table has (1 to 100).
+func (e *Engine) SetRoles(ctx context.Context, actor string, groupID model.ID, r Roles) (string, error) {
+	if r.Participants < 1 || r.Participants > 100 {
+		return "", fmt.Errorf("not saved: participants must be a number from 1 to 100, not %d", r.Participants)
+	}
+	var names [3]model.Cleaned
+	for i, s := range []string{r.Facilitator, r.Scribe, r.Reporter} {
+		c, err := clean(s, model.NameRule)
+		if err != nil {
+			return "", err
+		}
+		names[i] = c
+	}
+	f, s, p := names[0], names[1], names[2]
+	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		g, err := tx.Group(groupID)
+		if err != nil {
+			return err
+		}
+		g.Facilitator, g.Scribe, g.Reporter, g.Participants = f.Text, s.Text, p.Text, r.Participants
+		g.UpdatedAt = e.Now()
+		return tx.UpdateGroup(g)
+	})
+	if err != nil {
+		return "", fmt.Errorf("roles not saved: %w", err)
+	}
+	return notices(f, s, p), nil
+}
+
+// SetVision records the table's vision statement (empty clears it).
+func (e *Engine) SetVision(ctx context.Context, actor string, groupID model.ID, text string) (string, error) {
+	c, err := clean(text, model.VisionRule)
+	if err != nil {
+		return "", err
+	}
+	err = e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		g, err := tx.Group(groupID)
+		if err != nil {
+			return err
+		}
+		g.Vision, g.UpdatedAt = c.Text, e.Now()
+		return tx.UpdateGroup(g)
+	})
+	if err != nil {
+		return "", fmt.Errorf("vision not saved: %w", err)
+	}
+	return c.Notice(), nil
+}

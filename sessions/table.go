@@ -1,0 +1,141 @@
+package sessions
+
+import (
+	"context"
+	"fmt"
+
+	"forum/model"
+)
+
+// Table reads everything a table's screens show.
+func (e *Engine) Table(ctx context.Context, groupID model.ID) (TableView, error) {
+	g, err := e.store.Group(ctx, groupID)
+	if err != nil {
+		return TableView{}, fmt.Errorf("opening table: %w", err)
+	}
+	snap, err := e.store.Snapshot(ctx, g.EventID)
+	if err != nil {
+		return TableView{}, fmt.Errorf("opening table: %w", err)
+	}
+	return TableFromSnapshot(snap, groupID)
+}
+
+// TableFromSnapshot picks one table's view out of an event snapshot.
+func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
+	v := TableView{Event: snap.Event}
+	found := false
+	for _, g := range snap.Groups {
+		if g.ID == groupID {
+			v.Group, found = g, true
+		}
+	}
+	if !found {
+		return v, fmt.Errorf("table %s: %w", groupID.Short(), ErrNotFound)
+	}
+	for _, a := range snap.Areas {
+		if a.ID == v.Group.AreaID {
+			v.Area = a
+		}
+	}
+	v.StageIndex = model.StageIndex(snap.Event.Stages, v.Group.StageKey)
+	if v.StageIndex < 0 && len(snap.Event.Stages) > 0 {
+		v.StageIndex = 0
+	}
+	if v.StageIndex >= 0 {
+		v.Stage = snap.Event.Stages[v.StageIndex]
+	}
+	for _, c := range snap.Contributions {
+		if c.GroupID == groupID && !c.Deleted() {
+			v.Notes = append(v.Notes, c)
+		}
+	}
+	for _, n := range snap.NextSteps {
+		if n.GroupID == groupID && n.DeletedAt.IsZero() {
+			v.NextSteps = append(v.NextSteps, n)
+		}
+	}
+	for _, k := range snap.KeyMessages {
+		if k.GroupID == groupID {
+			v.KeyMessages = append(v.KeyMessages, k)
+		}
+	}
+	v.VoteStage = voteStage(snap.Event.Stages)
+	var votes []model.Vote
+	for _, vt := range snap.Votes {
+		if vt.GroupID == groupID && vt.StageKey == v.VoteStage {
+			votes = append(votes, vt)
+		}
+	}
+	v.Ballots = model.Ballots(votes)
+	items := model.AtStage(v.Notes, v.VoteStage)
+	v.Rules = rulesFor(snap.Event.Dots, len(items))
+	byID := map[model.ID]model.Contribution{}
+	ids := make([]model.ID, len(items))
+	for i, c := range items {
+		byID[c.ID] = c
+		ids[i] = c.ID
+	}
+	for _, r := range model.TallyDots(ids, v.Ballots) {
+		v.Priorities = append(v.Priorities, Priority{Note: byID[r.Item], Ranked: r})
+	}
+	return v, nil
+}
+
+// StageNotes are the table's live notes at its current stage.
+func (v TableView) StageNotes() []model.Contribution { return model.AtStage(v.Notes, v.Stage.Key) }
+
+// VoteItems are the ids of the notes on the table's dot vote.
+func (v TableView) VoteItems() []model.ID {
+	var ids []model.ID
+	for _, c := range model.AtStage(v.Notes, v.VoteStage) {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
+// Ballot returns the voter's ballot so far (empty if none).
+func (v TableView) Ballot(voter string) model.Ballot {
+	for _, b := range v.Ballots {
+		if b.Voter == voter {
+			return b
+		}
+	}
+	return model.Ballot{Voter: voter, Dots: map[model.ID]int{}}
+}
+
+// RulesFor returns the dot rules for a voter: a paper tally counts for
+// every participant at the table.
+func (v TableView) RulesFor(voter string) model.DotRules {
+	if voter == model.PaperVoter {
+		return v.Rules.ForPaper(v.Group.Participants)
+	}
+	return v.Rules
+}
+
+// Note finds a live note of the table by id.
+func (v TableView) Note(id model.ID) (model.Contribution, bool) {
+	for _, c := range v.Notes {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return model.Contribution{}, false
+}
+
+// voteStage is the first stage that runs a dot vote.
+func voteStage(stages []model.Stage) string {
+	for _, s := range stages {
+		if s.Activity == model.ActivityDotVote {
+			return s.Key
+		}
+	}
+	return ""
+}
+
+// rulesFor fills in the automatic budget (about a third of the items).
+func rulesFor(r model.DotRules, items int) model.DotRules {
+	if r.Budget <= 0 {
+		r.Budget = model.DefaultBudget(items)
+	}
+	return r
+}

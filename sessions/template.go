@@ -1,0 +1,223 @@
+package sessions
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"forum/model"
+)
+
+//go:embed templates/*.toml
+var builtin embed.FS
+
+// Template is a facilitation script as data: event defaults, areas, stages,
+// vote rules and a maturity model. It is read from TOML.
+type Template struct {
+	Name        string          `toml:"name"`
+	Description string          `toml:"description"`
+	Event       TemplateEvent   `toml:"event"`
+	Votes       TemplateVotes   `toml:"votes"`
+	Programme   []TemplateTalk  `toml:"programme"`
+	Areas       []TemplateArea  `toml:"areas"`
+	Stages      []TemplateStage `toml:"stages"`
+	Maturity    Maturity        `toml:"maturity"`
+}
+
+// TemplateEvent holds an event's defaults.
+type TemplateEvent struct {
+	Title     string   `toml:"title"`
+	Date      string   `toml:"date"`
+	Venue     string   `toml:"venue"`
+	Chair     string   `toml:"chair"`
+	AreaLabel string   `toml:"area_label"`
+	Aims      []string `toml:"aims"`
+}
+
+// TemplateVotes holds the dot-voting rules: dots per participant (0: about a
+// third of the items) and the cap per item (0: none).
+type TemplateVotes struct {
+	Dots int `toml:"dots"`
+	Cap  int `toml:"cap"`
+}
+
+// TemplateTalk is a programme item.
+type TemplateTalk struct {
+	Kind     string            `toml:"kind"`
+	Title    string            `toml:"title"`
+	Starts   string            `toml:"starts"`
+	Speakers []TemplateSpeaker `toml:"speakers"`
+}
+
+// TemplateSpeaker is a speaker and their role.
+type TemplateSpeaker struct {
+	Name string `toml:"name"`
+	Role string `toml:"role"`
+}
+
+// TemplateArea is an area tables are grouped by.
+type TemplateArea struct {
+	Code   string   `toml:"code"`
+	Name   string   `toml:"name"`
+	Places []string `toml:"places"`
+}
+
+// TemplateStage is one stage of the script.
+type TemplateStage struct {
+	Key      string   `toml:"key"`
+	Title    string   `toml:"title"`
+	Minutes  int      `toml:"minutes"`
+	Activity string   `toml:"activity"`
+	Prompts  []string `toml:"prompts"`
+	Notes    string   `toml:"notes"`
+}
+
+// Maturity is a maturity model: dimensions rated on shared levels.
+type Maturity struct {
+	Levels     []string            `toml:"levels"`
+	Dimensions []MaturityDimension `toml:"dimensions"`
+}
+
+// MaturityDimension is one row of the maturity model, a descriptor a level.
+type MaturityDimension struct {
+	Name        string   `toml:"name"`
+	Descriptors []string `toml:"descriptors"`
+}
+
+// DefaultTemplate is the built-in template a new event starts from.
+const DefaultTemplate = "london-gp-2018"
+
+// Templates lists the built-in templates by name.
+func Templates() ([]Template, error) {
+	entries, err := builtin.ReadDir("templates")
+	if err != nil {
+		return nil, fmt.Errorf("reading built-in templates: %w", err)
+	}
+	var out []Template
+	for _, e := range entries {
+		t, err := BuiltinTemplate(strings.TrimSuffix(e.Name(), ".toml"))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// BuiltinTemplateSource returns a built-in template's TOML, ready to edit.
+func BuiltinTemplateSource(name string) ([]byte, error) {
+	b, err := builtin.ReadFile("templates/" + name + ".toml")
+	if err != nil {
+		return nil, fmt.Errorf("no built-in template %q (see 'forum templates'): %w", name, err)
+	}
+	return b, nil
+}
+
+// BuiltinTemplate parses a built-in template.
+func BuiltinTemplate(name string) (Template, error) {
+	b, err := BuiltinTemplateSource(name)
+	if err != nil {
+		return Template{}, err
+	}
+	return ParseTemplate(name+".toml", b)
+}
+
+// LoadTemplate reads a template by built-in name or from a TOML file.
+func LoadTemplate(nameOrPath string) (Template, error) {
+	if !strings.ContainsAny(nameOrPath, `/\`) && !strings.HasSuffix(nameOrPath, ".toml") {
+		return BuiltinTemplate(nameOrPath)
+	}
+	b, err := os.ReadFile(nameOrPath)
+	if err != nil {
+		return Template{}, fmt.Errorf("reading template: %w", err)
+	}
+	return ParseTemplate(filepath.Base(nameOrPath), b)
+}
+
+// ParseTemplate reads and validates a template's TOML. Errors name the file
+// and the line or field, and say what is allowed.
+func ParseTemplate(file string, b []byte) (Template, error) {
+	var t Template
+	md, err := toml.NewDecoder(bytes.NewReader(b)).Decode(&t)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return Template{}, fmt.Errorf("%s: line %d: %s", file, pe.Position.Line, pe.Message)
+		}
+		return Template{}, fmt.Errorf("%s: %w", file, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return Template{}, fmt.Errorf("%s: unknown field %q (check its spelling against 'forum templates show %s')", file, und[0].String(), DefaultTemplate)
+	}
+	if err := t.Validate(); err != nil {
+		return Template{}, fmt.Errorf("%s: %w", file, err)
+	}
+	return t, nil
+}
+
+// Validate checks the rules a template must follow.
+func (t Template) Validate() error {
+	if strings.TrimSpace(t.Event.Title) == "" {
+		return errors.New("event.title: a title is required")
+	}
+	if t.Event.Date != "" {
+		if _, err := time.Parse("2006-01-02", t.Event.Date); err != nil {
+			return fmt.Errorf("event.date: %q is not a date; write YYYY-MM-DD, e.g. 2018-01-25", t.Event.Date)
+		}
+	}
+	if t.Votes.Dots < 0 || t.Votes.Cap < 0 {
+		return fmt.Errorf("votes: dots (%d) and cap (%d) must be 0 or more", t.Votes.Dots, t.Votes.Cap)
+	}
+	if len(t.Areas) == 0 {
+		return errors.New("areas: at least one area is required")
+	}
+	codes := map[string]bool{}
+	for i, a := range t.Areas {
+		code := strings.ToUpper(strings.TrimSpace(a.Code))
+		if code == "" || strings.TrimSpace(a.Name) == "" {
+			return fmt.Errorf("areas[%d]: code and name are both required", i+1)
+		}
+		if codes[code] {
+			return fmt.Errorf("areas[%d]: the code %q is used twice; each area needs its own", i+1, a.Code)
+		}
+		codes[code] = true
+	}
+	if len(t.Stages) == 0 {
+		return errors.New("stages: at least one stage is required")
+	}
+	keys := map[string]bool{}
+	for i, s := range t.Stages {
+		where := fmt.Sprintf("stages[%d] (%s)", i+1, s.Key)
+		switch {
+		case strings.TrimSpace(s.Key) == "":
+			return fmt.Errorf("stages[%d]: a key is required (a short name such as \"vision\")", i+1)
+		case keys[s.Key]:
+			return fmt.Errorf("%s: the key is used twice; each stage needs its own", where)
+		case strings.TrimSpace(s.Title) == "":
+			return fmt.Errorf("%s: a title is required", where)
+		case s.Minutes < 0:
+			return fmt.Errorf("%s: minutes is %d; it must be 0 or more", where, s.Minutes)
+		case !model.Activity(s.Activity).Known():
+			return fmt.Errorf("%s: unknown activity %q; allowed: %s", where, s.Activity, activityList())
+		}
+		keys[s.Key] = true
+	}
+	return nil
+}
+
+func activityList() string {
+	var names []string
+	for _, a := range model.Activities {
+		names = append(names, string(a))
+	}
+	return strings.Join(names, ", ")
+}

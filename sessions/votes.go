@@ -1,0 +1,73 @@
+package sessions
+
+import (
+	"context"
+	"fmt"
+
+	"forum/model"
+	"forum/storage"
+)
+
+// CastDots stores a voter's whole ballot on the table's dot vote, replacing
+// any ballot the same voter cast before. voter is an anonymous code (P1…Pn)
+// or model.PaperVoter for a tally typed in from paper dots, which may spend
+// the dots of every participant. A ballot over budget, over the cap, or on
+// a note that is not on the vote is refused and nothing changes.
+func (e *Engine) CastDots(ctx context.Context, actor string, groupID model.ID, voter string, dots map[model.ID]int) error {
+	if !validVoter(voter) {
+		return fmt.Errorf("vote refused: %q is not a voter code (P1, P2, … or %s)", voter, model.PaperVoter)
+	}
+	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		g, err := tx.Group(groupID)
+		if err != nil {
+			return err
+		}
+		ev, err := tx.Event(g.EventID)
+		if err != nil {
+			return err
+		}
+		stage := voteStage(ev.Stages)
+		if stage == "" {
+			return fmt.Errorf("this event's script has no dot vote")
+		}
+		notes, err := tx.Contributions(groupID)
+		if err != nil {
+			return err
+		}
+		var items []model.ID
+		for _, c := range model.AtStage(notes, stage) {
+			items = append(items, c.ID)
+		}
+		rules := rulesFor(ev.Dots, len(items))
+		if voter == model.PaperVoter {
+			rules = rules.ForPaper(g.Participants)
+		}
+		b := model.Ballot{Voter: voter, Dots: dots}
+		if err := rules.Check(b, items); err != nil {
+			return err
+		}
+		return tx.ReplaceBallot(groupID, stage, voter, model.BallotVotes(groupID, stage, b, e.Now()))
+	})
+	if err != nil {
+		return fmt.Errorf("dots not saved: %w", err)
+	}
+	return nil
+}
+
+// VoterCodes returns P1…Pn for a table of n participants.
+func VoterCodes(n int) []string {
+	out := make([]string, 0, n)
+	for i := 1; i <= n; i++ {
+		out = append(out, fmt.Sprintf("P%d", i))
+	}
+	return out
+}
+
+func validVoter(v string) bool {
+	if v == model.PaperVoter {
+		return true
+	}
+	var n int
+	_, err := fmt.Sscanf(v, "P%d", &n)
+	return err == nil && n >= 1 && n <= 1000 && fmt.Sprintf("P%d", n) == v
+}
