@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"syscall"
 
-	"forum/model"
 	"forum/sessions"
 	"forum/storage"
 	"forum/tui"
@@ -31,6 +30,11 @@ const usage = `forum: run a deliberative forum's breakout tables and publish its
 Usage:
   forum [--db PATH]                        open the app (the home screen)
   forum demo [--db PATH]                   add an illustrative demo event; prints its id
+  forum list [--db PATH]                   list events (id, date, title, tables, last change)
+  forum new --template NAME|FILE [--title T] [--date YYYY-MM-DD] [--tables N]
+                                           create an event from a template; prints its id
+  forum templates                          list the built-in templates
+  forum templates show NAME                print a built-in template as TOML, ready to edit
   forum export --format md [--event ID] [-o FILE] [--db PATH]
                                            print or write the summary report
                                            (default: the most recently changed event)
@@ -74,6 +78,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = demo(ctx, *db, rest, stdout, stderr)
 	case "export":
 		err = export(ctx, *db, rest, stdout, stderr)
+	case "list":
+		err = list(ctx, *db, rest, stdout, stderr)
+	case "new":
+		err = newEvent(ctx, *db, rest, stdout, stderr)
+	case "templates":
+		err = templates(rest, stdout)
 	case "version":
 		fmt.Fprintln(stdout, "forum", version)
 	case "help":
@@ -91,64 +101,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-func demo(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("forum demo", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&db, "db", db, "database file")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id, err := eng.Demo(ctx, actor, sessions.DemoOptions{})
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(stdout, id)
-		return nil
-	})
-}
-
-func export(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("forum export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&db, "db", db, "database file")
-	format := fs.String("format", "md", "output format: md (Markdown)")
-	event := fs.String("event", "", "event id (default: the most recently changed event)")
-	out := fs.String("o", "", "write to this file instead of printing")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if *format != "md" {
-		return fmt.Errorf("format %q is not supported yet: use --format md", *format)
-	}
-	if *event != "" && !model.ValidID(*event) {
-		return fmt.Errorf("--event %q is not an event id (ids look like 0190c3e4-…; 'forum' lists events)", *event)
-	}
-	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id := model.ID(*event)
-		if id == "" {
-			var err error
-			if id, err = eng.LatestEventID(ctx); err != nil {
-				return err
-			}
-		}
-		md, err := eng.SummaryMarkdown(ctx, id)
-		if err != nil {
-			return err
-		}
-		if *out == "" {
-			_, err = io.WriteString(stdout, md)
-			return err
-		}
-		if err := sessions.WriteFileAtomic(*out, []byte(md)); err != nil {
-			return err
-		}
-		abs, _ := filepath.Abs(*out)
-		fmt.Fprintln(stderr, "wrote", abs)
-		return nil
-	})
 }
 
 // withEngine opens the database and runs fn with an engine over it.

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"forum/model"
+	"forum/sessions"
+)
+
+func demo(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("forum demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&db, "db", db, "database file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
+		id, err := eng.Demo(ctx, actor, sessions.DemoOptions{})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, id)
+		return nil
+	})
+}
+
+func export(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("forum export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&db, "db", db, "database file")
+	format := fs.String("format", "md", "output format: md (Markdown)")
+	event := fs.String("event", "", "event id (default: the most recently changed event)")
+	out := fs.String("o", "", "write to this file instead of printing")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *format != "md" {
+		return fmt.Errorf("format %q is not supported yet: use --format md", *format)
+	}
+	if *event != "" && !model.ValidID(*event) {
+		return fmt.Errorf("--event %q is not an event id (ids look like 0190c3e4-…; 'forum' lists events)", *event)
+	}
+	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
+		id := model.ID(*event)
+		if id == "" {
+			var err error
+			if id, err = eng.LatestEventID(ctx); err != nil {
+				return err
+			}
+		}
+		md, err := eng.SummaryMarkdown(ctx, id)
+		if err != nil {
+			return err
+		}
+		if *out == "" {
+			_, err = io.WriteString(stdout, md)
+			return err
+		}
+		if err := sessions.WriteFileAtomic(*out, []byte(md)); err != nil {
+			return err
+		}
+		abs, _ := filepath.Abs(*out)
+		fmt.Fprintln(stderr, "wrote", abs)
+		return nil
+	})
+}
+
+func list(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("forum list", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&db, "db", db, "database file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, _ string) error {
+		evs, err := eng.Events(ctx)
+		if err != nil {
+			return err
+		}
+		if len(evs) == 0 {
+			fmt.Fprintln(stderr, "No events yet: run 'forum' and press n, or 'forum demo'.")
+			return nil
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tDATE\tTABLES\tLAST CHANGE\tTITLE")
+		for _, e := range evs {
+			title := model.Safe(e.Title, false)
+			if e.Illustrative && !strings.HasPrefix(title, "Illustrative") {
+				title = "[demo] " + title
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", e.ID, e.Date, e.Tables, e.LastChange.Local().Format("2006-01-02 15:04"), title)
+		}
+		return tw.Flush()
+	})
+}
+
+func newEvent(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("forum new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&db, "db", db, "database file")
+	tmpl := fs.String("template", sessions.DefaultTemplate, "built-in template name or a TOML file")
+	title := fs.String("title", "", "the event's title (default: the template's)")
+	date := fs.String("date", "", "the event's date, YYYY-MM-DD (default: the template's, else today)")
+	tables := fs.Int("tables", 1, "tables per area")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *tables < 1 || *tables > 50 {
+		return fmt.Errorf("--tables %d: give a number from 1 to 50", *tables)
+	}
+	t, err := sessions.LoadTemplate(*tmpl)
+	if err != nil {
+		return err
+	}
+	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
+		id, err := eng.CreateEvent(ctx, actor, t, sessions.NewEvent{Title: *title, Date: *date, TablesPerArea: *tables})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, id)
+		return nil
+	})
+}
+
+func templates(args []string, stdout io.Writer) error {
+	if len(args) >= 1 && args[0] == "show" {
+		if len(args) != 2 {
+			return fmt.Errorf("usage: forum templates show NAME (see 'forum templates' for the names)")
+		}
+		b, err := sessions.BuiltinTemplateSource(args[1])
+		if err != nil {
+			return err
+		}
+		_, err = stdout.Write(b)
+		return err
+	}
+	if len(args) > 0 {
+		return fmt.Errorf("unknown 'templates %s': use 'forum templates' or 'forum templates show NAME'", args[0])
+	}
+	ts, err := sessions.Templates()
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	for _, t := range ts {
+		fmt.Fprintf(tw, "%s\t%s\n", t.Name, t.Description)
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,105 @@
+// Package storage keeps forum's data in one SQLite file: it opens the file
+// the one safe way (WAL, synchronous FULL, foreign keys, busy timeout,
+// immediate transactions, a single writer connection and a read-only pool),
+// applies embedded numbered migrations, appends every change to an audit
+// log, and tells subscribers when anyone (this process or another) commits.
+// It knows no facilitation rules: those live in package sessions.
+package storage
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"forum/model"
+)
+
+// Named errors: every driver error that a user can act on maps to one of
+// these (wrapped with %w, with a sentence saying what to do).
+var (
+	// ErrNotDatabase: the file exists but is not an SQLite database.
+	ErrNotDatabase = errors.New("not a forum database")
+	// ErrNewerSchema: the database was written by a newer version of forum.
+	ErrNewerSchema = errors.New("database is from a newer version of forum")
+	// ErrReadOnly: the file or its folder cannot be written.
+	ErrReadOnly = errors.New("database cannot be written")
+	// ErrLocked: another program holds the database locked for too long.
+	ErrLocked = errors.New("database is locked")
+	// ErrNotFound: no record with that id.
+	ErrNotFound = errors.New("not found")
+)
+
+// SchemaVersion is the newest schema this build knows (PRAGMA user_version).
+const SchemaVersion = 1
+
+// Options tune Open.
+type Options struct {
+	// WatchInterval is how often the change watch polls PRAGMA data_version
+	// for commits by other processes; 0 means 250ms.
+	WatchInterval time.Duration
+}
+
+// EventSummary is one line of the event list.
+type EventSummary struct {
+	ID           model.ID
+	Title        string
+	Date         string
+	Illustrative bool
+	Tables       int
+	// LastChange is the latest change time of the event or anything in it.
+	LastChange time.Time
+}
+
+// Snapshot is everything stored for one event, read in one transaction.
+// Slices are in a stable order: areas and stages by position, tables by
+// area position then name, everything else by creation time then id.
+// Deleted notes and next steps are included (check DeletedAt).
+type Snapshot struct {
+	Event         model.Event
+	Areas         []model.Area
+	Groups        []model.Group
+	Contributions []model.Contribution
+	Votes         []model.Vote
+	NextSteps     []model.NextStep
+	KeyMessages   []model.KeyMessage
+}
+
+// AuditEntry is one line of the append-only audit log.
+type AuditEntry struct {
+	Seq      int64
+	At       time.Time
+	Actor    string
+	Action   string
+	Entity   string
+	EntityID model.ID
+	Detail   string // JSON
+}
+
+// Store is an open forum database. It is safe for concurrent use.
+type Store struct{ impl }
+
+// Open opens (creating if needed) the database at path and migrates it to
+// SchemaVersion in one transaction. It refuses, without writing anything to
+// the file: a file that is not an SQLite database or not forum's
+// (ErrNotDatabase), a schema newer than SchemaVersion (ErrNewerSchema), and a
+// file or folder that cannot be written (ErrReadOnly).
+func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+	return open(ctx, path, opts)
+}
+
+// Update runs fn in one immediate transaction on the writer connection and
+// commits it; actor is recorded in the audit log for each change fn makes.
+// When Update returns nil the change is durable (synchronous FULL).
+// Subscribers are told after the commit.
+func (s *Store) Update(ctx context.Context, actor string, fn func(tx *Tx) error) error {
+	return s.update(ctx, actor, fn)
+}
+
+// Tx is a write transaction. Every mutating method appends one audit row
+// (actor, action, entity, id, the new record as JSON) in the same transaction.
+type Tx struct{ txImpl }
+
+// Subscribe returns a channel that receives a value (coalesced, never
+// blocking the sender) after any commit to the database, by this process or
+// another, and a function that ends the subscription.
+func (s *Store) Subscribe() (<-chan struct{}, func()) { return s.subscribe() }

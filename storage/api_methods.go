@@ -1,0 +1,101 @@
+package storage
+
+import (
+	"context"
+
+	"forum/model"
+)
+
+// Path is the database file's path.
+func (s *Store) Path() string { return s.path() }
+
+// Close stops the change watch and closes every connection.
+func (s *Store) Close() error { return s.close() }
+
+// Events lists events, newest date first (then newest change).
+func (s *Store) Events(ctx context.Context) ([]EventSummary, error) { return s.events(ctx) }
+
+// LatestEventID is the event changed most recently, or ErrNotFound.
+func (s *Store) LatestEventID(ctx context.Context) (model.ID, error) { return s.latestEventID(ctx) }
+
+// Snapshot reads everything of one event in one read transaction.
+func (s *Store) Snapshot(ctx context.Context, eventID model.ID) (Snapshot, error) {
+	return s.snapshot(ctx, eventID)
+}
+
+// Event reads one event (with its stages and programme).
+func (s *Store) Event(ctx context.Context, id model.ID) (model.Event, error) { return s.event(ctx, id) }
+
+// Group reads one table.
+func (s *Store) Group(ctx context.Context, id model.ID) (model.Group, error) { return s.group(ctx, id) }
+
+// Audit lists the audit log for one entity id, or all of it when id is "".
+func (s *Store) Audit(ctx context.Context, id model.ID) ([]AuditEntry, error) {
+	return s.audit(ctx, id)
+}
+
+// Revisions lists earlier versions of a note, oldest first.
+func (s *Store) Revisions(ctx context.Context, contributionID model.ID) ([]model.Contribution, error) {
+	return s.revisions(ctx, contributionID)
+}
+
+// InsertEvent stores a new event with its stages and programme.
+func (tx *Tx) InsertEvent(e model.Event) error { return tx.insertEvent(e) }
+
+// UpdateEvent overwrites an event's own fields (not its areas or tables).
+func (tx *Tx) UpdateEvent(e model.Event) error { return tx.updateEvent(e) }
+
+// InsertArea stores a new area.
+func (tx *Tx) InsertArea(a model.Area) error { return tx.insertArea(a) }
+
+// InsertGroup stores a new table.
+func (tx *Tx) InsertGroup(g model.Group) error { return tx.insertGroup(g) }
+
+// UpdateGroup overwrites a table's fields.
+func (tx *Tx) UpdateGroup(g model.Group) error { return tx.updateGroup(g) }
+
+// InsertContribution stores a new note.
+func (tx *Tx) InsertContribution(c model.Contribution) error { return tx.insertContribution(c) }
+
+// UpdateContribution overwrites a note (text, tags, author, stage,
+// DeletedAt), keeping the previous version as a revision.
+func (tx *Tx) UpdateContribution(c model.Contribution) error { return tx.updateContribution(c) }
+
+// ReplaceBallot removes the voter's earlier votes at that table and stage
+// and stores votes instead (which may be empty).
+func (tx *Tx) ReplaceBallot(groupID model.ID, stageKey, voter string, votes []model.Vote) error {
+	return tx.replaceBallot(groupID, stageKey, voter, votes)
+}
+
+// InsertNextStep stores a new next step.
+func (tx *Tx) InsertNextStep(n model.NextStep) error { return tx.insertNextStep(n) }
+
+// UpdateNextStep overwrites a next step (including DeletedAt).
+func (tx *Tx) UpdateNextStep(n model.NextStep) error { return tx.updateNextStep(n) }
+
+// ReplaceKeyMessages replaces the key messages of a table (or of the event
+// when groupID is "") with msgs.
+func (tx *Tx) ReplaceKeyMessages(eventID, groupID model.ID, msgs []model.KeyMessage) error {
+	return tx.replaceKeyMessages(eventID, groupID, msgs)
+}
+
+// Note appends an audit row for an action that is not a record change,
+// such as moving a table to the next stage.
+func (tx *Tx) Note(action, entity string, id model.ID, detail string) error {
+	return tx.note(action, entity, id, detail)
+}
+
+// Event reads an event inside the transaction.
+func (tx *Tx) Event(id model.ID) (model.Event, error) { return tx.event(id) }
+
+// Group reads a table inside the transaction.
+func (tx *Tx) Group(id model.ID) (model.Group, error) { return tx.group(id) }
+
+// Contribution reads a note inside the transaction.
+func (tx *Tx) Contribution(id model.ID) (model.Contribution, error) { return tx.contribution(id) }
+
+// Contributions reads a table's notes (deleted included) inside the
+// transaction, by creation time then id.
+func (tx *Tx) Contributions(groupID model.ID) ([]model.Contribution, error) {
+	return tx.contributions(groupID)
+}

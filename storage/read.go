@@ -1,0 +1,140 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"forum/model"
+)
+
+func (s *Store) path() string { return s.file }
+
+func (s *Store) event(ctx context.Context, id model.ID) (model.Event, error) {
+	return one(ctx, s.r, scanEvent, "event", id, `SELECT `+eventCols+` FROM events WHERE id = ?`)
+}
+
+func (s *Store) group(ctx context.Context, id model.ID) (model.Group, error) {
+	return one(ctx, s.r, scanGroup, "table", id, `SELECT `+groupCols+` FROM breakout_tables WHERE id = ?`)
+}
+
+func (t *Tx) event(id model.ID) (model.Event, error) {
+	return one(t.ctx, t.tx, scanEvent, "event", id, `SELECT `+eventCols+` FROM events WHERE id = ?`)
+}
+
+func (t *Tx) group(id model.ID) (model.Group, error) {
+	return one(t.ctx, t.tx, scanGroup, "table", id, `SELECT `+groupCols+` FROM breakout_tables WHERE id = ?`)
+}
+
+func (t *Tx) contribution(id model.ID) (model.Contribution, error) {
+	return one(t.ctx, t.tx, scanNote, "note", id, `SELECT `+noteCols+` FROM contributions WHERE id = ?`)
+}
+
+func (t *Tx) contributions(g model.ID) ([]model.Contribution, error) {
+	return all(t.ctx, t.tx, scanNote, `SELECT `+noteCols+` FROM contributions WHERE table_id = ? ORDER BY created_at, id`, string(g))
+}
+
+// lastChange is the newest updated_at of an event and everything in it.
+const lastChange = `(SELECT max(u) FROM (
+	SELECT e.updated_at AS u
+	UNION ALL SELECT max(updated_at) FROM areas WHERE event_id = e.id
+	UNION ALL SELECT max(updated_at) FROM breakout_tables WHERE event_id = e.id
+	UNION ALL SELECT max(c.updated_at) FROM contributions c JOIN breakout_tables b ON c.table_id = b.id WHERE b.event_id = e.id
+	UNION ALL SELECT max(v.updated_at) FROM votes v JOIN breakout_tables b ON v.table_id = b.id WHERE b.event_id = e.id
+	UNION ALL SELECT max(n.updated_at) FROM next_steps n JOIN breakout_tables b ON n.table_id = b.id WHERE b.event_id = e.id
+	UNION ALL SELECT max(updated_at) FROM key_messages WHERE event_id = e.id))`
+
+func (s *Store) events(ctx context.Context) ([]EventSummary, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.title, e.date, e.illustrative,
+		(SELECT count(*) FROM breakout_tables WHERE event_id = e.id), `+lastChange+` AS last
+		FROM events e ORDER BY e.date DESC, last DESC, e.id`)
+	if err != nil {
+		return nil, mapErr(s.file, err)
+	}
+	defer rows.Close()
+	var out []EventSummary
+	for rows.Next() {
+		var e EventSummary
+		var illus int
+		var last sql.NullString
+		if err := rows.Scan(&e.ID, &e.Title, &e.Date, &illus, &e.Tables, &last); err != nil {
+			return nil, err
+		}
+		e.Illustrative, e.LastChange = illus != 0, parseTS(last.String)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) latestEventID(ctx context.Context) (model.ID, error) {
+	var id model.ID
+	err := s.r.QueryRowContext(ctx, `SELECT e.id FROM events e ORDER BY `+lastChange+` DESC, e.id DESC LIMIT 1`).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("the database has no events: %w", ErrNotFound)
+	}
+	return id, mapErr(s.file, err)
+}
+
+func (s *Store) snapshot(ctx context.Context, id model.ID) (Snapshot, error) {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return Snapshot{}, mapErr(s.file, err)
+	}
+	defer tx.Rollback()
+	var snap Snapshot
+	if snap.Event, err = one(ctx, tx, scanEvent, "event", id, `SELECT `+eventCols+` FROM events WHERE id = ?`); err != nil {
+		return snap, err
+	}
+	ev := string(id)
+	inEvent := ` WHERE table_id IN (SELECT id FROM breakout_tables WHERE event_id = ?) ORDER BY created_at, id`
+	if snap.Areas, err = all(ctx, tx, scanArea, `SELECT `+areaCols+` FROM areas WHERE event_id = ? ORDER BY position, code`, ev); err != nil {
+		return snap, err
+	}
+	if snap.Groups, err = all(ctx, tx, scanGroup, `SELECT `+prefixed("b", groupCols)+` FROM breakout_tables b JOIN areas a ON a.id = b.area_id
+		WHERE b.event_id = ? ORDER BY a.position, length(b.name), b.name, b.id`, ev); err != nil {
+		return snap, err
+	}
+	if snap.Contributions, err = all(ctx, tx, scanNote, `SELECT `+noteCols+` FROM contributions`+inEvent, ev); err != nil {
+		return snap, err
+	}
+	if snap.Votes, err = all(ctx, tx, scanVote, `SELECT `+voteCols+` FROM votes`+inEvent, ev); err != nil {
+		return snap, err
+	}
+	if snap.NextSteps, err = all(ctx, tx, scanStep, `SELECT `+stepCols+` FROM next_steps`+inEvent, ev); err != nil {
+		return snap, err
+	}
+	snap.KeyMessages, err = all(ctx, tx, scanMsg, `SELECT `+msgCols+` FROM key_messages WHERE event_id = ? ORDER BY table_id, position, id`, ev)
+	return snap, err
+}
+
+func (s *Store) audit(ctx context.Context, id model.ID) ([]AuditEntry, error) {
+	q := `SELECT seq, at, actor, action, entity, entity_id, detail FROM audit`
+	var args []any
+	if id != "" {
+		q += ` WHERE entity_id = ?`
+		args = append(args, string(id))
+	}
+	return all(ctx, s.r, func(r scanner) (AuditEntry, error) {
+		var a AuditEntry
+		var at string
+		err := r.Scan(&a.Seq, &at, &a.Actor, &a.Action, &a.Entity, &a.EntityID, &a.Detail)
+		a.At = parseTS(at)
+		return a, err
+	}, q+` ORDER BY seq`, args...)
+}
+
+func (s *Store) revisions(ctx context.Context, id model.ID) ([]model.Contribution, error) {
+	return all(ctx, s.r, scanNote, `SELECT contribution_id, '', stage_key, text, tags, author, deleted_at, updated_at, updated_at
+		FROM contribution_revisions WHERE contribution_id = ? ORDER BY seq`, string(id))
+}
+
+// prefixed qualifies each column of a list with a table alias.
+func prefixed(alias, cols string) string {
+	parts := strings.Split(cols, ", ")
+	for i, p := range parts {
+		parts[i] = alias + "." + p
+	}
+	return strings.Join(parts, ", ")
+}

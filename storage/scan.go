@@ -1,0 +1,123 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"forum/model"
+)
+
+// querier is what *sql.DB, *sql.Tx and *sql.Conn share.
+type querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+}
+
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface{ Scan(dest ...any) error }
+
+const (
+	eventCols = `id, title, date, venue, chair, aims, programme, area_label, template, illustrative, dots_budget, dots_cap, stages, created_at, updated_at`
+	areaCols  = `id, event_id, position, code, name, places, created_at, updated_at`
+	groupCols = `id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, created_at, updated_at`
+	noteCols  = `id, table_id, stage_key, text, tags, author, deleted_at, created_at, updated_at`
+	voteCols  = `id, table_id, stage_key, method, voter, item_id, value, created_at, updated_at`
+	stepCols  = `id, table_id, action, owner, by_when, enabler, assist, priority_id, deleted_at, created_at, updated_at`
+	msgCols   = `id, event_id, table_id, position, kind, text, sources, created_at, updated_at`
+)
+
+func scanEvent(s scanner) (model.Event, error) {
+	var e model.Event
+	var aims, prog, stages, created, updated string
+	var illus int
+	err := s.Scan(&e.ID, &e.Title, &e.Date, &e.Venue, &e.Chair, &aims, &prog, &e.AreaLabel, &e.Template, &illus,
+		&e.Dots.Budget, &e.Dots.Cap, &stages, &created, &updated)
+	unjs(aims, &e.Aims)
+	unjs(prog, &e.Programme)
+	unjs(stages, &e.Stages)
+	e.Illustrative = illus != 0
+	e.CreatedAt, e.UpdatedAt = parseTS(created), parseTS(updated)
+	return e, err
+}
+
+func scanArea(s scanner) (model.Area, error) {
+	var a model.Area
+	var places, created, updated string
+	err := s.Scan(&a.ID, &a.EventID, &a.Position, &a.Code, &a.Name, &places, &created, &updated)
+	unjs(places, &a.Places)
+	a.CreatedAt, a.UpdatedAt = parseTS(created), parseTS(updated)
+	return a, err
+}
+
+func scanGroup(s scanner) (model.Group, error) {
+	var g model.Group
+	var started, created, updated string
+	err := s.Scan(&g.ID, &g.EventID, &g.AreaID, &g.Name, &g.Facilitator, &g.Scribe, &g.Reporter, &g.Participants,
+		&g.StageKey, &started, &g.Vision, &created, &updated)
+	g.StageStartedAt, g.CreatedAt, g.UpdatedAt = parseTS(started), parseTS(created), parseTS(updated)
+	return g, err
+}
+
+func scanNote(s scanner) (model.Contribution, error) {
+	var c model.Contribution
+	var tags, deleted, created, updated string
+	err := s.Scan(&c.ID, &c.GroupID, &c.StageKey, &c.Text, &tags, &c.Author, &deleted, &created, &updated)
+	unjs(tags, &c.Tags)
+	c.DeletedAt, c.CreatedAt, c.UpdatedAt = parseTS(deleted), parseTS(created), parseTS(updated)
+	return c, err
+}
+
+func scanVote(s scanner) (model.Vote, error) {
+	var v model.Vote
+	var created, updated string
+	err := s.Scan(&v.ID, &v.GroupID, &v.StageKey, &v.Method, &v.Voter, &v.ItemID, &v.Value, &created, &updated)
+	v.CreatedAt, v.UpdatedAt = parseTS(created), parseTS(updated)
+	return v, err
+}
+
+func scanStep(s scanner) (model.NextStep, error) {
+	var n model.NextStep
+	var deleted, created, updated string
+	err := s.Scan(&n.ID, &n.GroupID, &n.Action, &n.Owner, &n.ByWhen, &n.Enabler, &n.Assist, &n.PriorityID, &deleted, &created, &updated)
+	n.DeletedAt, n.CreatedAt, n.UpdatedAt = parseTS(deleted), parseTS(created), parseTS(updated)
+	return n, err
+}
+
+func scanMsg(s scanner) (model.KeyMessage, error) {
+	var m model.KeyMessage
+	var kind, sources, created, updated string
+	err := s.Scan(&m.ID, &m.EventID, &m.GroupID, &m.Position, &kind, &m.Text, &sources, &created, &updated)
+	m.Kind = model.MessageKind(kind)
+	unjs(sources, &m.Sources)
+	m.CreatedAt, m.UpdatedAt = parseTS(created), parseTS(updated)
+	return m, err
+}
+
+// one reads a single row, mapping "no rows" to ErrNotFound.
+func one[T any](ctx context.Context, q querier, scan func(scanner) (T, error), what string, id model.ID, query string) (T, error) {
+	v, err := scan(q.QueryRowContext(ctx, query, string(id)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, fmt.Errorf("%s %s: %w", what, id.Short(), ErrNotFound)
+	}
+	return v, err
+}
+
+// all reads every row of a query.
+func all[T any](ctx context.Context, q querier, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

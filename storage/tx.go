@@ -1,0 +1,199 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"forum/model"
+)
+
+type txImpl struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	actor string
+	path  string
+}
+
+func (s *Store) update(ctx context.Context, actor string, fn func(tx *Tx) error) error {
+	sqltx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return mapErr(s.file, err)
+	}
+	tx := &Tx{txImpl{ctx: ctx, tx: sqltx, actor: actor, path: s.file}}
+	if err := fn(tx); err != nil {
+		sqltx.Rollback()
+		return mapErr(s.file, err)
+	}
+	if err := sqltx.Commit(); err != nil {
+		sqltx.Rollback()
+		return mapErr(s.file, err)
+	}
+	s.notify()
+	return nil
+}
+
+// exec runs a statement in the transaction.
+func (t *txImpl) exec(q string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(t.ctx, q, args...)
+}
+
+// audit appends one row to the audit log.
+func (t *txImpl) audit(action, entity string, id model.ID, record any) error {
+	detail := "{}"
+	switch v := record.(type) {
+	case nil:
+	case string:
+		detail = v
+	default:
+		if b, err := json.Marshal(v); err == nil {
+			detail = string(b)
+		}
+	}
+	_, err := t.exec(`INSERT INTO audit(at, actor, action, entity, entity_id, detail) VALUES (?,?,?,?,?,?)`,
+		ts(time.Now()), t.actor, action, entity, string(id), detail)
+	return err
+}
+
+// changed fails with ErrNotFound when an update touched no row.
+func changed(res sql.Result, err error, what string, id model.ID) error {
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%s %s: %w", what, id.Short(), ErrNotFound)
+	}
+	return nil
+}
+
+func (t *Tx) insertEvent(e model.Event) error {
+	_, err := t.exec(`INSERT INTO events(id, title, date, venue, chair, aims, programme, area_label, template, illustrative, dots_budget, dots_cap, stages, created_at, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(e.ID), e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme),
+		e.AreaLabel, e.Template, boolInt(e.Illustrative), e.Dots.Budget, e.Dots.Cap, js(e.Stages), ts(e.CreatedAt), ts(e.UpdatedAt))
+	if err != nil {
+		return err
+	}
+	return t.audit("create", "event", e.ID, e)
+}
+
+func (t *Tx) updateEvent(e model.Event) error {
+	res, err := t.exec(`UPDATE events SET title=?, date=?, venue=?, chair=?, aims=?, programme=?, area_label=?, template=?, illustrative=?, dots_budget=?, dots_cap=?, stages=?, updated_at=? WHERE id=?`,
+		e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme), e.AreaLabel, e.Template, boolInt(e.Illustrative),
+		e.Dots.Budget, e.Dots.Cap, js(e.Stages), ts(e.UpdatedAt), string(e.ID))
+	if err := changed(res, err, "event", e.ID); err != nil {
+		return err
+	}
+	return t.audit("update", "event", e.ID, e)
+}
+
+func (t *Tx) insertArea(a model.Area) error {
+	_, err := t.exec(`INSERT INTO areas(id, event_id, position, code, name, places, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)`,
+		string(a.ID), string(a.EventID), a.Position, a.Code, a.Name, js(a.Places), ts(a.CreatedAt), ts(a.UpdatedAt))
+	if err != nil {
+		return err
+	}
+	return t.audit("create", "area", a.ID, a)
+}
+
+func (t *Tx) insertGroup(g model.Group) error {
+	_, err := t.exec(`INSERT INTO breakout_tables(id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, created_at, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(g.ID), string(g.EventID), string(g.AreaID), g.Name, g.Facilitator, g.Scribe, g.Reporter,
+		g.Participants, g.StageKey, ts(g.StageStartedAt), g.Vision, ts(g.CreatedAt), ts(g.UpdatedAt))
+	if err != nil {
+		return err
+	}
+	return t.audit("create", "table", g.ID, g)
+}
+
+func (t *Tx) updateGroup(g model.Group) error {
+	res, err := t.exec(`UPDATE breakout_tables SET area_id=?, name=?, facilitator=?, scribe=?, reporter=?, participants=?, stage_key=?, stage_started_at=?, vision=?, updated_at=? WHERE id=?`,
+		string(g.AreaID), g.Name, g.Facilitator, g.Scribe, g.Reporter, g.Participants, g.StageKey, ts(g.StageStartedAt), g.Vision, ts(g.UpdatedAt), string(g.ID))
+	if err := changed(res, err, "table", g.ID); err != nil {
+		return err
+	}
+	return t.audit("update", "table", g.ID, g)
+}
+
+func (t *Tx) insertContribution(c model.Contribution) error {
+	_, err := t.exec(`INSERT INTO contributions(id, table_id, stage_key, text, tags, author, deleted_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+		string(c.ID), string(c.GroupID), c.StageKey, c.Text, js(c.Tags), c.Author, ts(c.DeletedAt), ts(c.CreatedAt), ts(c.UpdatedAt))
+	if err != nil {
+		return err
+	}
+	return t.audit("create", "note", c.ID, c)
+}
+
+func (t *Tx) updateContribution(c model.Contribution) error {
+	_, err := t.exec(`INSERT INTO contribution_revisions(contribution_id, stage_key, text, tags, author, deleted_at, updated_at, replaced_at)
+		SELECT id, stage_key, text, tags, author, deleted_at, updated_at, ? FROM contributions WHERE id = ?`, ts(time.Now()), string(c.ID))
+	if err != nil {
+		return err
+	}
+	res, err := t.exec(`UPDATE contributions SET stage_key=?, text=?, tags=?, author=?, deleted_at=?, updated_at=? WHERE id=?`,
+		c.StageKey, c.Text, js(c.Tags), c.Author, ts(c.DeletedAt), ts(c.UpdatedAt), string(c.ID))
+	if err := changed(res, err, "note", c.ID); err != nil {
+		return err
+	}
+	action := "update"
+	if !c.DeletedAt.IsZero() {
+		action = "delete"
+	}
+	return t.audit(action, "note", c.ID, c)
+}
+
+func (t *Tx) replaceBallot(g model.ID, stage, voter string, votes []model.Vote) error {
+	if _, err := t.exec(`DELETE FROM votes WHERE table_id=? AND stage_key=? AND voter=?`, string(g), stage, voter); err != nil {
+		return err
+	}
+	for _, v := range votes {
+		if _, err := t.exec(`INSERT INTO votes(id, table_id, stage_key, method, voter, item_id, value, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+			string(v.ID), string(g), stage, v.Method, voter, string(v.ItemID), v.Value, ts(v.CreatedAt), ts(v.UpdatedAt)); err != nil {
+			return err
+		}
+	}
+	return t.audit("replace", "ballot", g, map[string]any{"stage": stage, "voter": voter, "votes": votes})
+}
+
+func (t *Tx) insertNextStep(n model.NextStep) error {
+	_, err := t.exec(`INSERT INTO next_steps(id, table_id, action, owner, by_when, enabler, assist, priority_id, deleted_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+		string(n.ID), string(n.GroupID), n.Action, n.Owner, n.ByWhen, n.Enabler, n.Assist, string(n.PriorityID), ts(n.DeletedAt), ts(n.CreatedAt), ts(n.UpdatedAt))
+	if err != nil {
+		return err
+	}
+	return t.audit("create", "next-step", n.ID, n)
+}
+
+func (t *Tx) updateNextStep(n model.NextStep) error {
+	res, err := t.exec(`UPDATE next_steps SET action=?, owner=?, by_when=?, enabler=?, assist=?, priority_id=?, deleted_at=?, updated_at=? WHERE id=?`,
+		n.Action, n.Owner, n.ByWhen, n.Enabler, n.Assist, string(n.PriorityID), ts(n.DeletedAt), ts(n.UpdatedAt), string(n.ID))
+	if err := changed(res, err, "next step", n.ID); err != nil {
+		return err
+	}
+	return t.audit("update", "next-step", n.ID, n)
+}
+
+func (t *Tx) replaceKeyMessages(e, g model.ID, msgs []model.KeyMessage) error {
+	if _, err := t.exec(`DELETE FROM key_messages WHERE event_id=? AND table_id=?`, string(e), string(g)); err != nil {
+		return err
+	}
+	for _, m := range msgs {
+		if _, err := t.exec(`INSERT INTO key_messages(id, event_id, table_id, position, kind, text, sources, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+			string(m.ID), string(e), string(g), m.Position, string(m.Kind), m.Text, js(m.Sources), ts(m.CreatedAt), ts(m.UpdatedAt)); err != nil {
+			return err
+		}
+	}
+	id := g
+	if id == "" {
+		id = e
+	}
+	return t.audit("replace", "key-messages", id, msgs)
+}
+
+func (t *Tx) note(action, entity string, id model.ID, detail string) error {
+	if detail == "" {
+		detail = "{}"
+	}
+	return t.audit(action, entity, id, detail)
+}
