@@ -1,0 +1,267 @@
+// Package tui is forum's terminal interface, built with Bubble Tea: a home
+// screen of events, a board of tables, the table screen where a scribe
+// captures notes while a facilitator moves the table through its stages,
+// and the activity screens (roles, vision, dot vote, next steps, key
+// messages) and the summary preview. Screens call package sessions inside
+// commands; nothing here touches the database directly.
+package tui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"forum/model"
+	"forum/sessions"
+)
+
+// Options configure the app.
+type Options struct {
+	// Actor is recorded in the audit log as who made each change.
+	Actor string
+}
+
+type screen int
+
+const (
+	screenHome screen = iota
+	screenBoard
+	screenTable
+	screenVote
+	screenForm
+	screenSummary
+)
+
+// App is the root model: it routes messages to the current screen.
+type App struct {
+	eng    *sessions.Engine
+	actor  string
+	ctx    context.Context
+	width  int
+	height int
+	dark   bool
+	st     Styles
+	help   help.Model
+	now    time.Time
+	screen screen
+	status string
+	isErr  bool
+
+	events   []sessions.EventSummary
+	evSel    int
+	board    sessions.Board
+	boardSel int
+	tbl      tableModel
+	vote     voteModel
+	form     formModel
+	summary  summaryModel
+
+	cwd         string // shown where the summary will be written
+
+	changes     <-chan struct{}
+	unsubscribe func()
+}
+
+// New returns the app over an engine.
+func New(eng *sessions.Engine, opts Options) *App {
+	a := &App{eng: eng, actor: opts.Actor, ctx: context.Background(), width: 80, height: 24, dark: true, help: help.New()}
+	if a.actor == "" {
+		a.actor = "local"
+	}
+	a.st = NewStyles(true)
+	a.cwd = "this folder"
+	if wd, err := os.Getwd(); err == nil {
+		a.cwd = filepath.Base(wd) + string(filepath.Separator)
+	}
+	a.now = eng.Now()
+	a.tbl = newTableModel()
+	a.tbl.input.SetWidth(a.width - 4)
+	a.help.SetWidth(a.width)
+	a.changes, a.unsubscribe = eng.Subscribe()
+	return a
+}
+
+// Run runs the app in the terminal until the user quits.
+func Run(ctx context.Context, eng *sessions.Engine, opts Options) error {
+	a := New(eng, opts)
+	a.ctx = ctxOrBackground(ctx)
+	defer a.unsubscribe()
+	_, err := tea.NewProgram(a, tea.WithContext(a.ctx)).Run()
+	if err != nil && ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+// Init loads the events and starts the clock and the change watch.
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(a.loadEvents(), tick(), waitChange(a.changes), tea.RequestBackgroundColor)
+}
+
+// Update handles a message.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.help.SetWidth(msg.Width)
+		a.tbl.input.SetWidth(max(msg.Width-4, 10))
+		a.summary.resize(a)
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.dark = msg.IsDark()
+		a.st = NewStyles(a.dark)
+		a.help.Styles = help.DefaultStyles(a.dark)
+		return a, nil
+	case tickMsg:
+		a.now = time.Time(msg)
+		return a, tick()
+	case changedMsg:
+		return a, tea.Batch(waitChange(a.changes), a.reload())
+	case doneMsg:
+		a.setStatus(msg.status, msg.err)
+		if msg.reload {
+			return a, a.reload()
+		}
+		return a, nil
+	case eventsMsg:
+		a.events = msg.list
+		a.evSel = clamp(a.evSel, len(a.events))
+		return a, nil
+	case openEventMsg:
+		a.setStatus("Event added.", nil)
+		a.screen = screenBoard
+		a.boardSel = 0
+		return a, tea.Batch(a.loadEvents(), a.loadBoard(msg.id))
+	case boardMsg:
+		a.board = msg.board
+		a.boardSel = clamp(a.boardSel, len(a.board.Groups))
+		return a, nil
+	case tableMsg:
+		a.tbl.setView(msg.view)
+		if a.screen == screenVote {
+			a.vote.refresh(msg.view)
+		}
+		return a, nil
+	case savedMsg:
+		return a, a.tbl.saved(a, msg)
+	case formResultMsg:
+		if msg.err != nil {
+			a.form.err = msg.err.Error()
+			return a, nil
+		}
+		a.screen = screenTable
+		a.setStatus(msg.status, nil)
+		return a, a.reload()
+	case summaryMsg:
+		a.summary.set(a, msg.text)
+		return a, nil
+	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+c" {
+			return a, tea.Quit
+		}
+		if a.screen != screenForm && a.screen != screenTable && key.Matches(msg, keyHelp) {
+			a.help.ShowAll = !a.help.ShowAll
+			return a, nil
+		}
+		return a, a.key(msg)
+	case tea.PasteMsg:
+		if a.screen == screenTable || a.screen == screenForm {
+			return a, a.key(msg)
+		}
+	}
+	return a, nil
+}
+
+// key sends a key (or paste) to the current screen.
+func (a *App) key(msg tea.Msg) tea.Cmd {
+	switch a.screen {
+	case screenHome:
+		return a.homeKey(msg.(tea.KeyPressMsg))
+	case screenBoard:
+		return a.boardKey(msg.(tea.KeyPressMsg))
+	case screenTable:
+		return a.tbl.update(a, msg)
+	case screenVote:
+		return a.vote.update(a, msg.(tea.KeyPressMsg))
+	case screenForm:
+		return a.form.update(a, msg)
+	case screenSummary:
+		return a.summary.update(a, msg.(tea.KeyPressMsg))
+	}
+	return nil
+}
+
+// reload re-reads what the current screen shows.
+func (a *App) reload() tea.Cmd {
+	switch a.screen {
+	case screenHome:
+		return a.loadEvents()
+	case screenBoard, screenSummary:
+		if a.board.Event.ID != "" {
+			return a.loadBoard(a.board.Event.ID)
+		}
+	case screenTable, screenVote, screenForm:
+		if a.tbl.view.Group.ID != "" {
+			return a.loadTable(a.tbl.view.Group.ID)
+		}
+	}
+	return nil
+}
+
+func (a *App) setStatus(s string, err error) {
+	a.status, a.isErr = s, err != nil
+	if err != nil {
+		a.status = err.Error()
+	}
+}
+
+// View renders the current screen.
+func (a *App) View() tea.View {
+	var body string
+	switch a.screen {
+	case screenHome:
+		body = a.homeView()
+	case screenBoard:
+		body = a.boardView()
+	case screenTable:
+		body = a.tbl.render(a)
+	case screenVote:
+		body = a.vote.render(a)
+	case screenForm:
+		body = a.form.render(a)
+	case screenSummary:
+		body = a.summary.render(a)
+	}
+	v := tea.NewView(body)
+	v.AltScreen = true
+	v.WindowTitle = "forum"
+	return v
+}
+
+// eventID is the event on screen.
+func (a *App) eventID() model.ID { return a.board.Event.ID }
+
+func clamp(i, n int) int {
+	if i >= n {
+		i = n - 1
+	}
+	if i < 0 {
+		i = 0
+	}
+	return i
+}
+
+var _ tea.Model = (*App)(nil)
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"forum/model"
+)
+
+// formResultMsg reports a form's save: an error keeps the form open with
+// everything typed; success returns to the table.
+type formResultMsg struct {
+	status string
+	err    error
+}
+
+// field is one labelled input of a form.
+type field struct {
+	label string
+	input textinput.Model
+}
+
+// choice is an item of a form's list: a priority a next step serves, or a
+// suggestion for a key message.
+type choice struct {
+	label string
+	id    model.ID
+	text  string
+}
+
+// formModel is a small form of text fields with, optionally, a list to
+// choose from. submit turns the values into a command that saves them.
+type formModel struct {
+	title     string
+	intro     []string
+	fields    []field
+	focus     int
+	choices   []choice
+	choiceSel int
+	// pick says what the list is: "serves" (the choice is a value) or
+	// "use" (ctrl+o copies the choice into the focused field).
+	pick    string
+	sources map[int][]model.ID
+	err     string
+	submit  func(f *formModel) tea.Cmd
+}
+
+func newField(label, value, placeholder string) field {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Placeholder = placeholder
+	in.SetValue(value)
+	in.CursorEnd()
+	return field{label: label, input: in}
+}
+
+// value is the trimmed text of field i.
+func (f *formModel) value(i int) string { return strings.TrimSpace(f.fields[i].input.Value()) }
+
+// number reads field i as a whole number.
+func (f *formModel) number(i int) (int, error) { return strconv.Atoi(f.value(i)) }
+
+func (f *formModel) keys() keyMap {
+	short := []key.Binding{keyField, keyFormSave}
+	switch f.pick {
+	case "serves":
+		short = append(short, kb([]string{"up", "down"}, "↑/↓", "priority it serves"))
+	case "use":
+		short = append(short, keyChoose, keyUse)
+	}
+	short = append(short, keyCancel)
+	return keyMap{short: short, full: [][]key.Binding{short}}
+}
+
+func (f *formModel) focusField(i int) tea.Cmd {
+	if len(f.fields) == 0 {
+		return nil
+	}
+	f.fields[f.focus].input.Blur()
+	f.focus = (i + len(f.fields)) % len(f.fields)
+	return f.fields[f.focus].input.Focus()
+}
+
+func (f *formModel) update(a *App, msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch s := k.String(); {
+		case s == "esc":
+			a.screen = screenTable
+			a.setStatus("Cancelled; nothing saved.", nil)
+			return nil
+		case s == "ctrl+s" || (s == "enter" && f.focus == len(f.fields)-1):
+			f.err = ""
+			return f.submit(f)
+		case s == "enter" || s == "tab":
+			return f.focusField(f.focus + 1)
+		case s == "shift+tab":
+			return f.focusField(f.focus - 1)
+		case s == "up" && len(f.choices) > 0:
+			f.choiceSel = clamp(f.choiceSel-1, len(f.choices))
+			return nil
+		case s == "down" && len(f.choices) > 0:
+			f.choiceSel = clamp(f.choiceSel+1, len(f.choices))
+			return nil
+		case s == "ctrl+o" && f.pick == "use" && len(f.choices) > 0:
+			c := f.choices[f.choiceSel]
+			f.fields[f.focus].input.SetValue(c.text)
+			f.fields[f.focus].input.CursorEnd()
+			f.sources[f.focus] = nil
+			if c.id != "" {
+				f.sources[f.focus] = []model.ID{c.id}
+			}
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	old := f.fields[f.focus].input.Value()
+	f.fields[f.focus].input, cmd = f.fields[f.focus].input.Update(msg)
+	if f.pick == "use" && f.fields[f.focus].input.Value() == "" && old != "" {
+		f.sources[f.focus] = nil // an emptied field no longer cites its note
+	}
+	return cmd
+}
+
+func (f *formModel) render(a *App) string {
+	body := []string{""}
+	for _, l := range f.intro {
+		body = append(body, wrapIndent(l, a.width-4, "  ")...)
+	}
+	body = append(body, "")
+	labelW := 0
+	for _, fl := range f.fields {
+		labelW = max(labelW, len([]rune(fl.label)))
+	}
+	for i, fl := range f.fields {
+		mark := "  "
+		if i == f.focus {
+			mark = a.st.Prompt.Render("› ")
+		}
+		fl.input.SetWidth(max(a.width-labelW-6, 10))
+		body = append(body, mark+a.st.Key.Render(pad(fl.label, labelW))+"  "+fl.input.View())
+	}
+	if f.err != "" {
+		body = append(body, "")
+		for _, l := range wrap(f.err, a.width-4) {
+			body = append(body, "  "+a.st.Error.Render(l))
+		}
+	}
+	if len(f.choices) > 0 {
+		body = append(body, "")
+		head := "Suggestions (↑/↓ to choose, ctrl+o puts one in the field you are on):"
+		if f.pick == "serves" {
+			head = "The priority this step serves (↑/↓):"
+		}
+		body = append(body, a.st.Faint.Render("  "+head))
+		room := a.height - 4 - len(body)
+		from, to := scrollWindow(len(f.choices), f.choiceSel, room)
+		for i := from; i < to; i++ {
+			line := model.Safe(f.choices[i].label, false)
+			if i == f.choiceSel {
+				line = a.st.Selected.Render("› " + line)
+			} else {
+				line = "  " + line
+			}
+			body = append(body, "  "+line)
+		}
+	}
+	return a.page(a.headerBar(f.title), body, f.keys())
+}
+
+func pad(s string, w int) string {
+	if n := len([]rune(s)); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+func wrapIndent(s string, w int, indent string) []string {
+	var out []string
+	for _, l := range wrap(s, w) {
+		out = append(out, indent+l)
+	}
+	return out
+}

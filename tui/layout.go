@@ -1,0 +1,85 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// page lays out a screen: a header line, the body (cut to the height), a
+// status line and the help footer. Every line is cut to the width.
+func (a *App) page(header string, body []string, km keyMap) string {
+	foot := a.help.View(km)
+	footLines := strings.Split(foot, "\n")
+	room := a.height - 2 - len(footLines)
+	if room < 0 {
+		room = 0
+	}
+	if len(body) > room {
+		body = body[:room]
+	}
+	var b strings.Builder
+	b.WriteString(a.fit(header))
+	for _, l := range body {
+		b.WriteString("\n" + a.fit(l))
+	}
+	for i := len(body); i < room; i++ {
+		b.WriteString("\n")
+	}
+	status := a.status
+	if a.isErr {
+		status = a.st.Error.Render("✗ " + status)
+	} else if status != "" {
+		status = a.st.OK.Render(status)
+	}
+	b.WriteString("\n" + a.fit(status))
+	for _, l := range footLines {
+		b.WriteString("\n" + a.fit(l))
+	}
+	return b.String()
+}
+
+// fit cuts a line to the screen's width.
+func (a *App) fit(s string) string {
+	if a.width <= 0 {
+		return s
+	}
+	return ansi.Truncate(s, a.width, "…")
+}
+
+// wrap wraps plain text to a width, as lines.
+func wrap(s string, width int) []string {
+	if width < 10 {
+		width = 10
+	}
+	return strings.Split(ansi.Wrap(s, width, " -"), "\n")
+}
+
+// headerBar renders the reversed header line padded to the width.
+func (a *App) headerBar(s string) string {
+	s = ansi.Truncate(s, max(a.width-2, 1), "…")
+	pad := a.width - ansi.StringWidth(s) - 2
+	if pad < 0 {
+		pad = 0
+	}
+	return a.st.Header.Render(" " + s + strings.Repeat(" ", pad) + " ")
+}
+
+// scrollWindow returns the range [from, to) of n items to show in room
+// lines so that sel is visible.
+func scrollWindow(n, sel, room int) (int, int) {
+	if room <= 0 {
+		return 0, 0
+	}
+	if n <= room {
+		return 0, n
+	}
+	from := sel - room + 1
+	if from < 0 {
+		from = 0
+	}
+	if sel < from {
+		from = sel
+	}
+	return from, min(from+room, n)
+}

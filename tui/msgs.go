@@ -1,0 +1,114 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"forum/model"
+	"forum/sessions"
+)
+
+// Messages that commands return to Update.
+type (
+	eventsMsg  struct{ list []sessions.EventSummary }
+	boardMsg   struct{ board sessions.Board }
+	tableMsg   struct{ view sessions.TableView }
+	summaryMsg struct{ text string }
+	// doneMsg reports an operation: its status line, and whether the
+	// current screen should reload.
+	doneMsg struct {
+		status string
+		err    error
+		reload bool
+	}
+	savedMsg struct {
+		note   model.Contribution
+		notice string
+		err    error
+		edit   bool
+	}
+	openEventMsg struct{ id model.ID }
+	tickMsg      time.Time
+	changedMsg   struct{}
+)
+
+// do runs an engine operation in a command and reports it as a doneMsg.
+func do(status string, f func() error) tea.Cmd {
+	return func() tea.Msg {
+		if err := f(); err != nil {
+			return doneMsg{err: err, reload: true}
+		}
+		return doneMsg{status: status, reload: true}
+	}
+}
+
+func (a *App) loadEvents() tea.Cmd {
+	eng, ctx := a.eng, a.ctx
+	return func() tea.Msg {
+		l, err := eng.Events(ctx)
+		if err != nil {
+			return doneMsg{err: err}
+		}
+		return eventsMsg{l}
+	}
+}
+
+func (a *App) loadBoard(id model.ID) tea.Cmd {
+	eng, ctx := a.eng, a.ctx
+	return func() tea.Msg {
+		b, err := eng.Board(ctx, id)
+		if err != nil {
+			return doneMsg{err: err}
+		}
+		return boardMsg{b}
+	}
+}
+
+func (a *App) loadTable(id model.ID) tea.Cmd {
+	eng, ctx := a.eng, a.ctx
+	return func() tea.Msg {
+		v, err := eng.Table(ctx, id)
+		if err != nil {
+			return doneMsg{err: err}
+		}
+		return tableMsg{v}
+	}
+}
+
+func (a *App) loadSummary(id model.ID) tea.Cmd {
+	eng, ctx := a.eng, a.ctx
+	return func() tea.Msg {
+		s, err := eng.SummaryMarkdown(ctx, id)
+		if err != nil {
+			return doneMsg{err: err}
+		}
+		return summaryMsg{s}
+	}
+}
+
+// waitChange blocks until the database changes (anyone's commit).
+func waitChange(ch <-chan struct{}) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if _, ok := <-ch; !ok {
+			return nil
+		}
+		return changedMsg{}
+	}
+}
+
+func tick() tea.Cmd {
+	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// ctxOrBackground keeps a nil context out of the engine.
+func ctxOrBackground(ctx context.Context) context.Context {
+	if ctx == nil {
+		return context.Background()
+	}
+	return ctx
+}

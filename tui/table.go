@@ -1,0 +1,304 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"forum/model"
+	"forum/sessions"
+)
+
+// tableModel is the table screen: the stage, its prompts, the notes and the
+// input line where the scribe types.
+type tableModel struct {
+	view      sessions.TableView
+	input     textinput.Model
+	listFocus bool
+	sel       int
+	editing   model.ID // the note being edited, if any
+	stash     string   // the draft kept aside while editing
+	inflight  string   // text being saved right now
+	drafts    map[model.ID]string
+	undo      []model.ID
+}
+
+func newTableModel() tableModel {
+	in := textinput.New()
+	in.Prompt = "> "
+	in.Placeholder = "Type what people say, Enter to save"
+	in.Focus()
+	return tableModel{input: in, drafts: map[model.ID]string{}}
+}
+
+// openTable shows a table, restoring its draft, and starts its stage clock.
+func (a *App) openTable(id model.ID) tea.Cmd {
+	t := &a.tbl
+	if t.view.Group.ID != id {
+		t.view = sessions.TableView{}
+		t.view.Group.ID = id
+		t.input.SetValue(t.drafts[id])
+		t.input.CursorEnd()
+		t.sel, t.editing, t.undo, t.listFocus = 0, "", nil, false
+	}
+	a.screen, a.status = screenTable, ""
+	eng, ctx, actor := a.eng, a.ctx, a.actor
+	return tea.Batch(t.input.Focus(), func() tea.Msg {
+		if err := eng.StartStage(ctx, actor, id); err != nil {
+			return doneMsg{err: err}
+		}
+		v, err := eng.Table(ctx, id)
+		if err != nil {
+			return doneMsg{err: err}
+		}
+		return tableMsg{v}
+	})
+}
+
+func (t *tableModel) setView(v sessions.TableView) {
+	t.view = v
+	t.sel = clamp(t.sel, len(v.StageNotes()))
+}
+
+// notes are the notes on screen: the current stage's.
+func (t *tableModel) notes() []model.Contribution { return t.view.StageNotes() }
+
+func (t *tableModel) selected() (model.Contribution, bool) {
+	n := t.notes()
+	if len(n) == 0 {
+		return model.Contribution{}, false
+	}
+	return n[clamp(t.sel, len(n))], true
+}
+
+// activity names what ctrl+o does at this stage, or "".
+func activity(s model.Stage) string {
+	switch s.Activity {
+	case model.ActivityRoles:
+		return "roles"
+	case model.ActivityVision:
+		return "vision statement"
+	case model.ActivityDotVote:
+		return "vote"
+	case model.ActivityNextSteps:
+		return "add next step"
+	case model.ActivityKeyMessages:
+		return "key messages"
+	}
+	return ""
+}
+
+func (t *tableModel) keys() keyMap {
+	act := kb([]string{"ctrl+o"}, "ctrl+o", activity(t.view.Stage))
+	if t.listFocus {
+		actL := kb([]string{"o"}, "o", activity(t.view.Stage))
+		short := []key.Binding{keyEdit, keyDelete, keyUndo, keyTags}
+		if t.view.Stage.Activity == model.ActivityVision {
+			short = append(short, keyVision)
+		}
+		short = append(short, keyNextS, keyToInput, keyLeave, keyHelp)
+		return keyMap{short: short, full: [][]key.Binding{{keyUp, keyDown, keyEdit, keyDelete, keyUndo}, {keyTags, keyVision, actL, keySummary}, {keyNextS, keyPrevS, keyToInput, keyLeave}}}
+	}
+	short := []key.Binding{keySave}
+	if activity(t.view.Stage) != "" {
+		short = append(short, act)
+	}
+	short = append(short, keyNextStage, keyPrevStage, keyToList, keySumCtrl)
+	if t.editing != "" {
+		short = []key.Binding{kb([]string{"enter"}, "enter", "save the edit"), kb([]string{"esc"}, "esc", "cancel the edit")}
+	}
+	return keyMap{short: short, full: [][]key.Binding{short}}
+}
+
+func (t *tableModel) update(a *App, msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if t.listFocus {
+			return t.listKey(a, k)
+		}
+		if cmd, done := t.inputKey(a, k); done {
+			return cmd
+		}
+	}
+	var cmd tea.Cmd
+	t.input, cmd = t.input.Update(msg)
+	if t.editing == "" {
+		t.drafts[t.view.Group.ID] = t.input.Value()
+	}
+	return cmd
+}
+
+// inputKey handles the keys that are not typing; done is false to let the
+// key reach the input.
+func (t *tableModel) inputKey(a *App, k tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case k.String() == "enter":
+		return t.save(a), true
+	case k.String() == "esc" && t.editing != "":
+		t.input.SetValue(t.stash)
+		t.input.CursorEnd()
+		t.editing = ""
+		a.setStatus("Edit cancelled; nothing changed.", nil)
+		return nil, true
+	case k.String() == "tab" || k.String() == "esc":
+		t.listFocus = true
+		t.input.Blur()
+		t.sel = len(t.notes()) - 1
+		return nil, true
+	}
+	if cmd := t.commonKey(a, k.String()); cmd != nil {
+		return cmd, true
+	}
+	return nil, false
+}
+
+// commonKey handles the keys that work with either focus.
+func (t *tableModel) commonKey(a *App, s string) tea.Cmd {
+	switch s {
+	case "ctrl+n":
+		return a.moveStage(1)
+	case "ctrl+b":
+		return a.moveStage(-1)
+	case "ctrl+o":
+		return a.openActivity()
+	case "ctrl+s":
+		a.summary.back = screenTable
+		a.screen = screenSummary
+		return a.loadSummary(t.view.Event.ID)
+	}
+	return nil
+}
+
+func (t *tableModel) listKey(a *App, k tea.KeyPressMsg) tea.Cmd {
+	n := len(t.notes())
+	note, ok := t.selected()
+	eng, ctx, actor := a.eng, a.ctx, a.actor
+	switch s := k.String(); {
+	case key.Matches(k, keyUp):
+		t.sel = clamp(t.sel-1, n)
+	case key.Matches(k, keyDown):
+		t.sel = clamp(t.sel+1, n)
+	case key.Matches(k, keyToInput):
+		t.listFocus = false
+		return t.input.Focus()
+	case key.Matches(k, keyLeave):
+		t.listFocus = false
+		a.screen, a.status = screenBoard, ""
+		return a.loadBoard(t.view.Event.ID)
+	case s == "?":
+		a.help.ShowAll = !a.help.ShowAll
+	case s == "n":
+		return a.moveStage(1)
+	case s == "b":
+		return a.moveStage(-1)
+	case s == "o":
+		return a.openActivity()
+	case s == "s":
+		return t.commonKey(a, "ctrl+s")
+	case s == "u":
+		if len(t.undo) == 0 {
+			a.setStatus("Nothing to undo.", nil)
+			return nil
+		}
+		id := t.undo[len(t.undo)-1]
+		t.undo = t.undo[:len(t.undo)-1]
+		return do("Note restored.", func() error { return eng.RestoreNote(ctx, actor, id) })
+	case !ok:
+		return t.commonKey(a, s)
+	case s == "e":
+		t.stash, t.editing = t.input.Value(), note.ID
+		t.input.SetValue(note.Text)
+		t.input.CursorEnd()
+		t.listFocus = false
+		a.setStatus("Editing: enter saves the new wording, esc cancels.", nil)
+		return t.input.Focus()
+	case key.Matches(k, keyDelete):
+		t.undo = append(t.undo, note.ID)
+		return do("Note deleted (u undoes).", func() error { return eng.DeleteNote(ctx, actor, note.ID) })
+	case s == "1" || s == "2" || s == "3" || s == "4":
+		tag := model.Enablers[s[0]-'1']
+		tags := slices.Clone(note.Tags)
+		if i := slices.Index(tags, tag); i >= 0 {
+			tags = slices.Delete(tags, i, i+1)
+		} else {
+			tags = append(tags, tag)
+		}
+		return do("Tags saved.", func() error { return eng.TagNote(ctx, actor, note.ID, tags) })
+	case s == "v" && t.view.Stage.Activity == model.ActivityVision:
+		g := t.view.Group.ID
+		return do("Vision statement saved.", func() error { _, err := eng.SetVision(ctx, actor, g, note.Text); return err })
+	default:
+		return t.commonKey(a, s)
+	}
+	return nil
+}
+
+// save stores the input as a new note, or as the edited note's text. The
+// text stays in the input until the commit has returned.
+func (t *tableModel) save(a *App) tea.Cmd {
+	text := t.input.Value()
+	if strings.TrimSpace(text) == "" {
+		a.setStatus("Type the note first; an empty note is not saved.", nil)
+		a.isErr = true
+		return nil
+	}
+	if t.inflight != "" {
+		a.setStatus("Still saving the last note…", nil)
+		return nil
+	}
+	t.inflight = text
+	a.setStatus("Saving…", nil)
+	eng, ctx, actor, g, edit := a.eng, a.ctx, a.actor, t.view.Group.ID, t.editing
+	return func() tea.Msg {
+		if edit != "" {
+			s, err := eng.EditNote(ctx, actor, edit, text)
+			return savedMsg{note: s.Record, notice: s.Notice, err: err, edit: true}
+		}
+		s, err := eng.Capture(ctx, actor, g, text, nil, "")
+		return savedMsg{note: s.Record, notice: s.Notice, err: err}
+	}
+}
+
+// saved takes the result of a save: only now is the text cleared.
+func (t *tableModel) saved(a *App, m savedMsg) tea.Cmd {
+	text := t.inflight
+	t.inflight = ""
+	if m.err != nil {
+		a.setStatus(m.err.Error(), m.err)
+		return nil
+	}
+	rest := strings.TrimPrefix(t.input.Value(), text)
+	if m.edit {
+		t.editing = ""
+		rest = t.stash
+	}
+	t.input.SetValue(strings.TrimLeft(rest, " "))
+	t.input.CursorEnd()
+	if !m.edit {
+		t.drafts[t.view.Group.ID] = t.input.Value()
+		t.sel = len(t.notes())
+	}
+	status := "✓ Saved."
+	if m.edit {
+		status = "✓ Edit saved (the earlier wording is kept in the history)."
+	}
+	if m.notice != "" {
+		status += " " + m.notice
+	}
+	a.setStatus(status, nil)
+	return a.loadTable(t.view.Group.ID)
+}
+
+// moveStage moves the table on or back a stage.
+func (a *App) moveStage(delta int) tea.Cmd {
+	eng, ctx, actor, g := a.eng, a.ctx, a.actor, a.tbl.view.Group.ID
+	return func() tea.Msg {
+		s, err := eng.MoveStage(ctx, actor, g, delta)
+		if err != nil {
+			return doneMsg{err: err}
+		}
+		return doneMsg{status: "Now at: " + s.Title, reload: true}
+	}
+}

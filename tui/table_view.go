@@ -1,0 +1,196 @@
+package tui
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/x/ansi"
+	"strings"
+	"time"
+
+	"forum/model"
+	"forum/sessions"
+)
+
+// timeLeft renders the stage clock, coloured as the end nears.
+func (a *App) timeLeft(v sessions.TableView) string {
+	left := model.TimeLeft(v.Stage, v.Group.StageStartedAt, a.now)
+	s := model.FormatLeft(left)
+	switch {
+	case left < 0:
+		return a.st.Over.Render(s)
+	case left < 2*time.Minute:
+		return a.st.Warn.Render(s)
+	}
+	return s
+}
+
+// tableHeader is "event · NCL North Central London · Table 1 · 2/6 Set the
+// vision · 12:04 left": the clock is always shown; the event title is cut
+// first when the screen is narrow, then the rest.
+func (a *App) tableHeader(v sessions.TableView) string {
+	demo := ""
+	if v.Event.Illustrative {
+		demo = "DEMO · "
+	}
+	rest := fmt.Sprintf("%s · %s · %d/%d %s", model.Safe(v.Area.Code, false), model.Safe(v.Group.Name, false),
+		v.StageIndex+1, len(v.Event.Stages), v.Stage.Title)
+	if a.width >= 100 {
+		rest = fmt.Sprintf("%s · %s · %d/%d %s", model.Safe(v.Area.Label(), false), model.Safe(v.Group.Name, false),
+			v.StageIndex+1, len(v.Event.Stages), v.Stage.Title)
+	}
+	clock := model.FormatLeft(model.TimeLeft(v.Stage, v.Group.StageStartedAt, a.now))
+	room := a.width - 2 - ansi.StringWidth(demo+rest+" · "+clock) - 3
+	left := demo + rest
+	if title := model.Safe(v.Event.Title, false); room >= 12 {
+		left = demo + ansi.Truncate(title, room, "…") + " · " + rest
+	}
+	left = ansi.Truncate(left, max(a.width-2-ansi.StringWidth(clock)-3, 1), "…")
+	return a.headerBar(left + " · " + clock)
+}
+
+func (t *tableModel) render(a *App) string {
+	v := t.view
+	w := a.width
+	header := a.headerBarClock(v)
+	var top []string
+	for _, p := range v.Stage.Prompts {
+		for i, l := range wrap(model.Fill(p, v.Area), w-2) {
+			mark := "  "
+			if i == 0 {
+				mark = "› "
+			}
+			top = append(top, a.st.Prompt.Render(mark+l))
+		}
+	}
+	top = append(top, a.stageBlock(v)...)
+	top = append(top, "")
+	notes := t.notes()
+	title := fmt.Sprintf("Notes at this stage: %d", len(notes))
+	if t.listFocus {
+		title += a.st.Faint.Render("  (↑/↓ select)")
+	}
+	top = append(top, a.st.Faint.Render(title))
+
+	foot := []string{"", t.input.View()}
+	room := a.height - 2 - len(strings.Split(a.help.View(t.keys()), "\n")) - len(top) - len(foot)
+	if room < 1 && len(top) > 3 {
+		// Small terminal: keep the first prompt and the list.
+		top = append(top[:1], top[len(top)-1])
+		room = a.height - 2 - 1 - len(top) - len(foot)
+	}
+	sel := t.sel
+	if !t.listFocus {
+		sel = len(notes) - 1
+	}
+	from, to := scrollWindow(len(notes), sel, room)
+	var list []string
+	for i := from; i < to; i++ {
+		list = append(list, a.noteLine(v, notes[i], t.listFocus && i == t.sel))
+	}
+	for len(list) < room {
+		list = append(list, "")
+	}
+	if len(notes) == 0 && room > 0 {
+		list[0] = a.st.Faint.Render("  Nothing captured yet at this stage.")
+	}
+	body := append(append(top, list...), foot...)
+	return a.page(header, body, t.keys())
+}
+
+// headerBarClock is the header with the time left coloured when short.
+func (a *App) headerBarClock(v sessions.TableView) string {
+	h := a.tableHeader(v)
+	left := model.TimeLeft(v.Stage, v.Group.StageStartedAt, a.now)
+	if left < 2*time.Minute {
+		plain := model.FormatLeft(left)
+		return strings.Replace(h, plain, a.timeLeft(v), 1)
+	}
+	return h
+}
+
+// noteLine is one note: saved marker, dots on a vote, text and tags.
+func (a *App) noteLine(v sessions.TableView, c model.Contribution, selected bool) string {
+	prefix := a.st.Saved.Render("✓") + " "
+	if v.Stage.Key == v.VoteStage {
+		for _, p := range v.Priorities {
+			if p.Note.ID == c.ID && p.Dots > 0 {
+				prefix += fmt.Sprintf("%2d● ", p.Dots)
+			}
+		}
+	}
+	text := model.Safe(c.Text, false)
+	tags := ""
+	for _, t := range c.Tags {
+		tags += " " + a.st.Tag.Render("["+model.Safe(t, false)+"]")
+	}
+	line := text + tags
+	if selected {
+		return a.st.Selected.Render("› ") + prefix + a.st.Selected.Render(text) + tags
+	}
+	return "  " + prefix + line
+}
+
+// stageBlock is what the stage adds above the notes.
+func (a *App) stageBlock(v sessions.TableView) []string {
+	g := v.Group
+	w := a.width - 4
+	var out []string
+	add := func(s string) { out = append(out, s) }
+	switch v.Stage.Activity {
+	case model.ActivityRoles:
+		add("")
+		add(fmt.Sprintf("  Facilitator: %s · Scribe: %s · Reporter: %s · Participants: %d", orNone(g.Facilitator), orNone(g.Scribe), orNone(g.Reporter), g.Participants))
+		for i, aim := range v.Event.Aims {
+			for j, l := range wrap(model.Safe(aim, false), w-5) {
+				if j == 0 {
+					add(fmt.Sprintf("  Aim %d: %s", i+1, l))
+				} else {
+					add("         " + l)
+				}
+			}
+		}
+	case model.ActivityVision:
+		add("")
+		if g.Vision == "" {
+			add(a.st.Faint.Render("  No vision statement yet: select a note and press v, or ctrl+o to write it."))
+		} else {
+			for i, l := range wrap(model.Safe(g.Vision, false), w-10) {
+				if i == 0 {
+					add("  " + a.st.Key.Render("Vision:") + " " + l)
+				} else {
+					add("          " + l)
+				}
+			}
+		}
+	case model.ActivityNextSteps:
+		add("")
+		if len(v.NextSteps) == 0 {
+			add(a.st.Faint.Render("  No next steps yet: ctrl+o adds one."))
+		}
+		for i, s := range v.NextSteps {
+			add(fmt.Sprintf("  %d. %s — %s — %s", i+1, model.Safe(s.Action, false), orNone(s.Owner), orNone(s.ByWhen)))
+		}
+	case model.ActivityKeyMessages:
+		add("")
+		if len(v.KeyMessages) == 0 {
+			add(a.st.Faint.Render("  No key messages yet: ctrl+o picks them (suggested from the votes)."))
+		}
+		n := 0
+		for _, m := range v.KeyMessages {
+			if m.Kind == model.KindAsk {
+				add("  Ask: " + model.Safe(m.Text, false))
+				continue
+			}
+			n++
+			add(fmt.Sprintf("  %d. %s", n, model.Safe(m.Text, false)))
+		}
+	}
+	return out
+}
+
+func orNone(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return model.Safe(s, false)
+}

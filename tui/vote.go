@@ -1,0 +1,195 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"forum/model"
+	"forum/sessions"
+)
+
+// voteModel is the dot-vote screen: one voter at a time spends their dots
+// (or the scribe types in a paper tally), then the ranked results.
+type voteModel struct {
+	view    sessions.TableView
+	voters  []string
+	voter   int
+	ballots map[string]map[model.ID]int // working ballots, by voter
+	dirty   map[string]bool
+	sel     int
+	results bool
+}
+
+var voteKeys = keyMap{
+	short: []key.Binding{keyVoter, keyAddDot, keyDropDot, keyCast, keyResults, keyBack},
+	full:  [][]key.Binding{{keyUp, keyDown, keyVoter}, {keyAddDot, keyDropDot, keyCast}, {keyResults, keyBack}},
+}
+
+func newVoteModel(v sessions.TableView) voteModel {
+	m := voteModel{voters: append(sessions.VoterCodes(max(v.Group.Participants, 1)), model.PaperVoter),
+		ballots: map[string]map[model.ID]int{}, dirty: map[string]bool{}}
+	m.refresh(v)
+	return m
+}
+
+// refresh takes a new view; unsaved dots of every voter are kept.
+func (m *voteModel) refresh(v sessions.TableView) {
+	m.view = v
+	for _, voter := range m.voters {
+		if m.dirty[voter] {
+			continue
+		}
+		b := v.Ballot(voter)
+		m.ballots[voter] = map[model.ID]int{}
+		for id, n := range b.Dots {
+			m.ballots[voter][id] = n
+		}
+	}
+	m.sel = clamp(m.sel, len(m.items()))
+}
+
+func (m *voteModel) items() []model.Contribution { return model.AtStage(m.view.Notes, m.view.VoteStage) }
+
+func (m *voteModel) current() string { return m.voters[m.voter] }
+
+func (m *voteModel) spent() int {
+	n := 0
+	for _, d := range m.ballots[m.current()] {
+		n += d
+	}
+	return n
+}
+
+func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
+	items := m.items()
+	voter := m.current()
+	rules := m.view.RulesFor(voter)
+	switch s := k.String(); {
+	case s == "esc":
+		a.screen = screenTable
+		a.status = ""
+		return a.loadTable(m.view.Group.ID)
+	case s == "r":
+		m.results = !m.results
+	case key.Matches(k, keyUp):
+		m.sel = clamp(m.sel-1, len(items))
+	case key.Matches(k, keyDown):
+		m.sel = clamp(m.sel+1, len(items))
+	case s == "left":
+		m.voter = (m.voter - 1 + len(m.voters)) % len(m.voters)
+	case s == "right":
+		m.voter = (m.voter + 1) % len(m.voters)
+	case len(items) == 0:
+		return nil
+	case key.Matches(k, keyAddDot):
+		id := items[m.sel].ID
+		switch {
+		case m.spent() >= rules.Budget:
+			a.setStatus(fmt.Sprintf("%s has spent all %d dots: remove one first.", label(voter), rules.Budget), nil)
+			a.isErr = true
+		case m.ballots[voter][id] >= rules.EffectiveCap():
+			a.setStatus(fmt.Sprintf("At most %d dots on one item.", rules.EffectiveCap()), nil)
+			a.isErr = true
+		default:
+			m.ballots[voter][id]++
+			m.dirty[voter] = true
+			a.status = ""
+		}
+	case key.Matches(k, keyDropDot):
+		id := items[m.sel].ID
+		if m.ballots[voter][id] > 0 {
+			m.ballots[voter][id]--
+			m.dirty[voter] = true
+		}
+	case s == "enter":
+		dots := map[model.ID]int{}
+		for id, n := range m.ballots[voter] {
+			dots[id] = n
+		}
+		eng, ctx, actor, g := a.eng, a.ctx, a.actor, m.view.Group.ID
+		m.dirty[voter] = false
+		if voter != model.PaperVoter {
+			m.voter = (m.voter + 1) % len(m.voters)
+		}
+		return do(fmt.Sprintf("✓ %s's dots saved.", label(voter)), func() error { return eng.CastDots(ctx, actor, g, voter, dots) })
+	}
+	return nil
+}
+
+func label(voter string) string {
+	if voter == model.PaperVoter {
+		return "The paper tally"
+	}
+	return voter
+}
+
+func (m *voteModel) render(a *App) string {
+	v := m.view
+	items := m.items()
+	voter := m.current()
+	rules := v.RulesFor(voter)
+	head := a.headerBar(fmt.Sprintf("Dot vote · %s · %s", model.Safe(v.Group.Name, false), v.Area.Code))
+	body := []string{""}
+	if len(items) == 0 {
+		body = append(body, "  Nothing to vote on yet: capture the priorities at this stage first (esc).")
+		return a.page(head, body, voteKeys)
+	}
+	if m.results {
+		return a.page(head, append(body, m.resultLines(a)...), voteKeys)
+	}
+	who := fmt.Sprintf("Voter ‹ %s › of %d", voter, len(m.voters)-1)
+	if voter == model.PaperVoter {
+		who = "‹ Paper tally › (type in the dots counted on paper)"
+	}
+	unsaved := ""
+	if m.dirty[voter] {
+		unsaved = a.st.Warn.Render("  not saved yet: enter saves")
+	}
+	body = append(body, "  "+a.st.Key.Render(who)+fmt.Sprintf(" · %d of %d dots left · at most %d per item", rules.Budget-m.spent(), rules.Budget, rules.EffectiveCap())+unsaved)
+	body = append(body, a.st.Faint.Render(fmt.Sprintf("  %d ballots saved so far. Totals update after each ballot.", len(v.Ballots))), "")
+	totals := map[model.ID]int{}
+	for _, p := range v.Priorities {
+		totals[p.Note.ID] = p.Dots
+	}
+	room := a.height - 4 - len(body)
+	from, to := scrollWindow(len(items), m.sel, room)
+	for i := from; i < to; i++ {
+		c := items[i]
+		mine := m.ballots[voter][c.ID]
+		dots := strings.Repeat("●", min(mine, 10))
+		if mine > 10 {
+			dots = fmt.Sprintf("●×%d", mine)
+		}
+		line := fmt.Sprintf("%-5s %3d total  %s", dots, totals[c.ID], model.Safe(c.Text, false))
+		if i == m.sel {
+			line = a.st.Selected.Render("› " + line)
+		} else {
+			line = "  " + line
+		}
+		body = append(body, "  "+line)
+	}
+	return a.page(head, body, voteKeys)
+}
+
+// resultLines are the ranked results with bars; ties show as "=2".
+func (m *voteModel) resultLines(a *App) []string {
+	v := m.view
+	out := []string{"  " + a.st.Key.Render("Ranked results") + a.st.Faint.Render(fmt.Sprintf(" · %d ballots · ties shown as =", len(v.Ballots))), ""}
+	top := 1
+	for _, p := range v.Priorities {
+		top = max(top, p.Dots)
+	}
+	barW := max(a.width/4, 5)
+	for _, p := range v.Priorities {
+		rank := fmt.Sprint(p.Rank)
+		if p.Tied {
+			rank = "=" + rank
+		}
+		bar := a.st.Bar.Render(strings.Repeat("█", p.Dots*barW/top))
+		out = append(out, fmt.Sprintf("  %4s %3d %s%s  %s", rank, p.Dots, bar, strings.Repeat(" ", barW-p.Dots*barW/top), model.Safe(p.Note.Text, false)))
+	}
+	return out
+}
