@@ -90,7 +90,7 @@ func (a *App) stepForm(v sessions.TableView) formModel {
 	eng, ctx, actor, g := a.eng, a.ctx, a.actor, v.Group.ID
 	choices := []choice{{label: "(no particular priority)"}}
 	for _, p := range v.Priorities {
-		choices = append(choices, choice{label: fmt.Sprintf("%2d dots  %s", p.Dots, p.Note.Text), id: p.Note.ID})
+		choices = append(choices, choice{label: fmt.Sprintf("%-7s %s", plural(p.Dots, "dot", "dots"), p.Note.Text), id: p.Note.ID})
 	}
 	return formModel{
 		title:   "Add a next step · " + v.Group.Name,
@@ -136,7 +136,7 @@ func (a *App) messagesForm(v sessions.TableView) formModel {
 		f.sources[i] = m.Sources
 	}
 	for _, p := range v.Priorities {
-		f.choices = append(f.choices, choice{label: fmt.Sprintf("priority, %d dots: %s", p.Dots, p.Note.Text), id: p.Note.ID, text: p.Note.Text})
+		f.choices = append(f.choices, choice{label: fmt.Sprintf("priority, %s: %s", plural(p.Dots, "dot", "dots"), p.Note.Text), id: p.Note.ID, text: p.Note.Text})
 	}
 	if v.Group.Vision != "" {
 		f.choices = append(f.choices, choice{label: "vision: " + v.Group.Vision, text: v.Group.Vision})

@@ -62,7 +62,10 @@ type App struct {
 	form     formModel
 	summary  summaryModel
 
-	cwd         string // shown where the summary will be written
+	cwd string // shown where the summary will be written
+
+	// static turns off the clock tick and the change watch (for tests).
+	static bool
 
 	changes     <-chan struct{}
 	unsubscribe func()
@@ -101,7 +104,7 @@ func Run(ctx context.Context, eng *sessions.Engine, opts Options) error {
 
 // Init loads the events and starts the clock and the change watch.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.loadEvents(), tick(), waitChange(a.changes), tea.RequestBackgroundColor)
+	return tea.Batch(a.loadEvents(), a.tick(), a.waitChange(), tea.RequestBackgroundColor)
 }
 
 // Update handles a message.
@@ -120,9 +123,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tickMsg:
 		a.now = time.Time(msg)
-		return a, tick()
+		return a, a.tick()
 	case changedMsg:
-		return a, tea.Batch(waitChange(a.changes), a.reload())
+		return a, tea.Batch(a.waitChange(), a.reload())
 	case doneMsg:
 		a.setStatus(msg.status, msg.err)
 		if msg.reload {

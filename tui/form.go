@@ -50,7 +50,7 @@ type formModel struct {
 }
 
 func newField(label, value, placeholder string) field {
-	in := textinput.New()
+	in := steadyInput()
 	in.Prompt = ""
 	in.Placeholder = placeholder
 	in.SetValue(value)
@@ -184,4 +184,14 @@ func wrapIndent(s string, w int, indent string) []string {
 		out = append(out, indent+l)
 	}
 	return out
+}
+
+// steadyInput is a text input whose cursor does not blink: nothing redraws
+// while nobody types.
+func steadyInput() textinput.Model {
+	in := textinput.New()
+	s := in.Styles()
+	s.Cursor.Blink = false
+	in.SetStyles(s)
+	return in
 }

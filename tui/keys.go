@@ -41,16 +41,18 @@ var (
 	keyToList    = kb([]string{"tab", "esc"}, "tab", "notes")
 
 	// Table screen, with the notes list selected.
-	keyEdit    = kb([]string{"e"}, "e", "edit")
-	keyDelete  = kb([]string{"d", "delete"}, "d", "delete")
-	keyUndo    = kb([]string{"u"}, "u", "undo delete")
-	keyTags    = kb([]string{"1", "2", "3", "4"}, "1-4", "tag people/processes/systems/resources")
-	keyVision  = kb([]string{"v"}, "v", "make it the vision")
+	keyEdit   = kb([]string{"e"}, "e", "edit")
+	keyDelete = kb([]string{"d", "delete"}, "d", "delete")
+	keyUndo   = kb([]string{"u"}, "u", "undo")
+	keyTags   = kb([]string{"1", "2", "3", "4"}, "1-4", "tag")
+	// keyTagList spells out the tags in the full help.
+	keyTagList = kb([]string{"1", "2", "3", "4"}, "1 2 3 4", "people processes systems resources")
+	keyVision  = kb([]string{"v"}, "v", "use as vision")
 	keyNextS   = kb([]string{"n"}, "n", "next stage")
 	keyPrevS   = kb([]string{"b"}, "b", "back a stage")
 	keyAct     = kb([]string{"o"}, "o", "stage activity")
-	keyToInput = kb([]string{"tab", "i"}, "tab/i", "type a note")
-	keyLeave   = kb([]string{"esc"}, "esc", "leave table")
+	keyToInput = kb([]string{"tab", "i"}, "tab", "type")
+	keyLeave   = kb([]string{"esc"}, "esc", "leave")
 
 	// Dot vote.
 	keyVoter   = kb([]string{"left", "right"}, "←/→", "voter")

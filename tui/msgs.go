@@ -89,8 +89,9 @@ func (a *App) loadSummary(id model.ID) tea.Cmd {
 }
 
 // waitChange blocks until the database changes (anyone's commit).
-func waitChange(ch <-chan struct{}) tea.Cmd {
-	if ch == nil {
+func (a *App) waitChange() tea.Cmd {
+	ch := a.changes
+	if ch == nil || a.static {
 		return nil
 	}
 	return func() tea.Msg {
@@ -101,7 +102,10 @@ func waitChange(ch <-chan struct{}) tea.Cmd {
 	}
 }
 
-func tick() tea.Cmd {
+func (a *App) tick() tea.Cmd {
+	if a.static {
+		return nil
+	}
 	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
 }
 

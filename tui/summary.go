@@ -2,8 +2,8 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 	"path/filepath"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -71,4 +71,3 @@ func (s *summaryModel) render(a *App) string {
 	}
 	return a.page(a.headerBar(fmt.Sprintf("Summary · %d%% · w writes it to %s", int(s.vp.ScrollPercent()*100), a.cwd)), strings.Split(s.vp.View(), "\n"), summaryKeys)
 }
-

@@ -27,7 +27,7 @@ type tableModel struct {
 }
 
 func newTableModel() tableModel {
-	in := textinput.New()
+	in := steadyInput()
 	in.Prompt = "> "
 	in.Placeholder = "Type what people say, Enter to save"
 	in.Focus()
@@ -99,8 +99,8 @@ func (t *tableModel) keys() keyMap {
 		if t.view.Stage.Activity == model.ActivityVision {
 			short = append(short, keyVision)
 		}
-		short = append(short, keyNextS, keyToInput, keyLeave, keyHelp)
-		return keyMap{short: short, full: [][]key.Binding{{keyUp, keyDown, keyEdit, keyDelete, keyUndo}, {keyTags, keyVision, actL, keySummary}, {keyNextS, keyPrevS, keyToInput, keyLeave}}}
+		short = append(short, keyToInput, keyLeave, keyHelp)
+		return keyMap{short: short, full: [][]key.Binding{{keyUp, keyDown, keyEdit, keyDelete, keyUndo}, {keyTagList, keyVision, actL, keySummary}, {keyNextS, keyPrevS, keyToInput, keyLeave}}}
 	}
 	short := []key.Binding{keySave}
 	if activity(t.view.Stage) != "" {

@@ -113,7 +113,7 @@ func (a *App) noteLine(v sessions.TableView, c model.Contribution, selected bool
 	prefix := a.st.Saved.Render("✓") + " "
 	if v.Stage.Key == v.VoteStage {
 		for _, p := range v.Priorities {
-			if p.Note.ID == c.ID && p.Dots > 0 {
+			if p.Note.ID == c.ID {
 				prefix += fmt.Sprintf("%2d● ", p.Dots)
 			}
 		}
@@ -121,7 +121,7 @@ func (a *App) noteLine(v sessions.TableView, c model.Contribution, selected bool
 	text := model.Safe(c.Text, false)
 	tags := ""
 	for _, t := range c.Tags {
-		tags += " " + a.st.Tag.Render("["+model.Safe(t, false)+"]")
+		tags += " " + a.st.Tag.Render("#"+model.Safe(t, false))
 	}
 	line := text + tags
 	if selected {

@@ -51,7 +51,9 @@ func (m *voteModel) refresh(v sessions.TableView) {
 	m.sel = clamp(m.sel, len(m.items()))
 }
 
-func (m *voteModel) items() []model.Contribution { return model.AtStage(m.view.Notes, m.view.VoteStage) }
+func (m *voteModel) items() []model.Contribution {
+	return model.AtStage(m.view.Notes, m.view.VoteStage)
+}
 
 func (m *voteModel) current() string { return m.voters[m.voter] }
 

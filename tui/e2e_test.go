@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"forum/model"
+)
+
+// TestTableThroughEveryStage takes one table of a new London 2018 event
+// from opening to key messages with keys only, then checks the summary.
+func TestTableThroughEveryStage(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.contains("There are no events yet", "Press n")
+	v := h.londonTable()
+	h.contains("NCL", "Table 1", "1/6 Open the table", "5:00 left", "Ground rules")
+
+	// Open: roles.
+	h.keys("ctrl+o")
+	h.contains("Roles · Table 1", "Facilitator")
+	h.typ("Ann")
+	h.keys("tab")
+	h.typ("Bo")
+	h.keys("tab")
+	h.typ("Cy")
+	h.keys("tab", "backspace")
+	h.typ("6")
+	h.keys("ctrl+s")
+	h.contains("✓ Roles saved.", "Facilitator: Ann", "Participants: 6")
+
+	// Vision: notes, then a statement chosen from them.
+	h.keys("ctrl+n")
+	h.contains("2/6 Set the vision", "What should general practice at scale look like in North Central London")
+	h.typ("Care joined up around the patient")
+	h.keys("enter")
+	h.contains("✓ Saved.", "✓ Care joined up around the patient")
+	h.typ("A workforce that wants to stay")
+	h.keys("enter", "tab", "up", "v")
+	h.contains("Vision: Care joined up around the patient")
+
+	// Journey.
+	h.keys("tab", "ctrl+n")
+	h.contains("3/6 The journey so far")
+	h.typ("Federation runs extended access")
+	h.keys("enter")
+
+	// Priorities, and a dot vote: a paper tally and one ballot.
+	h.keys("ctrl+n")
+	h.contains("4/6 Choose the priorities")
+	for _, p := range []string{"Shared records", "Estates funding", "Leadership development"} {
+		h.typ(p)
+		h.keys("enter")
+	}
+	h.keys("ctrl+o")
+	h.contains("Dot vote", "Voter ‹ P1 › of 6", "1 of 1 dots left")
+	h.keys("down", "space", "enter") // P1: one dot on Estates funding
+	h.contains("✓ P1's dots saved.", "Voter ‹ P2 ›")
+	h.keys("left", "left") // back past P1 to the paper tally
+	h.contains("Paper tally", "6 of 6 dots left")
+	h.keys("up", "up", "space", "space", "down", "space", "space", "enter") // 2 on Shared records, 2 on Estates funding
+	h.contains("✓ The paper tally's dots saved.")
+	h.keys("r")
+	h.contains("Ranked results", "1   3", "Estates funding")
+	h.keys("esc")
+	h.contains(" 3● Estates funding", " 2● Shared records", " 0● Leadership development")
+
+	// Next steps.
+	h.keys("ctrl+n", "ctrl+o")
+	h.contains("Add a next step", "Estates funding")
+	h.typ("Bid for hub funding")
+	h.keys("tab")
+	h.typ("STP estates lead")
+	h.keys("tab")
+	h.typ("June 2018")
+	h.keys("tab")
+	h.typ("Faster capital approvals")
+	h.keys("ctrl+s")
+	h.contains("✓ Next step saved.", "Bid for hub funding — STP estates lead — June 2018")
+
+	// Key messages, suggested from the votes.
+	h.keys("ctrl+n", "ctrl+o")
+	h.contains("Key messages · Table 1", "Estates funding", "Faster capital approvals")
+	h.keys("ctrl+s")
+	h.contains("✓ Key messages saved.", "1. Estates funding", "Ask: Faster capital approvals")
+
+	md, err := h.eng.SummaryMarkdown(context.Background(), v.Event.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Facilitator: Ann · Scribe: Bo · Reporter: Cy · 6 participants",
+		"> Care joined up around the patient",
+		"| 1 | Estates funding (NCL/T1/5) | 3 |",
+		"| 2 | Shared records (NCL/T1/4) | 2 |",
+		"| Bid for hub funding | STP estates lead | June 2018 | Faster capital approvals |",
+		"1. Estates funding (NCL/T1/5)",
+		"- **Ask:** Faster capital approvals (NCL/T1/5)",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("summary lacks %q\n%s", want, md)
+		}
+	}
+
+	// The summary preview shows the same report.
+	h.keys("ctrl+s")
+	h.contains("Summary", "Next steps for general practice in London")
+}
+
+func TestDraftSurvivesFailedSaveResizeAndLeaving(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.londonTable()
+	long := strings.Repeat("x", model.NoteRule.Max+1)
+	h.app.tbl.input.SetValue(long)
+	h.keys("enter")
+	h.contains("the limit is 2000")
+	if h.app.tbl.input.Value() != long {
+		t.Fatal("a refused note was cleared from the input")
+	}
+	h.app.tbl.input.SetValue("half a thought")
+	h.msg(keyMsg("!"))
+	h.msg(resize(120, 40))
+	h.msg(resize(40, 10))
+	h.keys("esc", "esc") // to the notes list, then leave the table
+	if h.app.screen != screenBoard {
+		t.Fatalf("not back on the board:\n%s", h.screen())
+	}
+	h.keys("enter")
+	if got := h.app.tbl.input.Value(); got != "half a thought!" {
+		t.Fatalf("draft after resize and leaving = %q", got)
+	}
+	if n := len(h.table().Notes); n != 0 {
+		t.Fatalf("%d notes stored; nothing was confirmed", n)
+	}
+}
+
+func TestHostileTextIsNeutralisedAndTheScribeTold(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.londonTable()
+	// The input drops ESC, BEL and CR itself; bidi and zero-width characters
+	// get through it and are removed by the sanitizer, which says so.
+	h.app.tbl.input.SetValue("Shared\u202e rec\u200bords\u2066")
+	h.keys("enter")
+	h.contains("✓ Saved. Text was changed", "✓ Shared records")
+	if s := h.app.View().Content; strings.Contains(s, "\x1b]0;") || strings.Contains(s, "\u202e") {
+		t.Fatal("hostile sequences reached the screen")
+	}
+	if got := h.table().Notes[0].Text; got != "Shared records" {
+		t.Fatalf("stored %q", got)
+	}
+}
+
+func TestDeleteAndUndoSeveralLevels(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.londonTable()
+	for _, s := range []string{"one", "two", "three"} {
+		h.typ(s)
+		h.keys("enter")
+	}
+	h.keys("tab", "d", "up", "d")
+	if n := len(h.table().Notes); n != 1 {
+		t.Fatalf("%d notes after two deletes", n)
+	}
+	h.keys("u")
+	h.keys("u")
+	h.contains("✓ one", "✓ two", "✓ three")
+	h.keys("u")
+	h.contains("Nothing to undo.")
+}
+
+func TestEditKeepsTheDraftAside(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.londonTable()
+	h.typ("first wording")
+	h.keys("enter")
+	h.typ("a draft in progress")
+	h.keys("tab", "e")
+	if h.app.tbl.input.Value() != "first wording" {
+		t.Fatalf("edit did not load the note: %q", h.app.tbl.input.Value())
+	}
+	h.typ(" improved")
+	h.keys("enter")
+	h.contains("✓ first wording improved", "Edit saved")
+	if h.app.tbl.input.Value() != "a draft in progress" {
+		t.Fatalf("the draft was lost: %q", h.app.tbl.input.Value())
+	}
+}
