@@ -39,6 +39,7 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 		// A second table in two of the areas, so the report shows both shapes.
 		ev, areas, groups = addTables(ev, areas, groups, start, 0, 2)
 	}
+	ev.UpdatedAt = now // written now, though its notes are back-dated
 	snap.Event, snap.Areas = ev, areas
 	rng := rand.New(rand.NewPCG(2018, 125))
 	per := opts.NotesPerStage
@@ -50,7 +51,7 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 		people := demoPeople[gi%len(demoPeople)]
 		g.Facilitator, g.Scribe, g.Reporter, g.Participants = people[0], people[1], people[2], 6+rng.IntN(4)
 		g.StageKey = ev.Stages[len(ev.Stages)-1].Key
-		g.StageStartedAt = now.Add(-5 * time.Minute)
+		g.StageStartedAt, g.UpdatedAt = now.Add(-5*time.Minute), now
 		clock := start
 		tick := func() time.Time { clock = clock.Add(time.Duration(20+rng.IntN(40)) * time.Second); return clock }
 		var vision string
@@ -58,12 +59,12 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 			pool := demoNotes[stage]
 			for i := 0; i < per; i++ {
 				k := (i + gi) % len(pool)
-				text := pool[k]
+				text, tag := pool[k][0], pool[k][1]
 				if i >= len(pool) {
 					text = fmt.Sprintf("%s (point %d)", text, i+1)
 				}
 				c := model.Contribution{ID: model.NewID(), GroupID: g.ID, StageKey: stage, Text: text,
-					Tags: model.NormalizeTags([]string{demoTags[k%len(demoTags)]}), Stamp: model.NewStamp(tick())}
+					Tags: model.NormalizeTags([]string{tag}), Stamp: model.NewStamp(tick())}
 				snap.Contributions = append(snap.Contributions, c)
 				if stage == "vision" && vision == "" {
 					vision = text

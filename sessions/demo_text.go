@@ -1,44 +1,42 @@
 package sessions
 
-// Illustrative notes for the demo event, by stage. They are plausible
+// Illustrative notes for the demo event, by stage, each with its enabler
+// tag (or none). They are plausible
 // statements built on the "Next Steps" framework's themes (benefits and
 // enablers); they are NOT what any real forum said.
-var demoNotes = map[string][]string{
+var demoNotes = map[string][][2]string{
 	"vision": {
-		"Patients get consistent, accessible care wherever they are registered in the footprint",
-		"Practices work together in networks with shared multi-professional teams",
-		"A resilient workforce with new roles: pharmacists, physician associates, social prescribers",
-		"General practice has an equal voice in the integrated care system",
-		"Proactive care for people with long-term conditions, planned across practices",
-		"Shared records so every clinician sees the whole picture",
-		"Staff enjoy working here: a manageable workload and real career pathways",
-		"Care coordinated with community, mental health and social care around the patient",
+		{"Patients get consistent, accessible care wherever they are registered in the footprint", "processes"},
+		{"Practices work together in networks with shared multi-professional teams", "people"},
+		{"A resilient workforce with new roles: pharmacists, physician associates, social prescribers", "people"},
+		{"General practice has an equal voice in the integrated care system", ""},
+		{"Proactive care for people with long-term conditions, planned across practices", "processes"},
+		{"Shared records so every clinician sees the whole picture", "systems"},
+		{"Staff enjoy working here: a manageable workload and real career pathways", "people"},
+		{"Care coordinated with community, mental health and social care around the patient", "processes"},
 	},
 	"journey": {
-		"The federation delivers extended access across all practices",
-		"A shared back office saved money but took two years to agree",
-		"Data-sharing agreements still differ between boroughs",
-		"Some practices feel collaboration is done to them, not with them",
-		"A quality improvement collaborative worked well for diabetes care",
-		"Estates are the biggest barrier: no room for new staff",
-		"Different clinical systems make shared working hard",
-		"Good relationships with the local hospital's frailty team",
+		{"The federation delivers extended access across all practices", "processes"},
+		{"A shared back office saved money but took two years to agree", "resources"},
+		{"Data-sharing agreements still differ between boroughs", "systems"},
+		{"Some practices feel collaboration is done to them, not with them", "people"},
+		{"A quality improvement collaborative worked well for diabetes care", "processes"},
+		{"Estates are the biggest barrier: no room for new staff", "resources"},
+		{"Different clinical systems make shared working hard", "systems"},
+		{"Good relationships with the local hospital's frailty team", "people"},
 	},
 	"priorities": {
-		"Agree one governance model for collaboration across the footprint",
-		"Invest in organisational development and leadership for clinical leads",
-		"Fund shared roles at network level: clinical pharmacists, social prescribers",
-		"Interoperable records and a shared population health dashboard",
-		"Release estates funding for hubs that serve several practices",
-		"Protect staff time to take part in quality improvement",
-		"Involve patients in designing how services change",
-		"Simplify contracts so incentives reward collaboration",
-		"Share what works between areas instead of reinventing it",
+		{"Agree one governance model for collaboration across the footprint", "processes"},
+		{"Invest in organisational development and leadership for clinical leads", "people"},
+		{"Fund shared roles at network level: clinical pharmacists, social prescribers", "people"},
+		{"Interoperable records and a shared population health dashboard", "systems"},
+		{"Release estates funding for hubs that serve several practices", "resources"},
+		{"Protect staff time to take part in quality improvement", "people"},
+		{"Involve patients in designing how services change", "processes"},
+		{"Simplify contracts so incentives reward collaboration", "resources"},
+		{"Share what works between areas instead of reinventing it", "processes"},
 	},
 }
-
-// demoTags are the enabler tags given to the notes above, by position.
-var demoTags = []string{"", "people", "processes", "systems", "resources", "", "people", "processes", "systems"}
 
 // demoSteps are illustrative next steps: action, owner, by when, assist,
 // enabler.
