@@ -38,6 +38,7 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 	if opts.TablesPerArea == 0 {
 		// A second table in two of the areas, so the report shows both shapes.
 		ev, areas, groups = addTables(ev, areas, groups, start, 0, 2)
+		renumber(areas, groups)
 	}
 	ev.UpdatedAt = now // written now, though its notes are back-dated
 	snap.Event, snap.Areas = ev, areas
@@ -125,6 +126,19 @@ func addTables(ev model.Event, areas []model.Area, groups []model.Group, now tim
 			Name: fmt.Sprintf("Table %d", len(groups)+1), Participants: 8, StageKey: ev.Stages[0].Key, Stamp: model.NewStamp(now)})
 	}
 	return ev, areas, groups
+}
+
+// renumber names tables "Table 1", "Table 2", … in area order.
+func renumber(areas []model.Area, groups []model.Group) {
+	n := 0
+	for _, a := range areas {
+		for i := range groups {
+			if groups[i].AreaID == a.ID {
+				n++
+				groups[i].Name = fmt.Sprintf("Table %d", n)
+			}
+		}
+	}
 }
 
 // insertSnapshot stores every record of a snapshot.
