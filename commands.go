@@ -14,9 +14,7 @@ import (
 )
 
 func demo(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("forum demo", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&db, "db", db, "database file")
+	fs := flagSet("forum demo", &db, stderr)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -31,9 +29,7 @@ func demo(ctx context.Context, db string, args []string, stdout, stderr io.Write
 }
 
 func export(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("forum export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&db, "db", db, "database file")
+	fs := flagSet("forum export", &db, stderr)
 	format := fs.String("format", "md", "output format: md (Markdown)")
 	event := fs.String("event", "", "event id (default: the most recently changed event)")
 	out := fs.String("o", "", "write to this file instead of printing")
@@ -72,9 +68,7 @@ func export(ctx context.Context, db string, args []string, stdout, stderr io.Wri
 }
 
 func list(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("forum list", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&db, "db", db, "database file")
+	fs := flagSet("forum list", &db, stderr)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -101,9 +95,7 @@ func list(ctx context.Context, db string, args []string, stdout, stderr io.Write
 }
 
 func newEvent(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("forum new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&db, "db", db, "database file")
+	fs := flagSet("forum new", &db, stderr)
 	tmpl := fs.String("template", sessions.DefaultTemplate, "built-in template name or a TOML file")
 	title := fs.String("title", "", "the event's title (default: the template's)")
 	date := fs.String("date", "", "the event's date, YYYY-MM-DD (default: the template's, else today)")
@@ -152,4 +144,12 @@ func templates(args []string, stdout io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%s\n", t.Name, t.Description)
 	}
 	return tw.Flush()
+}
+
+// flagSet starts a command's flags, with --db accepted after the command.
+func flagSet(name string, db *string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(db, "db", *db, "database file")
+	return fs
 }

@@ -90,3 +90,13 @@ func notices(cs ...model.Cleaned) string {
 	}
 	return out
 }
+
+// tableEvent reads a table and its event inside a transaction.
+func tableEvent(tx *storage.Tx, groupID model.ID) (model.Group, model.Event, error) {
+	g, err := tx.Group(groupID)
+	if err != nil {
+		return g, model.Event{}, err
+	}
+	ev, err := tx.Event(g.EventID)
+	return g, ev, err
+}

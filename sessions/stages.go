@@ -13,11 +13,7 @@ import (
 func (e *Engine) MoveStage(ctx context.Context, actor string, groupID model.ID, delta int) (model.Stage, error) {
 	var to model.Stage
 	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
-		g, err := tx.Group(groupID)
-		if err != nil {
-			return err
-		}
-		ev, err := tx.Event(g.EventID)
+		g, ev, err := tableEvent(tx, groupID)
 		if err != nil {
 			return err
 		}

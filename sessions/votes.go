@@ -18,11 +18,7 @@ func (e *Engine) CastDots(ctx context.Context, actor string, groupID model.ID, v
 		return fmt.Errorf("vote refused: %q is not a voter code (P1, P2, … or %s)", voter, model.PaperVoter)
 	}
 	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
-		g, err := tx.Group(groupID)
-		if err != nil {
-			return err
-		}
-		ev, err := tx.Event(g.EventID)
+		g, ev, err := tableEvent(tx, groupID)
 		if err != nil {
 			return err
 		}

@@ -44,48 +44,36 @@ func do(status string, f func() error) tea.Cmd {
 	}
 }
 
-func (a *App) loadEvents() tea.Cmd {
-	eng, ctx := a.eng, a.ctx
+// load runs a read in a command; its result becomes a message, its error a
+// red status line.
+func load[T any](read func() (T, error), wrap func(T) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
-		l, err := eng.Events(ctx)
+		v, err := read()
 		if err != nil {
 			return doneMsg{err: err}
 		}
-		return eventsMsg{l}
+		return wrap(v)
 	}
+}
+
+func (a *App) loadEvents() tea.Cmd {
+	eng, ctx := a.eng, a.ctx
+	return load(func() ([]sessions.EventSummary, error) { return eng.Events(ctx) }, func(l []sessions.EventSummary) tea.Msg { return eventsMsg{l} })
 }
 
 func (a *App) loadBoard(id model.ID) tea.Cmd {
 	eng, ctx := a.eng, a.ctx
-	return func() tea.Msg {
-		b, err := eng.Board(ctx, id)
-		if err != nil {
-			return doneMsg{err: err}
-		}
-		return boardMsg{b}
-	}
+	return load(func() (sessions.Board, error) { return eng.Board(ctx, id) }, func(b sessions.Board) tea.Msg { return boardMsg{b} })
 }
 
 func (a *App) loadTable(id model.ID) tea.Cmd {
 	eng, ctx := a.eng, a.ctx
-	return func() tea.Msg {
-		v, err := eng.Table(ctx, id)
-		if err != nil {
-			return doneMsg{err: err}
-		}
-		return tableMsg{v}
-	}
+	return load(func() (sessions.TableView, error) { return eng.Table(ctx, id) }, func(v sessions.TableView) tea.Msg { return tableMsg{v} })
 }
 
 func (a *App) loadSummary(id model.ID) tea.Cmd {
 	eng, ctx := a.eng, a.ctx
-	return func() tea.Msg {
-		s, err := eng.SummaryMarkdown(ctx, id)
-		if err != nil {
-			return doneMsg{err: err}
-		}
-		return summaryMsg{s}
-	}
+	return load(func() (string, error) { return eng.SummaryMarkdown(ctx, id) }, func(s string) tea.Msg { return summaryMsg{s} })
 }
 
 // waitChange blocks until the database changes (anyone's commit).
