@@ -18,7 +18,6 @@ import (
 	"syscall"
 
 	"forum/sessions"
-	"forum/storage"
 	"forum/tui"
 )
 
@@ -109,12 +108,12 @@ func withEngine(ctx context.Context, db, via string, fn func(*sessions.Engine, s
 	if err != nil {
 		return err
 	}
-	store, err := storage.Open(ctx, path, storage.Options{})
+	eng, closeDB, err := sessions.Open(ctx, path)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	return fn(sessions.New(store), actor(via))
+	defer closeDB()
+	return fn(eng, actor(via))
 }
 
 // dbPath picks the database: the flag, then $FORUM_DB, then the default

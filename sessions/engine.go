@@ -15,6 +15,16 @@ type Engine struct {
 	now   func() time.Time
 }
 
+// Open opens the database at path (see storage.Open for what it refuses)
+// and returns an engine over it, and a function that closes it.
+func Open(ctx context.Context, path string, opts ...Option) (*Engine, func() error, error) {
+	store, err := storage.Open(ctx, path, storage.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	return New(store, opts...), store.Close, nil
+}
+
 // Option configures an Engine.
 type Option func(*Engine)
 

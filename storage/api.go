@@ -37,6 +37,9 @@ type Options struct {
 	// WatchInterval is how often the change watch polls PRAGMA data_version
 	// for commits by other processes; 0 means 250ms.
 	WatchInterval time.Duration
+	// BusyTimeout is how long a write waits for another program's lock
+	// before failing with ErrLocked; 0 means 5s.
+	BusyTimeout time.Duration
 }
 
 // EventSummary is one line of the event list.

@@ -50,7 +50,11 @@ func open(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	base := "file:" + escapePath(abs)
-	common := "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
+	busy := opts.BusyTimeout
+	if busy <= 0 {
+		busy = 5 * time.Second
+	}
+	common := fmt.Sprintf("_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)", busy.Milliseconds())
 	w, err := sql.Open("sqlite", base+"?_txlock=immediate&"+common+"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)")
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", abs, err)

@@ -185,3 +185,41 @@ func TestEmptyFileIsAFreshDatabase(t *testing.T) {
 		t.Fatalf("%v %v", evs, err)
 	}
 }
+
+func TestLockedDatabaseSaysSoAndKeepsData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "forum.db")
+	s, err := Open(ctx, path, Options{BusyTimeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ev, g, _ := seed(t, s)
+	other, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(100)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN EXCLUSIVE"); err != nil {
+		t.Fatal(err)
+	}
+	note := model.Contribution{ID: model.NewID(), GroupID: g.ID, StageKey: "vision", Text: "waits", Stamp: model.NewStamp(time.Now())}
+	err = s.Update(ctx, "scribe", func(tx *Tx) error { return tx.InsertContribution(note) })
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "try again") {
+		t.Fatalf("write under another program's lock = %v, want ErrLocked saying what to do", err)
+	}
+	if _, err := conn.ExecContext(ctx, "ROLLBACK"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Update(ctx, "scribe", func(tx *Tx) error { return tx.InsertContribution(note) }); err != nil {
+		t.Fatalf("after the lock was released: %v", err)
+	}
+	snap, _ := s.Snapshot(ctx, ev.ID)
+	if len(snap.Contributions) != 2 {
+		t.Fatalf("%d notes; want the seed and the retried one", len(snap.Contributions))
+	}
+}

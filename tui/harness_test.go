@@ -12,9 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"forum/model"
 	"forum/sessions"
-	"forum/storage"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -34,12 +32,11 @@ type harness struct {
 func newHarness(t testing.TB, w, h int) *harness {
 	t.Helper()
 	dir := t.TempDir()
-	store, err := storage.Open(context.Background(), filepath.Join(dir, "forum.db"), storage.Options{})
+	eng, closeDB, err := sessions.Open(context.Background(), filepath.Join(dir, "forum.db"), sessions.WithClock(func() time.Time { return testNow }))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { store.Close() })
-	eng := sessions.New(store, sessions.WithClock(func() time.Time { return testNow }))
+	t.Cleanup(func() { closeDB() })
 	app := New(eng, Options{Actor: "test"})
 	app.static = true
 	hs := &harness{t: t, app: app, eng: eng, dir: dir}
@@ -171,5 +168,3 @@ func (h *harness) table() sessions.TableView {
 	}
 	return v
 }
-
-var _ = model.PaperVoter
