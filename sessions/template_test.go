@@ -1,8 +1,14 @@
 package sessions
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"forum/model"
 )
 
 func TestBuiltinLondonTemplate(t *testing.T) {
@@ -68,5 +74,98 @@ func TestTemplateValidation(t *testing.T) {
 				t.Errorf("error %q should name the file and say %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// structure is an event's shape without ids and times: what a template
+// decides.
+func structure(t *testing.T, f *fixture, id model.ID) string {
+	t.Helper()
+	snap, err := f.eng.Snapshot(f.ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := snap.Event
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s|%s|%s|%s|%s|%q|%+v|%+v|%+v\n", ev.Title, ev.Date, ev.Venue, ev.Chair, ev.AreaLabel, ev.Aims, ev.Dots, ev.Programme, ev.Stages)
+	for _, a := range snap.Areas {
+		fmt.Fprintf(&b, "area %d %s %s %q\n", a.Position, a.Code, a.Name, a.Places)
+	}
+	for _, g := range snap.Groups {
+		fmt.Fprintf(&b, "table %s %s %d\n", g.Name, g.StageKey, g.Participants)
+	}
+	return b.String()
+}
+
+// Every built-in template, printed as TOML and read back from a file, makes
+// the same event as the built-in itself.
+func TestTemplateRoundTripThroughAFile(t *testing.T) {
+	all, err := Templates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) < 2 {
+		t.Fatalf("%d built-in templates; want at least two", len(all))
+	}
+	f := newFixture(t)
+	for _, tm := range all {
+		src, err := BuiltinTemplateSource(tm.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "copy.toml")
+		if err := os.WriteFile(path, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fromFile, err := LoadTemplate(path)
+		if err != nil {
+			t.Fatalf("%s: %v", tm.Name, err)
+		}
+		if !reflect.DeepEqual(fromFile, tm) {
+			t.Errorf("%s: the file reads back differently", tm.Name)
+		}
+		a, err := f.eng.CreateEvent(f.ctx, "t", tm, NewEvent{TablesPerArea: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := f.eng.CreateEvent(f.ctx, "t", fromFile, NewEvent{TablesPerArea: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sa, sb := structure(t, f, a), structure(t, f, b); sa != sb {
+			t.Errorf("%s: events differ\n%s\n%s", tm.Name, sa, sb)
+		}
+	}
+}
+
+func TestRetroTemplateIsItsOwnScript(t *testing.T) {
+	tm, err := BuiltinTemplate("retro-1-2-4-all")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFixture(t)
+	id, err := f.eng.CreateEvent(f.ctx, "t", tm, NewEvent{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := f.eng.Board(f.ctx, id)
+	if len(b.Areas) != 1 || len(b.Groups) != 1 || len(b.Event.Stages) != 7 || b.Event.Date != f.now.Format("2006-01-02") {
+		t.Fatalf("retro event: %d areas, %d tables, %d stages, date %s", len(b.Areas), len(b.Groups), len(b.Event.Stages), b.Event.Date)
+	}
+	g := b.Groups[0].ID
+	f.goTo(g, "all")
+	var ids []model.ID
+	for _, s := range []string{"Shorter meetings", "Pair on reviews", "Fix the build"} {
+		ids = append(ids, f.capture(g, s).ID)
+	}
+	if err := f.eng.CastDots(f.ctx, "p", g, "P1", map[model.ID]int{ids[0]: 2}); err == nil {
+		t.Fatal("two dots on one idea accepted; the retro's cap is one")
+	}
+	if err := f.eng.CastDots(f.ctx, "p", g, "P1", map[model.ID]int{ids[0]: 1, ids[1]: 1, ids[2]: 1}); err != nil {
+		t.Fatal(err)
+	}
+	md, _ := f.eng.SummaryMarkdown(f.ctx, id)
+	if !strings.Contains(md, "## By Team") || !strings.Contains(md, "TEAM The team") {
+		t.Errorf("summary does not use the template's area label:\n%s", md)
 	}
 }
