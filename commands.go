@@ -103,8 +103,8 @@ func newEvent(ctx context.Context, db string, args []string, stdout, stderr io.W
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *tables < 1 || *tables > 50 {
-		return fmt.Errorf("--tables %d: give a number from 1 to 50", *tables)
+	if err := model.CheckTables(*tables); err != nil {
+		return fmt.Errorf("--tables: %w", err)
 	}
 	t, err := sessions.LoadTemplate(*tmpl)
 	if err != nil {

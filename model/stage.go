@@ -60,3 +60,25 @@ func Fill(prompt string, area Area) string {
 	}
 	return strings.ReplaceAll(prompt, "{area}", name)
 }
+
+// CheckDate accepts "" (not set) or a calendar date written YYYY-MM-DD.
+func CheckDate(s string) error {
+	if s == "" {
+		return nil
+	}
+	if _, err := time.Parse("2006-01-02", s); err != nil {
+		return fmt.Errorf("%q is not a date: write YYYY-MM-DD, e.g. 2026-03-12", s)
+	}
+	return nil
+}
+
+// MaxTablesPerArea bounds how many tables one area can have.
+const MaxTablesPerArea = 50
+
+// CheckTables accepts a number of tables per area from 1 to MaxTablesPerArea.
+func CheckTables(n int) error {
+	if n < 1 || n > MaxTablesPerArea {
+		return fmt.Errorf("tables per area must be from 1 to %d, not %d", MaxTablesPerArea, n)
+	}
+	return nil
+}

@@ -38,10 +38,10 @@ func EventFromTemplate(t Template, opts NewEvent, now time.Time) (model.Event, [
 		}
 		ev.Title = c.Text
 	}
+	if err := model.CheckDate(opts.Date); err != nil {
+		return ev, nil, nil, fmt.Errorf("date: %w", err)
+	}
 	if opts.Date != "" {
-		if _, err := time.Parse("2006-01-02", opts.Date); err != nil {
-			return ev, nil, nil, fmt.Errorf("date %q is not a date: write YYYY-MM-DD, e.g. 2026-03-12", opts.Date)
-		}
 		ev.Date = opts.Date
 	}
 	if ev.Date == "" {

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -169,10 +168,8 @@ func (t Template) Validate() error {
 	if strings.TrimSpace(t.Event.Title) == "" {
 		return errors.New("event.title: a title is required")
 	}
-	if t.Event.Date != "" {
-		if _, err := time.Parse("2006-01-02", t.Event.Date); err != nil {
-			return fmt.Errorf("event.date: %q is not a date; write YYYY-MM-DD, e.g. 2018-01-25", t.Event.Date)
-		}
+	if err := model.CheckDate(t.Event.Date); err != nil {
+		return fmt.Errorf("event.date: %w", err)
 	}
 	if t.Votes.Dots < 0 || t.Votes.Cap < 0 {
 		return fmt.Errorf("votes: dots (%d) and cap (%d) must be 0 or more", t.Votes.Dots, t.Votes.Cap)

@@ -14,24 +14,26 @@ func (a *App) openActivity() tea.Cmd {
 	v := a.tbl.view
 	switch v.Stage.Activity {
 	case model.ActivityRoles:
-		return a.openForm(a.rolesForm(v))
+		return a.openForm(a.rolesForm(v), screenTable)
 	case model.ActivityVision:
-		return a.openForm(a.visionForm(v))
+		return a.openForm(a.visionForm(v), screenTable)
 	case model.ActivityDotVote:
 		a.vote = newVoteModel(v)
 		a.screen = screenVote
 		a.status = ""
 		return nil
 	case model.ActivityNextSteps:
-		return a.openForm(a.stepForm(v))
+		return a.openForm(a.stepForm(v), screenTable)
 	case model.ActivityKeyMessages:
-		return a.openForm(a.messagesForm(v))
+		return a.openForm(a.messagesForm(v), screenTable)
 	}
 	a.setStatus("This stage only captures notes: type one and press enter.", nil)
 	return nil
 }
 
-func (a *App) openForm(f formModel) tea.Cmd {
+// openForm shows a form; esc or a save returns to back.
+func (a *App) openForm(f formModel, back screen) tea.Cmd {
+	f.done = back
 	if f.sources == nil {
 		f.sources = map[int][]model.ID{}
 	}
@@ -97,6 +99,7 @@ func (a *App) stepForm(v sessions.TableView) formModel {
 		intro:   []string{"For a top priority: the action, who owns it, by when, and what would assist."},
 		fields:  []field{newField("Action", "", "what will be done (required)"), newField("Owner", "", "a role or organisation"), newField("By when", "", "e.g. June 2018"), newField("What would assist", "", "what the table needs from others")},
 		choices: choices, choiceSel: min(1, len(choices)-1), pick: "serves",
+		listTitle: "The priority this step serves (↑/↓):", listHelp: "priority it serves",
 		submit: func(f *formModel) tea.Cmd {
 			in := sessions.NextStepInput{Action: f.value(0), Owner: f.value(1), ByWhen: f.value(2), Assist: f.value(3), PriorityID: f.choices[f.choiceSel].id}
 			return saveCmd("✓ Next step saved.", func() (string, error) {

@@ -62,6 +62,8 @@ type App struct {
 	form     formModel
 	summary  summaryModel
 
+	templates []sessions.Template
+
 	cwd string // shown where the summary will be written
 
 	// static turns off the clock tick and the change watch (for tests).
@@ -86,6 +88,7 @@ func New(eng *sessions.Engine, opts Options) *App {
 	a.tbl = newTableModel()
 	a.tbl.input.SetWidth(a.width - 4)
 	a.help.SetWidth(a.width)
+	a.templates, _ = sessions.Templates() // embedded: no I/O
 	a.changes, a.unsubscribe = eng.Subscribe()
 	return a
 }
@@ -158,7 +161,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.form.err = msg.err.Error()
 			return a, nil
 		}
-		a.screen = screenTable
+		a.screen = a.form.done
 		a.setStatus(msg.status, nil)
 		return a, a.reload()
 	case summaryMsg:

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -43,10 +44,31 @@ type formModel struct {
 	choiceSel int
 	// pick says what the list is: "serves" (the choice is a value) or
 	// "use" (ctrl+o copies the choice into the focused field).
-	pick    string
-	sources map[int][]model.ID
-	err     string
-	submit  func(f *formModel) tea.Cmd
+	pick string
+	// listTitle heads the list and listHelp names ↑/↓ in the footer.
+	listTitle, listHelp string
+	sources             map[int][]model.ID
+	err                 string
+	submit              func(f *formModel) tea.Cmd
+	// check, when set, checks field i as it is typed; the reason shows
+	// under the form.
+	check []func(string) error
+	// done is the screen to return to.
+	done screen
+}
+
+// firstProblem is the first field that fails its check, as an error naming
+// the field.
+func (f *formModel) firstProblem() error {
+	for i, c := range f.check {
+		if c == nil || i >= len(f.fields) {
+			continue
+		}
+		if err := c(f.fields[i].input.Value()); err != nil {
+			return errors.New(f.fields[i].label + ": " + err.Error())
+		}
+	}
+	return nil
 }
 
 func newField(label, value, placeholder string) field {
@@ -68,7 +90,7 @@ func (f *formModel) keys() keyMap {
 	short := []key.Binding{keyField, keyFormSave}
 	switch f.pick {
 	case "serves":
-		short = append(short, kb([]string{"up", "down"}, "↑/↓", "priority it serves"))
+		short = append(short, kb([]string{"up", "down"}, "↑/↓", f.listHelp))
 	case "use":
 		short = append(short, keyChoose, keyUse)
 	}
@@ -89,7 +111,7 @@ func (f *formModel) update(a *App, msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch s := k.String(); {
 		case s == "esc":
-			a.screen = screenTable
+			a.screen = f.done
 			a.setStatus("Cancelled; nothing saved.", nil)
 			return nil
 		case s == "ctrl+s" || (s == "enter" && f.focus == len(f.fields)-1):
@@ -117,6 +139,7 @@ func (f *formModel) update(a *App, msg tea.Msg) tea.Cmd {
 		}
 	}
 	var cmd tea.Cmd
+	f.err = "" // a refusal is shown until the user changes something
 	old := f.fields[f.focus].input.Value()
 	f.fields[f.focus].input, cmd = f.fields[f.focus].input.Update(msg)
 	if f.pick == "use" && f.fields[f.focus].input.Value() == "" && old != "" {
@@ -143,17 +166,21 @@ func (f *formModel) render(a *App) string {
 		fl.input.SetWidth(max(a.width-labelW-6, 10))
 		body = append(body, mark+a.st.Key.Render(pad(fl.label, labelW))+"  "+fl.input.View())
 	}
-	if f.err != "" {
+	msg := f.err
+	if err := f.firstProblem(); err != nil && msg == "" {
+		msg = err.Error()
+	}
+	if msg != "" {
 		body = append(body, "")
-		for _, l := range wrap(f.err, a.width-4) {
+		for _, l := range wrap(msg, a.width-4) {
 			body = append(body, "  "+a.st.Error.Render(l))
 		}
 	}
 	if len(f.choices) > 0 {
 		body = append(body, "")
 		head := "Suggestions (↑/↓ to choose, ctrl+o puts one in the field you are on):"
-		if f.pick == "serves" {
-			head = "The priority this step serves (↑/↓):"
+		if f.listTitle != "" {
+			head = f.listTitle
 		}
 		body = append(body, a.st.Faint.Render("  "+head))
 		room := a.height - 4 - len(body)

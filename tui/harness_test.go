@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -58,6 +59,13 @@ func (h *harness) send(cmd tea.Cmd) {
 			h.send(c)
 		}
 	default:
+		// tea.Sequence's message is an unexported []tea.Cmd.
+		if v := reflect.ValueOf(m); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+			for i := 0; i < v.Len(); i++ {
+				h.send(v.Index(i).Interface().(tea.Cmd))
+			}
+			return
+		}
 		h.msg(m)
 	}
 }
@@ -149,11 +157,12 @@ func (h *harness) fits(w, hgt int) {
 	}
 }
 
-// londonTable creates a London 2018 event with n and opens its first table.
+// londonTable creates a London 2018 event with n (accepting the set-up
+// form's defaults) and opens its first table.
 func (h *harness) londonTable() sessions.TableView {
 	h.t.Helper()
-	h.keys("n")
-	h.keys("enter")
+	h.keys("n", "enter", "enter", "enter") // title, date, tables: the defaults
+	h.keys("enter")                        // open the first table
 	if h.app.screen != screenTable {
 		h.t.Fatalf("not on the table screen:\n%s", h.screen())
 	}

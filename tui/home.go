@@ -31,18 +31,7 @@ func (a *App) homeKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.screen, a.boardSel, a.status = screenBoard, 0, ""
 		return a.loadBoard(a.events[a.evSel].ID)
 	case key.Matches(msg, keyNew):
-		a.setStatus("Creating the event…", nil)
-		return func() tea.Msg {
-			t, err := sessions.BuiltinTemplate(sessions.DefaultTemplate)
-			if err != nil {
-				return doneMsg{err: err}
-			}
-			id, err := eng.CreateEvent(ctx, actor, t, sessions.NewEvent{})
-			if err != nil {
-				return doneMsg{err: err}
-			}
-			return openEventMsg{id}
-		}
+		return a.openForm(a.setupForm(), screenHome)
 	case key.Matches(msg, keyDemo):
 		a.setStatus("Writing the demo event…", nil)
 		return func() tea.Msg {
@@ -67,8 +56,9 @@ func (a *App) homeView() string {
 		body = append(body,
 			"There are no events yet.",
 			"",
-			"  Press "+a.st.Key.Render("n")+" to start the London 2018 forum on general practice at scale",
-			"          (five STPs, one table each, the six-stage script).",
+			"  Press "+a.st.Key.Render("n")+" to start a new event. The default is the London 2018",
+			"          forum on general practice at scale: five STPs, one table",
+			"          each, the six-stage script.",
 			"  Press "+a.st.Key.Render("d")+" to add an illustrative demo event that is already complete.")
 		return a.page(a.headerBar("forum · events"), body, homeKeys)
 	}

@@ -27,7 +27,7 @@ var (
 	keyBack    = kb([]string{"esc"}, "esc", "back")
 	keyQuit    = kb([]string{"q", "ctrl+c"}, "q", "quit")
 	keyHelp    = kb([]string{"?"}, "?", "more keys")
-	keyNew     = kb([]string{"n"}, "n", "new London 2018 event")
+	keyNew     = kb([]string{"n"}, "n", "new event")
 	keyDemo    = kb([]string{"d"}, "d", "add the demo event")
 	keySummary = kb([]string{"s"}, "s", "summary")
 	keyWrite   = kb([]string{"w"}, "w", "write summary to a file")

@@ -1,0 +1,50 @@
+package tui
+
+import (
+	"context"
+	"testing"
+)
+
+func TestNewEventFormChecksAsYouTypeAndUsesTheChosenTemplate(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.keys("n")
+	h.contains("New event", "london-gp-2018", "retro-1-2-4-all", "Tables per area")
+	h.golden("setup-80x24")
+	h.fits(80, 24)
+
+	h.keys("down") // the retrospective
+	h.typ("Spring retro")
+	h.keys("tab")
+	h.typ("2026-13-01")
+	h.contains(`Date: "2026-13-01" is not a date`)
+	h.keys("ctrl+s")
+	if h.app.screen != screenForm {
+		t.Fatal("a bad date was accepted")
+	}
+	for i := 0; i < 5; i++ {
+		h.keys("backspace")
+	}
+	h.typ("03-12")
+	h.keys("tab", "backspace")
+	h.typ("x")
+	h.contains("Tables per area: write a whole number")
+	h.keys("backspace")
+	h.typ("3")
+	h.keys("enter")
+	if h.app.screen != screenBoard {
+		t.Fatalf("not on the board after creating:\n%s", h.screen())
+	}
+	h.contains("Spring retro", "2026-03-12", "3 tables", "TEAM The team", "1/7 Check in")
+	evs, err := h.eng.Events(context.Background())
+	if err != nil || len(evs) != 1 || evs[0].Tables != 3 || evs[0].Title != "Spring retro" {
+		t.Fatalf("events %+v %v", evs, err)
+	}
+}
+
+func TestNewEventFormEscCreatesNothing(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.keys("n")
+	h.typ("Not wanted")
+	h.keys("esc")
+	h.contains("Cancelled; nothing saved.", "There are no events yet")
+}
