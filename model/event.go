@@ -12,6 +12,8 @@ type Event struct {
 	Chair     string
 	Aims      []string
 	Programme []Talk
+	// ProgrammeAt is the programme item the chair marked as current, or -1.
+	ProgrammeAt int
 	// AreaLabel names what the areas are ("STP", later "ICS").
 	AreaLabel string
 	// Template is the name of the template the event was made from.

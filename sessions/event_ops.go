@@ -27,7 +27,7 @@ func EventFromTemplate(t Template, opts NewEvent, now time.Time) (model.Event, [
 	ev := model.Event{
 		ID: model.NewID(), Title: t.Event.Title, Date: t.Event.Date, Venue: t.Event.Venue,
 		Chair: t.Event.Chair, Aims: append([]string(nil), t.Event.Aims...), AreaLabel: t.Event.AreaLabel,
-		Template: t.Name, Illustrative: opts.Illustrative,
+		Template: t.Name, Illustrative: opts.Illustrative, ProgrammeAt: -1,
 		Dots:  model.DotRules{Budget: t.Votes.Dots, Cap: t.Votes.Cap},
 		Stamp: model.NewStamp(now),
 	}

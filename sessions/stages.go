@@ -96,3 +96,28 @@ func (e *Engine) SetVision(ctx context.Context, actor string, groupID model.ID, 
 	}
 	return c.Notice(), nil
 }
+
+// MoveProgramme moves the event's "now" marker delta items along its
+// programme (-1 from the first item clears it). It returns the new position.
+func (e *Engine) MoveProgramme(ctx context.Context, actor string, eventID model.ID, delta int) (int, error) {
+	var at int
+	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		ev, err := tx.Event(eventID)
+		if err != nil {
+			return err
+		}
+		at = ev.ProgrammeAt + delta
+		if len(ev.Programme) == 0 {
+			return fmt.Errorf("the event has no programme")
+		}
+		if at < -1 || at >= len(ev.Programme) {
+			return fmt.Errorf("the marker is already at the end of the programme")
+		}
+		ev.ProgrammeAt, ev.UpdatedAt = at, e.Now()
+		return tx.UpdateEvent(ev)
+	})
+	if err != nil {
+		return at, fmt.Errorf("programme marker not moved: %w", err)
+	}
+	return at, nil
+}

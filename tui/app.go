@@ -36,6 +36,7 @@ const (
 	screenVote
 	screenForm
 	screenSummary
+	screenProgramme
 )
 
 // App is the root model: it routes messages to the current screen.
@@ -199,6 +200,8 @@ func (a *App) key(msg tea.Msg) tea.Cmd {
 		return a.form.update(a, msg)
 	case screenSummary:
 		return a.summary.update(a, msg.(tea.KeyPressMsg))
+	case screenProgramme:
+		return a.programmeKey(msg.(tea.KeyPressMsg))
 	}
 	return nil
 }
@@ -208,7 +211,7 @@ func (a *App) reload() tea.Cmd {
 	switch a.screen {
 	case screenHome:
 		return a.loadEvents()
-	case screenBoard, screenSummary:
+	case screenBoard, screenSummary, screenProgramme:
 		if a.board.Event.ID != "" {
 			return a.loadBoard(a.board.Event.ID)
 		}
@@ -243,6 +246,8 @@ func (a *App) View() tea.View {
 		body = a.form.render(a)
 	case screenSummary:
 		body = a.summary.render(a)
+	case screenProgramme:
+		body = a.programmeView()
 	}
 	v := tea.NewView(body)
 	v.AltScreen = true

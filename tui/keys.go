@@ -21,16 +21,17 @@ func kb(keys []string, help, desc string) key.Binding {
 
 // The keys, one variable each, matched with key.Matches.
 var (
-	keyUp      = kb([]string{"up", "k"}, "↑/k", "up")
-	keyDown    = kb([]string{"down", "j"}, "↓/j", "down")
-	keyEnter   = kb([]string{"enter"}, "enter", "open")
-	keyBack    = kb([]string{"esc"}, "esc", "back")
-	keyQuit    = kb([]string{"q", "ctrl+c"}, "q", "quit")
-	keyHelp    = kb([]string{"?"}, "?", "more keys")
-	keyNew     = kb([]string{"n"}, "n", "new event")
-	keyDemo    = kb([]string{"d"}, "d", "add the demo event")
-	keySummary = kb([]string{"s"}, "s", "summary")
-	keyWrite   = kb([]string{"w"}, "w", "write summary to a file")
+	keyUp        = kb([]string{"up", "k"}, "↑/k", "up")
+	keyDown      = kb([]string{"down", "j"}, "↓/j", "down")
+	keyEnter     = kb([]string{"enter"}, "enter", "open")
+	keyBack      = kb([]string{"esc"}, "esc", "back")
+	keyQuit      = kb([]string{"q", "ctrl+c"}, "q", "quit")
+	keyHelp      = kb([]string{"?"}, "?", "more keys")
+	keyNew       = kb([]string{"n"}, "n", "new event")
+	keyDemo      = kb([]string{"d"}, "d", "add the demo event")
+	keySummary   = kb([]string{"s"}, "s", "summary")
+	keyWrite     = kb([]string{"w"}, "w", "write summary to a file")
+	keyProgramme = kb([]string{"p"}, "p", "programme")
 
 	// Table screen, typing in the input.
 	keySave      = kb([]string{"enter"}, "enter", "save")

@@ -48,3 +48,23 @@ func TestNewEventFormEscCreatesNothing(t *testing.T) {
 	h.keys("esc")
 	h.contains("Cancelled; nothing saved.", "There are no events yet")
 }
+
+func TestProgrammeMarkerIsStoredForEveryone(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.keys("n", "enter", "enter", "enter", "p")
+	h.contains("Programme", "1. What is important about general practice? Patients' views", "Trevor Begg, Patient Representative")
+	h.keys("n", "n")
+	h.contains("NOW 2. Why we need to change?", "Now: item 2.")
+	h.golden("programme-80x24")
+	h.fits(80, 24)
+	ev, err := h.eng.Snapshot(context.Background(), h.app.eventID())
+	if err != nil || ev.Event.ProgrammeAt != 1 {
+		t.Fatalf("stored marker = %d (%v), want 1", ev.Event.ProgrammeAt, err)
+	}
+	for i := 0; i < 10; i++ {
+		h.keys("n")
+	}
+	h.contains("already at the end of the programme", "NOW 8. Plenary: Final session")
+	h.keys("esc")
+	h.contains("choose a table")
+}
