@@ -24,6 +24,11 @@ type Event struct {
 	// Dots are the dot-voting rules for the event's tables.
 	Dots   DotRules
 	Stages []Stage
+	// ArchivedAt is set when the event was archived (kept, listed last).
+	ArchivedAt time.Time
+	// DeletedAt is set when the event was deleted: hidden from lists, but
+	// kept in the database so that it can be recovered.
+	DeletedAt time.Time
 	Stamp
 }
 

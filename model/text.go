@@ -39,6 +39,19 @@ var (
 	ErrTooLong = errors.New("too long")
 )
 
+// TextError is a refusal of Clean: its message is one sentence for the
+// user, and errors.Is matches its Kind (ErrEmpty or ErrTooLong).
+type TextError struct {
+	Kind error
+	Msg  string
+}
+
+// Error is the sentence for the user.
+func (e *TextError) Error() string { return e.Msg }
+
+// Unwrap lets errors.Is match the kind.
+func (e *TextError) Unwrap() error { return e.Kind }
+
 // Cleaned is text made safe to store and show, with what was changed.
 type Cleaned struct {
 	Text string
@@ -126,10 +139,10 @@ func Clean(s string, r TextRule) (Cleaned, error) {
 		name = "text"
 	}
 	if r.Required && out == "" {
-		return Cleaned{Changes: changes}, fmt.Errorf("%w: the %s is empty; type something first", ErrEmpty, name)
+		return Cleaned{Changes: changes}, &TextError{ErrEmpty, fmt.Sprintf("the %s is empty; type something first", name)}
 	}
 	if n := utf8.RuneCountInString(out); r.Max > 0 && n > r.Max {
-		return Cleaned{Text: out, Changes: changes}, fmt.Errorf("%w: the %s is %d characters; the limit is %d, so shorten it or split it", ErrTooLong, name, n, r.Max)
+		return Cleaned{Text: out, Changes: changes}, &TextError{ErrTooLong, fmt.Sprintf("the %s is %d characters; the limit is %d, so shorten it or split it", name, n, r.Max)}
 	}
 	return Cleaned{Text: out, Changes: changes}, nil
 }

@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Options tune Open.
 type Options struct {
@@ -48,6 +48,7 @@ type EventSummary struct {
 	Title        string
 	Date         string
 	Illustrative bool
+	Archived     bool
 	Tables       int
 	// LastChange is the latest change time of the event or anything in it.
 	LastChange time.Time

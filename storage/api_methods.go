@@ -12,7 +12,8 @@ func (s *Store) Path() string { return s.path() }
 // Close stops the change watch and closes every connection.
 func (s *Store) Close() error { return s.close() }
 
-// Events lists events, newest date first (then newest change).
+// Events lists the events that are not deleted: active ones first, then the
+// archived; within each, newest date first (then newest change).
 func (s *Store) Events(ctx context.Context) ([]EventSummary, error) { return s.events(ctx) }
 
 // LatestEventID is the event changed most recently, or ErrNotFound.

@@ -47,9 +47,9 @@ const lastChange = `(SELECT max(u) FROM (
 	UNION ALL SELECT max(updated_at) FROM key_messages WHERE event_id = e.id))`
 
 func (s *Store) events(ctx context.Context) ([]EventSummary, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.title, e.date, e.illustrative,
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.title, e.date, e.illustrative, e.archived_at != '',
 		(SELECT count(*) FROM breakout_tables WHERE event_id = e.id), `+lastChange+` AS last
-		FROM events e ORDER BY e.date DESC, last DESC, e.id`)
+		FROM events e WHERE e.deleted_at = '' ORDER BY e.archived_at != '', e.date DESC, last DESC, e.id`)
 	if err != nil {
 		return nil, mapErr(s.file, err)
 	}
@@ -59,7 +59,7 @@ func (s *Store) events(ctx context.Context) ([]EventSummary, error) {
 		var e EventSummary
 		var illus int
 		var last sql.NullString
-		if err := rows.Scan(&e.ID, &e.Title, &e.Date, &illus, &e.Tables, &last); err != nil {
+		if err := rows.Scan(&e.ID, &e.Title, &e.Date, &illus, &e.Archived, &e.Tables, &last); err != nil {
 			return nil, err
 		}
 		e.Illustrative, e.LastChange = illus != 0, parseTS(last.String)
@@ -70,7 +70,7 @@ func (s *Store) events(ctx context.Context) ([]EventSummary, error) {
 
 func (s *Store) latestEventID(ctx context.Context) (model.ID, error) {
 	var id model.ID
-	err := s.r.QueryRowContext(ctx, `SELECT e.id FROM events e ORDER BY `+lastChange+` DESC, e.id DESC LIMIT 1`).Scan(&id)
+	err := s.r.QueryRowContext(ctx, `SELECT e.id FROM events e WHERE e.deleted_at = '' ORDER BY `+lastChange+` DESC, e.id DESC LIMIT 1`).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("the database has no events: %w", ErrNotFound)
 	}

@@ -19,7 +19,7 @@ type querier interface {
 type scanner interface{ Scan(dest ...any) error }
 
 const (
-	eventCols = `id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, created_at, updated_at`
+	eventCols = `id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, archived_at, deleted_at, created_at, updated_at`
 	areaCols  = `id, event_id, position, code, name, places, created_at, updated_at`
 	groupCols = `id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, created_at, updated_at`
 	noteCols  = `id, table_id, stage_key, text, tags, author, deleted_at, created_at, updated_at`
@@ -30,10 +30,11 @@ const (
 
 func scanEvent(s scanner) (model.Event, error) {
 	var e model.Event
-	var aims, prog, stages, created, updated string
+	var aims, prog, stages, archived, deleted, created, updated string
 	var illus int
 	err := s.Scan(&e.ID, &e.Title, &e.Date, &e.Venue, &e.Chair, &aims, &prog, &e.ProgrammeAt, &e.AreaLabel, &e.Template, &illus,
-		&e.Dots.Budget, &e.Dots.Cap, &stages, &created, &updated)
+		&e.Dots.Budget, &e.Dots.Cap, &stages, &archived, &deleted, &created, &updated)
+	e.ArchivedAt, e.DeletedAt = parseTS(archived), parseTS(deleted)
 	unjs(aims, &e.Aims)
 	unjs(prog, &e.Programme)
 	unjs(stages, &e.Stages)

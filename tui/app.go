@@ -64,6 +64,8 @@ type App struct {
 	summary  summaryModel
 
 	templates []sessions.Template
+	// confirmDelete is the event awaiting a y/n answer to "delete?".
+	confirmDelete model.ID
 
 	cwd string // shown where the summary will be written
 

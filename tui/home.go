@@ -12,11 +12,15 @@ import (
 
 var homeKeys = keyMap{
 	short: []key.Binding{keyEnter, keyNew, keyDemo, keyQuit, keyHelp},
-	full:  [][]key.Binding{{keyUp, keyDown, keyEnter}, {keyNew, keyDemo}, {keyQuit, keyHelp}},
+	full: [][]key.Binding{{keyUp, keyDown, keyEnter}, {keyNew, keyDemo, keyQuit},
+		{kb([]string{"r"}, "r", "rename"), kb([]string{"c"}, "c", "copy as next year's"), kb([]string{"a"}, "a", "archive / unarchive"), kb([]string{"x"}, "x", "delete")}},
 }
 
 func (a *App) homeKey(msg tea.KeyPressMsg) tea.Cmd {
 	eng, ctx, actor := a.eng, a.ctx, a.actor
+	if cmd, used := a.lifecycleKey(msg.String()); used {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, keyQuit):
 		return tea.Quit
@@ -62,7 +66,7 @@ func (a *App) homeView() string {
 			"  Press "+a.st.Key.Render("d")+" to add an illustrative demo event that is already complete.")
 		return a.page(a.headerBar("forum · events"), body, homeKeys)
 	}
-	body = append(body, a.st.Faint.Render("Events (enter opens one):"))
+	body = append(body, a.st.Faint.Render("Events (enter opens one; ? for rename, copy, archive, delete):"))
 	room := a.height - 4 - len(body) - 2
 	from, to := scrollWindow(len(a.events), a.evSel, room)
 	for i := from; i < to; i++ {
@@ -70,6 +74,9 @@ func (a *App) homeView() string {
 		line := fmt.Sprintf("%s  %-9s  %s", e.Date, plural(e.Tables, "table", "tables"), model.Safe(e.Title, false))
 		if e.Illustrative {
 			line = fmt.Sprintf("%s  %-9s  %s %s", e.Date, plural(e.Tables, "table", "tables"), a.st.Demo.Render("ILLUSTRATIVE DEMO"), model.Safe(e.Title, false))
+		}
+		if e.Archived {
+			line = a.st.Faint.Render(fmt.Sprintf("%s  %-9s  archived  %s", e.Date, plural(e.Tables, "table", "tables"), model.Safe(e.Title, false)))
 		}
 		if i == a.evSel {
 			line = a.st.Selected.Render("› " + line)

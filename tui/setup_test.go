@@ -68,3 +68,36 @@ func TestProgrammeMarkerIsStoredForEveryone(t *testing.T) {
 	h.keys("esc")
 	h.contains("choose a table")
 }
+
+func TestHomeRenameCopyArchiveDelete(t *testing.T) {
+	h := newHarness(t, 100, 30)
+	h.keys("n", "enter", "enter", "enter", "esc")
+	h.keys("r")
+	for i := 0; i < 200; i++ {
+		h.keys("backspace")
+	}
+	h.contains("Title: the title is empty")
+	h.typ("London GP forum 2018")
+	h.keys("enter")
+	h.contains("✓ Renamed.", "London GP forum 2018")
+
+	h.keys("c")
+	h.contains("Copy as a new event", "2019-01-25")
+	h.keys("ctrl+s")
+	h.contains("choose a table", "2019-01-25")
+	h.keys("esc")
+	h.contains("2019-01-25", "2018-01-25")
+
+	h.keys("down", "a") // archive the 2018 event
+	h.contains("Archived", "archived  London GP forum 2018")
+	h.keys("up", "x")
+	h.contains("Press y to delete")
+	h.keys("n")
+	h.contains("Kept; nothing deleted.")
+	h.keys("x", "y")
+	h.contains("Event deleted")
+	evs, _ := h.eng.Events(context.Background())
+	if len(evs) != 1 || !evs[0].Archived {
+		t.Fatalf("events after deleting the copy: %+v", evs)
+	}
+}
