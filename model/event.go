@@ -56,6 +56,9 @@ type Area struct {
 	Code     string // short, e.g. "NCL"
 	Name     string // e.g. "North Central London"
 	Places   []string
+	// RemovedAt is set when the area was removed from the event's set-up:
+	// hidden, with its tables, but kept so that it can be restored.
+	RemovedAt time.Time
 	Stamp
 }
 
@@ -82,6 +85,9 @@ type Group struct {
 	StageStartedAt time.Time
 	// Vision is the table's agreed vision statement, empty until drafted.
 	Vision string
+	// RemovedAt is set when the table was removed from the event's set-up:
+	// hidden, with its notes and votes, but kept so that it can be restored.
+	RemovedAt time.Time
 	Stamp
 }
 

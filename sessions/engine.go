@@ -103,7 +103,7 @@ func notices(cs ...model.Cleaned) string {
 
 // tableEvent reads a table and its event inside a transaction.
 func tableEvent(tx *storage.Tx, groupID model.ID) (model.Group, model.Event, error) {
-	g, err := tx.Group(groupID)
+	g, err := liveGroup(tx, groupID)
 	if err != nil {
 		return g, model.Event{}, err
 	}

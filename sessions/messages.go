@@ -34,7 +34,7 @@ func (e *Engine) SetKeyMessages(ctx context.Context, actor string, groupID model
 		return "", fmt.Errorf("not saved: %d asks; a table picks one", count[model.KindAsk])
 	}
 	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
-		g, err := tx.Group(groupID)
+		g, err := liveGroup(tx, groupID)
 		if err != nil {
 			return err
 		}

@@ -19,7 +19,7 @@ func (e *Engine) Capture(ctx context.Context, actor string, groupID model.ID, te
 	note := model.Contribution{ID: model.NewID(), GroupID: groupID, Text: c.Text,
 		Tags: model.NormalizeTags(tags), Author: a.Text, Stamp: model.NewStamp(e.Now())}
 	err = e.store.Update(ctx, actor, func(tx *storage.Tx) error {
-		g, err := tx.Group(groupID)
+		g, err := liveGroup(tx, groupID)
 		if err != nil {
 			return err
 		}

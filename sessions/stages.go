@@ -38,7 +38,7 @@ func (e *Engine) MoveStage(ctx context.Context, actor string, groupID model.ID, 
 // started, so a table's first stage counts from when it is first opened.
 func (e *Engine) StartStage(ctx context.Context, actor string, groupID model.ID) error {
 	return e.store.Update(ctx, actor, func(tx *storage.Tx) error {
-		g, err := tx.Group(groupID)
+		g, err := liveGroup(tx, groupID)
 		if err != nil || !g.StageStartedAt.IsZero() {
 			return err
 		}
@@ -50,31 +50,44 @@ func (e *Engine) StartStage(ctx context.Context, actor string, groupID model.ID)
 // SetRoles records who facilitates, scribes and reports, and how many
 // participants the table has (1 to 100).
 func (e *Engine) SetRoles(ctx context.Context, actor string, groupID model.ID, r Roles) (string, error) {
-	if r.Participants < 1 || r.Participants > 100 {
-		return "", fmt.Errorf("not saved: participants must be a number from 1 to 100, not %d", r.Participants)
+	c, err := cleanRoles(r)
+	if err != nil {
+		return "", err
 	}
-	var names [3]model.Cleaned
-	for i, s := range []string{r.Facilitator, r.Scribe, r.Reporter} {
-		c, err := clean(s, model.NameRule)
-		if err != nil {
-			return "", err
-		}
-		names[i] = c
-	}
-	f, s, p := names[0], names[1], names[2]
-	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
-		g, err := tx.Group(groupID)
-		if err != nil {
-			return err
-		}
-		g.Facilitator, g.Scribe, g.Reporter, g.Participants = f.Text, s.Text, p.Text, r.Participants
-		g.UpdatedAt = e.Now()
-		return tx.UpdateGroup(g)
+	err = e.changeGroup(ctx, actor, groupID, func(g *model.Group) error {
+		c.apply(g)
+		return nil
 	})
 	if err != nil {
 		return "", fmt.Errorf("roles not saved: %w", err)
 	}
-	return notices(f, s, p), nil
+	return notices(c.cleaned[:]...), nil
+}
+
+// cleanedRoles are roles checked and cleaned, ready to store.
+type cleanedRoles struct {
+	cleaned      [3]model.Cleaned // facilitator, scribe, reporter
+	participants int
+}
+
+func (c cleanedRoles) apply(g *model.Group) {
+	g.Facilitator, g.Scribe, g.Reporter = c.cleaned[0].Text, c.cleaned[1].Text, c.cleaned[2].Text
+	g.Participants = c.participants
+}
+
+func cleanRoles(r Roles) (cleanedRoles, error) {
+	out := cleanedRoles{participants: r.Participants}
+	if r.Participants < 1 || r.Participants > 100 {
+		return out, fmt.Errorf("not saved: participants must be a number from 1 to 100, not %d", r.Participants)
+	}
+	for i, s := range []string{r.Facilitator, r.Scribe, r.Reporter} {
+		c, err := clean(s, model.NameRule)
+		if err != nil {
+			return out, err
+		}
+		out.cleaned[i] = c
+	}
+	return out, nil
 }
 
 // SetVision records the table's vision statement (empty clears it).
@@ -84,7 +97,7 @@ func (e *Engine) SetVision(ctx context.Context, actor string, groupID model.ID, 
 		return "", err
 	}
 	err = e.store.Update(ctx, actor, func(tx *storage.Tx) error {
-		g, err := tx.Group(groupID)
+		g, err := liveGroup(tx, groupID)
 		if err != nil {
 			return err
 		}

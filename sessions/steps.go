@@ -36,7 +36,7 @@ func (e *Engine) AddNextStep(ctx context.Context, actor string, groupID model.ID
 	}
 	step.Enabler = in.Enabler
 	err = e.store.Update(ctx, actor, func(tx *storage.Tx) error {
-		if _, err := tx.Group(groupID); err != nil {
+		if _, err := liveGroup(tx, groupID); err != nil {
 			return err
 		}
 		if step.PriorityID != "" {

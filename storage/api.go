@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Options tune Open.
 type Options struct {
@@ -57,11 +57,15 @@ type EventSummary struct {
 // Snapshot is everything stored for one event, read in one transaction.
 // Slices are in a stable order: areas and stages by position, tables by
 // area position then name, everything else by creation time then id.
-// Deleted notes and next steps are included (check DeletedAt).
+// Deleted notes and next steps are included (check DeletedAt). Removed
+// areas and tables, and what was captured at them, are left out of every
+// list but RemovedAreas and RemovedGroups.
 type Snapshot struct {
 	Event         model.Event
 	Areas         []model.Area
 	Groups        []model.Group
+	RemovedAreas  []model.Area
+	RemovedGroups []model.Group
 	Contributions []model.Contribution
 	Votes         []model.Vote
 	NextSteps     []model.NextStep

@@ -49,6 +49,9 @@ func (tx *Tx) UpdateEvent(e model.Event) error { return tx.updateEvent(e) }
 // InsertArea stores a new area.
 func (tx *Tx) InsertArea(a model.Area) error { return tx.insertArea(a) }
 
+// UpdateArea overwrites an area's fields (RemovedAt set: removed, kept).
+func (tx *Tx) UpdateArea(a model.Area) error { return tx.updateArea(a) }
+
 // InsertGroup stores a new table.
 func (tx *Tx) InsertGroup(g model.Group) error { return tx.insertGroup(g) }
 
@@ -88,6 +91,9 @@ func (tx *Tx) Note(action, entity string, id model.ID, detail string) error {
 
 // Event reads an event inside the transaction.
 func (tx *Tx) Event(id model.ID) (model.Event, error) { return tx.event(id) }
+
+// Area reads an area inside the transaction.
+func (tx *Tx) Area(id model.ID) (model.Area, error) { return tx.area(id) }
 
 // Group reads a table inside the transaction.
 func (tx *Tx) Group(id model.ID) (model.Group, error) { return tx.group(id) }

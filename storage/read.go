@@ -28,6 +28,10 @@ func (t *Tx) group(id model.ID) (model.Group, error) {
 	return one(t.ctx, t.tx, scanGroup, "table", id, `SELECT `+groupCols+` FROM breakout_tables WHERE id = ?`)
 }
 
+func (t *Tx) area(id model.ID) (model.Area, error) {
+	return one(t.ctx, t.tx, scanArea, "area", id, `SELECT `+areaCols+` FROM areas WHERE id = ?`)
+}
+
 func (t *Tx) contribution(id model.ID) (model.Contribution, error) {
 	return one(t.ctx, t.tx, scanNote, "note", id, `SELECT `+noteCols+` FROM contributions WHERE id = ?`)
 }
@@ -48,7 +52,7 @@ const lastChange = `(SELECT max(u) FROM (
 
 func (s *Store) events(ctx context.Context) ([]EventSummary, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.title, e.date, e.illustrative, e.archived_at != '',
-		(SELECT count(*) FROM breakout_tables WHERE event_id = e.id), `+lastChange+` AS last
+		(SELECT count(*) FROM breakout_tables b JOIN areas a ON a.id = b.area_id WHERE b.event_id = e.id AND b.removed_at = '' AND a.removed_at = ''), `+lastChange+` AS last
 		FROM events e WHERE e.deleted_at = '' ORDER BY e.archived_at != '', e.date DESC, last DESC, e.id`)
 	if err != nil {
 		return nil, mapErr(s.file, err)
@@ -88,13 +92,32 @@ func (s *Store) snapshot(ctx context.Context, id model.ID) (Snapshot, error) {
 		return snap, err
 	}
 	ev := string(id)
-	inEvent := ` WHERE table_id IN (SELECT id FROM breakout_tables WHERE event_id = ?) ORDER BY created_at, id`
-	if snap.Areas, err = all(ctx, tx, scanArea, `SELECT `+areaCols+` FROM areas WHERE event_id = ? ORDER BY position, code`, ev); err != nil {
+	inEvent := ` WHERE table_id IN (` + liveTables + `) ORDER BY created_at, id`
+	areas, err := all(ctx, tx, scanArea, `SELECT `+areaCols+` FROM areas WHERE event_id = ? ORDER BY position, code`, ev)
+	if err != nil {
 		return snap, err
 	}
-	if snap.Groups, err = all(ctx, tx, scanGroup, `SELECT `+prefixed("b", groupCols)+` FROM breakout_tables b JOIN areas a ON a.id = b.area_id
-		WHERE b.event_id = ? ORDER BY a.position, length(b.name), b.name, b.id`, ev); err != nil {
+	groups, err := all(ctx, tx, scanGroup, `SELECT `+prefixed("b", groupCols)+` FROM breakout_tables b JOIN areas a ON a.id = b.area_id
+		WHERE b.event_id = ? ORDER BY a.position, length(b.name), b.name, b.id`, ev)
+	if err != nil {
 		return snap, err
+	}
+	removedArea := map[model.ID]bool{}
+	for _, a := range areas {
+		if a.RemovedAt.IsZero() {
+			snap.Areas = append(snap.Areas, a)
+		} else {
+			snap.RemovedAreas = append(snap.RemovedAreas, a)
+			removedArea[a.ID] = true
+		}
+	}
+	for _, g := range groups {
+		switch {
+		case !g.RemovedAt.IsZero():
+			snap.RemovedGroups = append(snap.RemovedGroups, g)
+		case !removedArea[g.AreaID]:
+			snap.Groups = append(snap.Groups, g)
+		}
 	}
 	if snap.Contributions, err = all(ctx, tx, scanNote, `SELECT `+noteCols+` FROM contributions`+inEvent, ev); err != nil {
 		return snap, err
@@ -105,9 +128,15 @@ func (s *Store) snapshot(ctx context.Context, id model.ID) (Snapshot, error) {
 	if snap.NextSteps, err = all(ctx, tx, scanStep, `SELECT `+stepCols+` FROM next_steps`+inEvent, ev); err != nil {
 		return snap, err
 	}
-	snap.KeyMessages, err = all(ctx, tx, scanMsg, `SELECT `+msgCols+` FROM key_messages WHERE event_id = ? ORDER BY table_id, position, id`, ev)
+	snap.KeyMessages, err = all(ctx, tx, scanMsg, `SELECT `+msgCols+` FROM key_messages
+		WHERE event_id = ? AND (table_id = '' OR table_id IN (`+liveTables+`)) ORDER BY table_id, position, id`, ev, ev)
 	return snap, err
 }
+
+// liveTables selects the ids of an event's tables that are not removed and
+// whose area is not removed (one argument: the event id).
+const liveTables = `SELECT b.id FROM breakout_tables b JOIN areas a ON a.id = b.area_id
+	WHERE b.event_id = ? AND b.removed_at = '' AND a.removed_at = ''`
 
 func (s *Store) audit(ctx context.Context, id model.ID) ([]AuditEntry, error) {
 	q := `SELECT seq, at, actor, action, entity, entity_id, detail FROM audit`

@@ -20,8 +20,8 @@ type scanner interface{ Scan(dest ...any) error }
 
 const (
 	eventCols = `id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, archived_at, deleted_at, created_at, updated_at`
-	areaCols  = `id, event_id, position, code, name, places, created_at, updated_at`
-	groupCols = `id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, created_at, updated_at`
+	areaCols  = `id, event_id, position, code, name, places, removed_at, created_at, updated_at`
+	groupCols = `id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, removed_at, created_at, updated_at`
 	noteCols  = `id, table_id, stage_key, text, tags, author, deleted_at, created_at, updated_at`
 	voteCols  = `id, table_id, stage_key, method, voter, item_id, value, created_at, updated_at`
 	stepCols  = `id, table_id, action, owner, by_when, enabler, assist, priority_id, deleted_at, created_at, updated_at`
@@ -45,19 +45,20 @@ func scanEvent(s scanner) (model.Event, error) {
 
 func scanArea(s scanner) (model.Area, error) {
 	var a model.Area
-	var places, created, updated string
-	err := s.Scan(&a.ID, &a.EventID, &a.Position, &a.Code, &a.Name, &places, &created, &updated)
+	var places, removed, created, updated string
+	err := s.Scan(&a.ID, &a.EventID, &a.Position, &a.Code, &a.Name, &places, &removed, &created, &updated)
 	unjs(places, &a.Places)
-	a.CreatedAt, a.UpdatedAt = parseTS(created), parseTS(updated)
+	a.RemovedAt, a.CreatedAt, a.UpdatedAt = parseTS(removed), parseTS(created), parseTS(updated)
 	return a, err
 }
 
 func scanGroup(s scanner) (model.Group, error) {
 	var g model.Group
-	var started, created, updated string
+	var started, removed, created, updated string
 	err := s.Scan(&g.ID, &g.EventID, &g.AreaID, &g.Name, &g.Facilitator, &g.Scribe, &g.Reporter, &g.Participants,
-		&g.StageKey, &started, &g.Vision, &created, &updated)
-	g.StageStartedAt, g.CreatedAt, g.UpdatedAt = parseTS(started), parseTS(created), parseTS(updated)
+		&g.StageKey, &started, &g.Vision, &removed, &created, &updated)
+	g.StageStartedAt, g.RemovedAt = parseTS(started), parseTS(removed)
+	g.CreatedAt, g.UpdatedAt = parseTS(created), parseTS(updated)
 	return g, err
 }
 

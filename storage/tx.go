@@ -93,18 +93,35 @@ func (t *Tx) updateEvent(e model.Event) error {
 }
 
 func (t *Tx) insertArea(a model.Area) error {
-	_, err := t.exec(`INSERT INTO areas(id, event_id, position, code, name, places, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)`,
-		string(a.ID), string(a.EventID), a.Position, a.Code, a.Name, js(a.Places), ts(a.CreatedAt), ts(a.UpdatedAt))
+	_, err := t.exec(`INSERT INTO areas(id, event_id, position, code, name, places, removed_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+		string(a.ID), string(a.EventID), a.Position, a.Code, a.Name, js(a.Places), ts(a.RemovedAt), ts(a.CreatedAt), ts(a.UpdatedAt))
 	if err != nil {
 		return err
 	}
 	return t.audit("create", "area", a.ID, a)
 }
 
+func (t *Tx) updateArea(a model.Area) error {
+	res, err := t.exec(`UPDATE areas SET position=?, code=?, name=?, places=?, removed_at=?, updated_at=? WHERE id=?`,
+		a.Position, a.Code, a.Name, js(a.Places), ts(a.RemovedAt), ts(a.UpdatedAt), string(a.ID))
+	if err := changed(res, err, "area", a.ID); err != nil {
+		return err
+	}
+	return t.audit(removal(a.RemovedAt), "area", a.ID, a)
+}
+
+// removal names an update that leaves a record removed or not.
+func removal(at time.Time) string {
+	if at.IsZero() {
+		return "update"
+	}
+	return "remove"
+}
+
 func (t *Tx) insertGroup(g model.Group) error {
-	_, err := t.exec(`INSERT INTO breakout_tables(id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(g.ID), string(g.EventID), string(g.AreaID), g.Name, g.Facilitator, g.Scribe, g.Reporter,
-		g.Participants, g.StageKey, ts(g.StageStartedAt), g.Vision, ts(g.CreatedAt), ts(g.UpdatedAt))
+	_, err := t.exec(`INSERT INTO breakout_tables(id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, removed_at, created_at, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(g.ID), string(g.EventID), string(g.AreaID), g.Name, g.Facilitator, g.Scribe, g.Reporter,
+		g.Participants, g.StageKey, ts(g.StageStartedAt), g.Vision, ts(g.RemovedAt), ts(g.CreatedAt), ts(g.UpdatedAt))
 	if err != nil {
 		return err
 	}
@@ -112,12 +129,12 @@ func (t *Tx) insertGroup(g model.Group) error {
 }
 
 func (t *Tx) updateGroup(g model.Group) error {
-	res, err := t.exec(`UPDATE breakout_tables SET area_id=?, name=?, facilitator=?, scribe=?, reporter=?, participants=?, stage_key=?, stage_started_at=?, vision=?, updated_at=? WHERE id=?`,
-		string(g.AreaID), g.Name, g.Facilitator, g.Scribe, g.Reporter, g.Participants, g.StageKey, ts(g.StageStartedAt), g.Vision, ts(g.UpdatedAt), string(g.ID))
+	res, err := t.exec(`UPDATE breakout_tables SET area_id=?, name=?, facilitator=?, scribe=?, reporter=?, participants=?, stage_key=?, stage_started_at=?, vision=?, removed_at=?, updated_at=? WHERE id=?`,
+		string(g.AreaID), g.Name, g.Facilitator, g.Scribe, g.Reporter, g.Participants, g.StageKey, ts(g.StageStartedAt), g.Vision, ts(g.RemovedAt), ts(g.UpdatedAt), string(g.ID))
 	if err := changed(res, err, "table", g.ID); err != nil {
 		return err
 	}
-	return t.audit("update", "table", g.ID, g)
+	return t.audit(removal(g.RemovedAt), "table", g.ID, g)
 }
 
 func (t *Tx) insertContribution(c model.Contribution) error {
