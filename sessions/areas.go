@@ -29,9 +29,22 @@ type Holdings struct {
 // Empty reports whether nothing was captured.
 func (h Holdings) Empty() bool { return h.Notes == 0 && h.Votes == 0 && h.NextSteps == 0 }
 
-// String is "12 notes, 30 votes, 2 next steps".
+// String is "12 notes, 30 votes, 2 next steps", leaving out what is 0
+// ("nothing captured" when all are).
 func (h Holdings) String() string {
-	return fmt.Sprintf("%s, %s, %s", count(h.Notes, "note", "notes"), count(h.Votes, "vote", "votes"), count(h.NextSteps, "next step", "next steps"))
+	var parts []string
+	for _, p := range []struct {
+		n         int
+		one, many string
+	}{{h.Notes, "note", "notes"}, {h.Votes, "vote", "votes"}, {h.NextSteps, "next step", "next steps"}} {
+		if p.n > 0 {
+			parts = append(parts, count(p.n, p.one, p.many))
+		}
+	}
+	if len(parts) == 0 {
+		return "nothing captured"
+	}
+	return strings.Join(parts, ", ")
 }
 
 func count(n int, one, many string) string {

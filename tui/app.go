@@ -37,6 +37,7 @@ const (
 	screenForm
 	screenSummary
 	screenProgramme
+	screenSetup
 )
 
 // App is the root model: it routes messages to the current screen.
@@ -64,8 +65,11 @@ type App struct {
 	summary  summaryModel
 
 	templates []sessions.Template
-	// confirmDelete is the event awaiting a y/n answer to "delete?".
-	confirmDelete model.ID
+	// pending is a question waiting for y or n (see ask).
+	pending *confirmation
+	setup   sessions.SetupView
+	// setupSel is the selected row of the set-up screen.
+	setupSel int
 
 	cwd string // shown where the summary will be written
 
@@ -167,12 +171,20 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.screen = a.form.done
 		a.setStatus(msg.status, nil)
 		return a, a.reload()
+	case setupMsg:
+		a.setup = msg.view
+		a.board.Event = msg.view.Event
+		a.setupSel = clamp(a.setupSel, len(a.setupRows()))
+		return a, nil
 	case summaryMsg:
 		a.summary.set(a, msg.text)
 		return a, nil
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
 			return a, tea.Quit
+		}
+		if cmd, answered := a.answer(msg); answered {
+			return a, cmd
 		}
 		if a.screen != screenForm && a.screen != screenTable && key.Matches(msg, keyHelp) {
 			a.help.ShowAll = !a.help.ShowAll
@@ -204,6 +216,8 @@ func (a *App) key(msg tea.Msg) tea.Cmd {
 		return a.summary.update(a, msg.(tea.KeyPressMsg))
 	case screenProgramme:
 		return a.programmeKey(msg.(tea.KeyPressMsg))
+	case screenSetup:
+		return a.setupKey(msg.(tea.KeyPressMsg))
 	}
 	return nil
 }
@@ -213,6 +227,8 @@ func (a *App) reload() tea.Cmd {
 	switch a.screen {
 	case screenHome:
 		return a.loadEvents()
+	case screenSetup:
+		return a.loadSetup(a.eventID())
 	case screenBoard, screenSummary, screenProgramme:
 		if a.board.Event.ID != "" {
 			return a.loadBoard(a.board.Event.ID)
@@ -250,6 +266,8 @@ func (a *App) View() tea.View {
 		body = a.summary.render(a)
 	case screenProgramme:
 		body = a.programmeView()
+	case screenSetup:
+		body = a.setupView()
 	}
 	v := tea.NewView(body)
 	v.AltScreen = true

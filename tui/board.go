@@ -10,8 +10,8 @@ import (
 )
 
 var boardKeys = keyMap{
-	short: []key.Binding{keyEnter, keyProgramme, keySummary, keyBack, keyHelp},
-	full:  [][]key.Binding{{keyUp, keyDown, keyEnter}, {keyProgramme, keySummary, keyBack, keyQuit}},
+	short: []key.Binding{keyEnter, keySetup, keyProgramme, keySummary, keyBack, keyHelp},
+	full:  [][]key.Binding{{keyUp, keyDown, keyEnter}, {keySetup, keyProgramme, keySummary}, {keyBack, keyQuit}},
 }
 
 func (a *App) boardKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -26,6 +26,8 @@ func (a *App) boardKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.boardSel = clamp(a.boardSel-1, n)
 	case key.Matches(msg, keyDown):
 		a.boardSel = clamp(a.boardSel+1, n)
+	case key.Matches(msg, keySetup):
+		return a.openSetup()
 	case key.Matches(msg, keyProgramme):
 		a.screen, a.status = screenProgramme, ""
 		return nil

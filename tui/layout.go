@@ -11,7 +11,8 @@ import (
 func (a *App) page(header string, body []string, km keyMap) string {
 	foot := a.help.View(km)
 	footLines := strings.Split(foot, "\n")
-	room := a.height - 2 - len(footLines)
+	status := a.statusLines()
+	room := a.height - 1 - len(status) - len(footLines)
 	if room < 0 {
 		room = 0
 	}
@@ -26,17 +27,40 @@ func (a *App) page(header string, body []string, km keyMap) string {
 	for i := len(body); i < room; i++ {
 		b.WriteString("\n")
 	}
-	status := a.status
-	if a.isErr {
-		status = a.st.Error.Render("✗ " + status)
-	} else if status != "" {
-		status = a.st.OK.Render(status)
+	for _, l := range status {
+		b.WriteString("\n" + a.fit(l))
 	}
-	b.WriteString("\n" + a.fit(status))
 	for _, l := range footLines {
 		b.WriteString("\n" + a.fit(l))
 	}
 	return b.String()
+}
+
+// statusLines is the status line, styled: a long one wraps onto a second
+// line so that a question or an error is read whole.
+func (a *App) statusLines() []string {
+	if a.status == "" {
+		return []string{""}
+	}
+	text := a.status
+	style := a.st.OK
+	if a.isErr {
+		text, style = "✗ "+text, a.st.Error
+	}
+	lines := wrap(text, max(a.width, 10))
+	if len(lines) > 2 {
+		lines = lines[:2]
+		lines[1] += " …"
+	}
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return lines
+}
+
+// bodyRoom is how many body lines page shows with the footer of km.
+func (a *App) bodyRoom(km keyMap) int {
+	return max(a.height-1-len(a.statusLines())-len(strings.Split(a.help.View(km), "\n")), 0)
 }
 
 // fit cuts a line to the screen's width.

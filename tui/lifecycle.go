@@ -31,13 +31,8 @@ func (a *App) copyForm(e sessions.EventSummary) formModel {
 		intro: []string{"The new event gets the same script, programme, areas and tables, but none of the notes, votes, next steps, messages or role holders."},
 		fields: []field{newField("Title", e.Title, "the new event's title"),
 			newField("Date", sessions.NextYear(e.Date), "YYYY-MM-DD")},
-		check: []func(string) error{func(v string) error { _, err := model.Clean(v, model.TitleRule); return err },
-			func(v string) error { return model.CheckDate(strings.TrimSpace(v)) }},
-		submit: func(f *formModel) tea.Cmd {
-			if err := f.firstProblem(); err != nil {
-				f.err = err.Error()
-				return nil
-			}
+		check: []func(string) error{textCheck(model.TitleRule), func(v string) error { return model.CheckDate(strings.TrimSpace(v)) }},
+		submit: checked(func(f *formModel) tea.Cmd {
 			opts := sessions.NewEvent{Title: f.value(0), Date: f.value(1)}
 			return func() tea.Msg {
 				id, err := eng.DuplicateEvent(ctx, actor, e.ID, opts)
@@ -46,23 +41,13 @@ func (a *App) copyForm(e sessions.EventSummary) formModel {
 				}
 				return openEventMsg{id}
 			}
-		},
+		}),
 	}
 }
 
-// lifecycleKey handles r, c, a and x on the home screen, and the y/n answer
-// to a pending deletion. It reports whether it used the key.
+// lifecycleKey handles r, c, a and x on the home screen. It reports
+// whether it used the key.
 func (a *App) lifecycleKey(s string) (tea.Cmd, bool) {
-	if a.confirmDelete != "" {
-		id := a.confirmDelete
-		a.confirmDelete = ""
-		if s != "y" {
-			a.setStatus("Kept; nothing deleted.", nil)
-			return nil, true
-		}
-		eng, ctx, actor := a.eng, a.ctx, a.actor
-		return do("Event deleted (kept in the database file; the audit log records it).", func() error { return eng.DeleteEvent(ctx, actor, id) }), true
-	}
 	if len(a.events) == 0 {
 		return nil, false
 	}
@@ -80,9 +65,8 @@ func (a *App) lifecycleKey(s string) (tea.Cmd, bool) {
 		}
 		return do(status, func() error { return eng.ArchiveEvent(ctx, actor, e.ID, !e.Archived) }), true
 	case "x":
-		a.confirmDelete = e.ID
-		a.setStatus("Delete «"+model.Safe(e.Title, false)+"»? Press y to delete, any other key to keep it.", nil)
-		a.isErr = true
+		a.ask("Delete «"+model.Safe(e.Title, false)+"»?", "Kept; nothing deleted.",
+			do("Event deleted (kept in the database file; the audit log records it).", func() error { return eng.DeleteEvent(ctx, actor, e.ID) }))
 		return nil, true
 	}
 	return nil, false

@@ -16,6 +16,7 @@ type (
 	boardMsg   struct{ board sessions.Board }
 	tableMsg   struct{ view sessions.TableView }
 	summaryMsg struct{ text string }
+	setupMsg   struct{ view sessions.SetupView }
 	// doneMsg reports an operation: its status line, and whether the
 	// current screen should reload.
 	doneMsg struct {
@@ -64,6 +65,11 @@ func (a *App) loadEvents() tea.Cmd {
 func (a *App) loadBoard(id model.ID) tea.Cmd {
 	eng, ctx := a.eng, a.ctx
 	return load(func() (sessions.Board, error) { return eng.Board(ctx, id) }, func(b sessions.Board) tea.Msg { return boardMsg{b} })
+}
+
+func (a *App) loadSetup(id model.ID) tea.Cmd {
+	eng, ctx := a.eng, a.ctx
+	return load(func() (sessions.SetupView, error) { return eng.Setup(ctx, id) }, func(v sessions.SetupView) tea.Msg { return setupMsg{v} })
 }
 
 func (a *App) loadTable(id model.ID) tea.Cmd {

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
@@ -21,7 +20,8 @@ func (a *App) setupForm() formModel {
 		fields: []field{newField("Title", "", "the template's title"), newField("Date", "", "YYYY-MM-DD"),
 			newField("Tables per area", "1", "1 to 50")},
 		pick: "serves", listTitle: "Template (↑/↓): the script, its areas and defaults", listHelp: "template",
-		check: []func(string) error{checkTitle, func(v string) error { return model.CheckDate(strings.TrimSpace(v)) }, checkTables},
+		check: []func(string) error{textCheck(model.TextRule{Field: "title", Max: model.TitleRule.Max}), func(v string) error { return model.CheckDate(strings.TrimSpace(v)) },
+			numberCheck(model.CheckTables)},
 	}
 	for _, t := range a.templates {
 		f.choices = append(f.choices, choice{label: t.Name + ": " + t.Description, text: t.Name})
@@ -29,28 +29,11 @@ func (a *App) setupForm() formModel {
 			f.choiceSel = len(f.choices) - 1
 		}
 	}
-	f.submit = func(f *formModel) tea.Cmd {
-		if err := f.firstProblem(); err != nil {
-			f.err = err.Error()
-			return nil
-		}
+	f.submit = checked(func(f *formModel) tea.Cmd {
 		n, _ := strconv.Atoi(f.value(2))
 		return a.createEvent(f.choices[f.choiceSel].text, sessions.NewEvent{Title: f.value(0), Date: f.value(1), TablesPerArea: n})
-	}
+	})
 	return f
-}
-
-func checkTitle(v string) error {
-	_, err := model.Clean(v, model.TextRule{Field: "title", Max: model.TitleRule.Max})
-	return err
-}
-
-func checkTables(v string) error {
-	n, err := strconv.Atoi(strings.TrimSpace(v))
-	if err != nil {
-		return errors.New("write a whole number, e.g. 2")
-	}
-	return model.CheckTables(n)
 }
 
 // createEvent makes the event in a command and opens it.

@@ -91,7 +91,7 @@ func TestHomeRenameCopyArchiveDelete(t *testing.T) {
 	h.keys("down", "a") // archive the 2018 event
 	h.contains("Archived", "archived  London GP forum 2018")
 	h.keys("up", "x")
-	h.contains("Press y to delete")
+	h.contains("Press y to go ahead")
 	h.keys("n")
 	h.contains("Kept; nothing deleted.")
 	h.keys("x", "y")
