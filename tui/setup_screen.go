@@ -34,7 +34,7 @@ type setupRow struct {
 }
 
 var (
-	keySetup     = kb([]string{"e"}, "e", "set up the event")
+	keySetup     = kb([]string{"e"}, "e", "set up")
 	keyEditRow   = kb([]string{"enter", "e"}, "enter", "edit")
 	keyAddHere   = kb([]string{"a"}, "a", "add here")
 	keyAddTable  = kb([]string{"t"}, "t", "add a table")
