@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -15,54 +14,16 @@ import (
 
 func demo(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
 	fs := flagSet("forum demo", &db, stderr)
+	large := fs.Bool("large", false, "a large event (20 tables, about 4,000 notes, 20,000 votes) for trying exports and measuring speed")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id, err := eng.Demo(ctx, actor, sessions.DemoOptions{})
+		id, err := eng.Demo(ctx, actor, sessions.DemoOptions{Large: *large})
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, id)
-		return nil
-	})
-}
-
-func export(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs := flagSet("forum export", &db, stderr)
-	format := fs.String("format", "md", "output format: md (Markdown)")
-	event := fs.String("event", "", "event id (default: the most recently changed event)")
-	out := fs.String("o", "", "write to this file instead of printing")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if *format != "md" {
-		return fmt.Errorf("format %q is not supported yet: use --format md", *format)
-	}
-	if *event != "" && !model.ValidID(*event) {
-		return fmt.Errorf("--event %q is not an event id (ids look like 0190c3e4-…; 'forum' lists events)", *event)
-	}
-	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id := model.ID(*event)
-		if id == "" {
-			var err error
-			if id, err = eng.LatestEventID(ctx); err != nil {
-				return err
-			}
-		}
-		md, err := eng.SummaryMarkdown(ctx, id)
-		if err != nil {
-			return err
-		}
-		if *out == "" {
-			_, err = io.WriteString(stdout, md)
-			return err
-		}
-		if err := sessions.WriteFileAtomic(*out, []byte(md)); err != nil {
-			return err
-		}
-		abs, _ := filepath.Abs(*out)
-		fmt.Fprintln(stderr, "wrote", abs)
 		return nil
 	})
 }

@@ -28,15 +28,18 @@ const usage = `forum: run a deliberative forum's breakout tables and publish its
 
 Usage:
   forum [--db PATH]                        open the app (the home screen)
-  forum demo [--db PATH]                   add an illustrative demo event; prints its id
+  forum demo [--large] [--db PATH]         add an illustrative demo event; prints its id
   forum list [--db PATH]                   list events (id, date, title, tables, last change)
   forum new --template NAME|FILE [--title T] [--date YYYY-MM-DD] [--tables N]
                                            create an event from a template; prints its id
   forum templates                          list the built-in templates
   forum templates show NAME                print a built-in template as TOML, ready to edit
-  forum export --format md [--event ID] [-o FILE] [--db PATH]
-                                           print or write the summary report
-                                           (default: the most recently changed event)
+  forum export [--format md|html|docx|csv|json] [--event ID] [--area CODE]
+               [--table ID] [-o PATH]      the summary report (md, html, docx), the
+                                           data for spreadsheets (csv: a folder, or a
+                                           .zip), or the complete event (json);
+                                           default: Markdown of the latest event
+  forum import [--replace] FILE.json       restore an event from a JSON export
   forum version                            print the version
   forum --help                             this help
 
@@ -77,6 +80,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = demo(ctx, *db, rest, stdout, stderr)
 	case "export":
 		err = export(ctx, *db, rest, stdout, stderr)
+	case "import":
+		err = importEvent(ctx, *db, rest, stdout, stderr)
 	case "list":
 		err = list(ctx, *db, rest, stdout, stderr)
 	case "new":

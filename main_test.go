@@ -125,7 +125,7 @@ func TestRefusesADatabaseFromANewerVersion(t *testing.T) {
 
 func TestHelpVersionAndBadUsage(t *testing.T) {
 	_, errs, code := forum(t, nil, "--help")
-	if code != 0 || !strings.Contains(errs, "forum export --format md") || !strings.Contains(errs, "FORUM_DB") {
+	if code != 0 || !strings.Contains(errs, "forum export [--format md|html|docx|csv|json]") || !strings.Contains(errs, "FORUM_DB") {
 		t.Errorf("--help: code %d, %q", code, errs)
 	}
 	out, _, code := forum(t, nil, "version")
@@ -142,11 +142,11 @@ func TestHelpVersionAndBadUsage(t *testing.T) {
 		t.Errorf("export of an empty database should say how to start: %d %q", code, errs)
 	}
 	_, errs, code = forum(t, nil, "--db", db, "export", "--format", "pdf")
-	if code != 1 || !strings.Contains(errs, "--format md") {
+	if code != 1 || !strings.Contains(errs, "choose one of md, html, docx, csv, json") {
 		t.Errorf("bad format: %d %q", code, errs)
 	}
 	_, errs, code = forum(t, nil, "--db", db, "export", "--event", "x; DROP TABLE")
-	if code != 1 || !strings.Contains(errs, "not an event id") {
+	if code != 1 || !strings.Contains(errs, "is not an id") {
 		t.Errorf("bad event id: %d %q", code, errs)
 	}
 }

@@ -116,6 +116,14 @@ type Ranked struct {
 	Tied bool
 }
 
+// Label is the rank as shown: "2", or "=2" for a tie.
+func (r Ranked) Label() string {
+	if r.Tied {
+		return fmt.Sprintf("=%d", r.Rank)
+	}
+	return fmt.Sprint(r.Rank)
+}
+
 // TallyDots adds up ballots over items. The result lists every item, most
 // dots first; items with equal dots share a rank, are marked tied, and keep
 // the order of items. Dots on items not listed are ignored.

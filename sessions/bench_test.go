@@ -17,18 +17,3 @@ func BenchmarkCapture(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkMarkdownDemo reads the demo event and renders its summary.
-func BenchmarkMarkdownDemo(b *testing.B) {
-	f := newFixture(b)
-	id, err := f.eng.Demo(f.ctx, "bench", DemoOptions{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
-	for b.Loop() {
-		if _, err := f.eng.SummaryMarkdown(f.ctx, id); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -10,6 +10,9 @@ import (
 	"forum/storage"
 )
 
+// DemoNotice is the sentence every rendering of demo data carries.
+const DemoNotice = "Illustrative demo data, made up by 'forum demo' to show how forum works. It is not the outcome of any real forum, and in particular not of the London Clinical Senate Forum of 25 January 2018."
+
 // DemoOptions size the illustrative demo event.
 type DemoOptions struct {
 	// TablesPerArea is how many tables each area gets; 0 means 1 or 2.
@@ -17,6 +20,9 @@ type DemoOptions struct {
 	// NotesPerStage is how many notes each table captures at each capture
 	// stage; 0 means a handful.
 	NotesPerStage int
+	// Large makes the event for load tests: 20 tables of 22 participants,
+	// 200 notes each (4,000 in all) and about 20,000 votes.
+	Large bool
 }
 
 // Demo writes an illustrative, completed event (five areas, every table
@@ -27,6 +33,12 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 	t, err := BuiltinTemplate(DefaultTemplate)
 	if err != nil {
 		return "", err
+	}
+	perStage := map[string]int{}
+	participants := 0
+	if opts.Large {
+		opts.TablesPerArea, perStage, participants = 4, map[string]int{"vision": 20, "journey": 40, "priorities": 140}, 22
+		t.Votes.Dots, t.Votes.Cap = 0, 1
 	}
 	now := e.Now()
 	start := now.Add(-3 * time.Hour)
@@ -51,6 +63,9 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 		g := &groups[gi]
 		people := demoPeople[gi%len(demoPeople)]
 		g.Facilitator, g.Scribe, g.Reporter, g.Participants = people[0], people[1], people[2], 6+rng.IntN(4)
+		if participants > 0 {
+			g.Participants = participants
+		}
 		g.StageKey = ev.Stages[len(ev.Stages)-1].Key
 		g.StageStartedAt, g.UpdatedAt = now.Add(-5*time.Minute), now
 		clock := start
@@ -58,7 +73,11 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 		var vision string
 		for _, stage := range []string{"vision", "journey", "priorities"} {
 			pool := demoNotes[stage]
-			for i := 0; i < per; i++ {
+			n := per
+			if perStage[stage] > 0 {
+				n = perStage[stage]
+			}
+			for i := 0; i < n; i++ {
 				k := (i + gi) % len(pool)
 				text, tag := pool[k][0], pool[k][1]
 				if i >= len(pool) {

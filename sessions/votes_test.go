@@ -45,7 +45,7 @@ func TestDotVoteBallotsAndPaperTally(t *testing.T) {
 	v = f.table(g)
 	var got []string
 	for _, p := range v.Priorities[:3] {
-		got = append(got, p.Note.Text+"="+rankLabel(p.Ranked)+":"+string(rune('0'+p.Dots)))
+		got = append(got, p.Note.Text+"="+p.Label()+":"+string(rune('0'+p.Dots)))
 	}
 	if strings.Join(got, " ") != "three=1:5 one==2:5 two==2:2" && strings.Join(got, " ") != "one=1:5 three=1:5 two=3:2" {
 		t.Logf("priorities: %v", got)

@@ -21,7 +21,14 @@ func (s *Store) LatestEventID(ctx context.Context) (model.ID, error) { return s.
 
 // Snapshot reads everything of one event in one read transaction.
 func (s *Store) Snapshot(ctx context.Context, eventID model.ID) (Snapshot, error) {
-	return s.snapshot(ctx, eventID)
+	return s.snapshot(ctx, eventID, false)
+}
+
+// SnapshotAll reads everything of one event, removed areas and tables and
+// what was captured at them included (in Areas and Groups, with RemovedAt
+// set), for a complete export.
+func (s *Store) SnapshotAll(ctx context.Context, eventID model.ID) (Snapshot, error) {
+	return s.snapshot(ctx, eventID, true)
 }
 
 // Event reads one event (with its stages and programme).
@@ -82,6 +89,13 @@ func (tx *Tx) UpdateNextStep(n model.NextStep) error { return tx.updateNextStep(
 func (tx *Tx) ReplaceKeyMessages(eventID, groupID model.ID, msgs []model.KeyMessage) error {
 	return tx.replaceKeyMessages(eventID, groupID, msgs)
 }
+
+// InsertVote stores one vote as it is (for an import).
+func (tx *Tx) InsertVote(v model.Vote) error { return tx.insertVote(v) }
+
+// PurgeEvent erases an event and everything in it (for an import that
+// replaces it, as the user asked); the audit log keeps that it happened.
+func (tx *Tx) PurgeEvent(id model.ID) error { return tx.purgeEvent(id) }
 
 // Note appends an audit row for an action that is not a record change,
 // such as moving a table to the next stage.

@@ -81,7 +81,7 @@ func (s *Store) latestEventID(ctx context.Context) (model.ID, error) {
 	return id, mapErr(s.file, err)
 }
 
-func (s *Store) snapshot(ctx context.Context, id model.ID) (Snapshot, error) {
+func (s *Store) snapshot(ctx context.Context, id model.ID, everything bool) (Snapshot, error) {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return Snapshot{}, mapErr(s.file, err)
@@ -92,7 +92,11 @@ func (s *Store) snapshot(ctx context.Context, id model.ID) (Snapshot, error) {
 		return snap, err
 	}
 	ev := string(id)
-	inEvent := ` WHERE table_id IN (` + liveTables + `) ORDER BY created_at, id`
+	tables := liveTables
+	if everything {
+		tables = `SELECT id FROM breakout_tables WHERE event_id = ?`
+	}
+	inEvent := ` WHERE table_id IN (` + tables + `) ORDER BY created_at, id`
 	areas, err := all(ctx, tx, scanArea, `SELECT `+areaCols+` FROM areas WHERE event_id = ? ORDER BY position, code`, ev)
 	if err != nil {
 		return snap, err
@@ -102,8 +106,14 @@ func (s *Store) snapshot(ctx context.Context, id model.ID) (Snapshot, error) {
 	if err != nil {
 		return snap, err
 	}
+	if everything {
+		snap.Areas, snap.Groups = areas, groups
+	}
 	removedArea := map[model.ID]bool{}
 	for _, a := range areas {
+		if everything {
+			break
+		}
 		if a.RemovedAt.IsZero() {
 			snap.Areas = append(snap.Areas, a)
 		} else {
@@ -112,6 +122,9 @@ func (s *Store) snapshot(ctx context.Context, id model.ID) (Snapshot, error) {
 		}
 	}
 	for _, g := range groups {
+		if everything {
+			break
+		}
 		switch {
 		case !g.RemovedAt.IsZero():
 			snap.RemovedGroups = append(snap.RemovedGroups, g)
@@ -129,7 +142,7 @@ func (s *Store) snapshot(ctx context.Context, id model.ID) (Snapshot, error) {
 		return snap, err
 	}
 	snap.KeyMessages, err = all(ctx, tx, scanMsg, `SELECT `+msgCols+` FROM key_messages
-		WHERE event_id = ? AND (table_id = '' OR table_id IN (`+liveTables+`)) ORDER BY table_id, position, id`, ev, ev)
+		WHERE event_id = ? AND (table_id = '' OR table_id IN (`+tables+`)) ORDER BY table_id, position, id`, ev, ev)
 	return snap, err
 }
 

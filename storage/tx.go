@@ -177,6 +177,31 @@ func (t *Tx) replaceBallot(g model.ID, stage, voter string, votes []model.Vote) 
 	return t.audit("replace", "ballot", g, map[string]any{"stage": stage, "voter": voter, "votes": votes})
 }
 
+func (t *Tx) insertVote(v model.Vote) error {
+	_, err := t.exec(`INSERT INTO votes(id, table_id, stage_key, method, voter, item_id, value, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+		string(v.ID), string(v.GroupID), v.StageKey, v.Method, v.Voter, string(v.ItemID), v.Value, ts(v.CreatedAt), ts(v.UpdatedAt))
+	return err
+}
+
+func (t *Tx) purgeEvent(id model.ID) error {
+	inEvent := `(SELECT id FROM breakout_tables WHERE event_id = ?)`
+	for _, q := range []string{
+		`DELETE FROM contribution_revisions WHERE contribution_id IN (SELECT id FROM contributions WHERE table_id IN ` + inEvent + `)`,
+		`DELETE FROM contributions WHERE table_id IN ` + inEvent,
+		`DELETE FROM votes WHERE table_id IN ` + inEvent,
+		`DELETE FROM next_steps WHERE table_id IN ` + inEvent,
+		`DELETE FROM key_messages WHERE event_id = ?`,
+		`DELETE FROM breakout_tables WHERE event_id = ?`,
+		`DELETE FROM areas WHERE event_id = ?`,
+		`DELETE FROM events WHERE id = ?`,
+	} {
+		if _, err := t.exec(q, string(id)); err != nil {
+			return err
+		}
+	}
+	return t.audit("purge", "event", id, nil)
+}
+
 func (t *Tx) insertNextStep(n model.NextStep) error {
 	_, err := t.exec(`INSERT INTO next_steps(id, table_id, action, owner, by_when, enabler, assist, priority_id, deleted_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
 		string(n.ID), string(n.GroupID), n.Action, n.Owner, n.ByWhen, n.Enabler, n.Assist, string(n.PriorityID), ts(n.DeletedAt), ts(n.CreatedAt), ts(n.UpdatedAt))

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"forum/model"
+	"forum/sessions/report"
 )
 
 // TestTableThroughEveryStage takes one table of a new London 2018 event
@@ -84,7 +85,8 @@ func TestTableThroughEveryStage(t *testing.T) {
 	h.keys("ctrl+s")
 	h.contains("✓ Key messages saved.", "1. Estates funding", "Ask: Faster capital approvals")
 
-	md, err := h.eng.SummaryMarkdown(context.Background(), v.Event.ID)
+	x, err := report.Make(context.Background(), h.eng, v.Event.ID, report.Scope{}, report.FormatMarkdown)
+	md := string(x.Data)
 	if err != nil {
 		t.Fatal(err)
 	}

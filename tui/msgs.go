@@ -8,6 +8,7 @@ import (
 
 	"forum/model"
 	"forum/sessions"
+	"forum/sessions/report"
 )
 
 // Messages that commands return to Update.
@@ -79,7 +80,10 @@ func (a *App) loadTable(id model.ID) tea.Cmd {
 
 func (a *App) loadSummary(id model.ID) tea.Cmd {
 	eng, ctx := a.eng, a.ctx
-	return load(func() (string, error) { return eng.SummaryMarkdown(ctx, id) }, func(s string) tea.Msg { return summaryMsg{s} })
+	return load(func() (string, error) {
+		x, err := report.Make(ctx, eng, id, report.Scope{}, report.FormatMarkdown)
+		return string(x.Data), err
+	}, func(s string) tea.Msg { return summaryMsg{s} })
 }
 
 // waitChange blocks until the database changes (anyone's commit).

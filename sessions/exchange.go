@@ -1,0 +1,140 @@
+package sessions
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"forum/model"
+	"forum/storage"
+)
+
+// ExchangeFormat and ExchangeVersion head every JSON export; an import
+// refuses any other format and any newer version.
+const (
+	ExchangeFormat  = "forum-event"
+	ExchangeVersion = 1
+)
+
+// Exchange is the complete event as JSON: everything stored for it,
+// removed areas and tables and deleted notes included, so that an import
+// restores it exactly.
+type Exchange struct {
+	Format        string               `json:"format"`
+	Version       int                  `json:"version"`
+	Event         model.Event          `json:"event"`
+	Areas         []model.Area         `json:"areas"`
+	Tables        []model.Group        `json:"tables"`
+	Contributions []model.Contribution `json:"contributions"`
+	Votes         []model.Vote         `json:"votes"`
+	NextSteps     []model.NextStep     `json:"next_steps"`
+	KeyMessages   []model.KeyMessage   `json:"key_messages"`
+}
+
+// ExportJSON writes the complete event as indented JSON; the same data
+// gives the same bytes.
+func (e *Engine) ExportJSON(ctx context.Context, eventID model.ID) ([]byte, error) {
+	snap, err := e.store.SnapshotAll(ctx, eventID)
+	if err != nil {
+		return nil, fmt.Errorf("reading the event to export: %w", err)
+	}
+	x := Exchange{Format: ExchangeFormat, Version: ExchangeVersion, Event: snap.Event, Areas: snap.Areas, Tables: snap.Groups,
+		Contributions: snap.Contributions, Votes: snap.Votes, NextSteps: snap.NextSteps, KeyMessages: snap.KeyMessages}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(x); err != nil {
+		return nil, fmt.Errorf("writing JSON: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// ErrEventExists is returned by an import of an event the database holds.
+var ErrEventExists = errors.New("the database already holds this event")
+
+// ImportJSON checks a JSON export whole and, only if all of it is valid,
+// stores the event in one transaction. An event that is already in the
+// database is refused unless replace is true, which erases the stored one
+// first (the audit log records both).
+func (e *Engine) ImportJSON(ctx context.Context, actor string, data []byte, replace bool) (model.ID, error) {
+	x, err := ParseExchange(data)
+	if err != nil {
+		return "", err
+	}
+	id := x.Event.ID
+	err = e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		old, err := tx.Event(id)
+		switch {
+		case err == nil && !replace:
+			return fmt.Errorf("%w: %q (id %s). Nothing was imported; to overwrite it, run the import again with --replace", ErrEventExists, old.Title, id)
+		case err == nil:
+			if err := tx.PurgeEvent(id); err != nil {
+				return err
+			}
+		case !errors.Is(err, storage.ErrNotFound):
+			return err
+		}
+		snap := Snapshot{Event: x.Event, Areas: x.Areas, Groups: x.Tables, Contributions: x.Contributions, Votes: x.Votes,
+			NextSteps: x.NextSteps, KeyMessages: x.KeyMessages}
+		if err := insertSnapshot(tx, snap); err != nil {
+			return err
+		}
+		return tx.Note("import", "event", id, "{}")
+	})
+	if err != nil {
+		return "", fmt.Errorf("import: %w", err)
+	}
+	return id, nil
+}
+
+// ParseExchange reads and checks a JSON export without storing anything;
+// the error names the first problem: where in the file, and what was
+// expected.
+func ParseExchange(data []byte) (Exchange, error) {
+	var x Exchange
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&x); err != nil {
+		return x, fmt.Errorf("not a forum JSON export: %s", jsonProblem(data, err))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return x, errors.New("not a forum JSON export: there is more after the event's closing brace")
+	}
+	switch {
+	case x.Format != ExchangeFormat:
+		return x, fmt.Errorf("format: %q is not a forum event export (want %q)", x.Format, ExchangeFormat)
+	case x.Version > ExchangeVersion:
+		return x, fmt.Errorf("version: the file was written by a newer forum (version %d; this one reads up to %d); update forum", x.Version, ExchangeVersion)
+	case x.Version < 1:
+		return x, fmt.Errorf("version: %d is not a version (want %d)", x.Version, ExchangeVersion)
+	}
+	if err := checkExchange(x); err != nil {
+		return x, err
+	}
+	return x, nil
+}
+
+// jsonProblem turns a decoding error into "line 12: …".
+func jsonProblem(data []byte, err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("line %d: %v", lineAt(data, syn.Offset), syn)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("line %d: %s: expected %s, found a JSON %s", lineAt(data, typ.Offset), typ.Field, typ.Type, typ.Value)
+	case errors.Is(err, io.EOF):
+		return "the file is empty"
+	}
+	return err.Error()
+}
+
+func lineAt(data []byte, off int64) int {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	return bytes.Count(data[:off], []byte("\n")) + 1
+}

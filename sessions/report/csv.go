@@ -1,0 +1,106 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"strings"
+
+	"forum/model"
+	"forum/sessions"
+)
+
+// CSV writes the event's data (or the scope's) as spreadsheet files:
+// contributions.csv, votes.csv (one row per ballot line; voters appear
+// only as their anonymous codes), next_steps.csv and key_messages.csv.
+// Every cell that a spreadsheet would read as a formula is made text.
+func CSV(snap sessions.Snapshot, scope Scope) (map[string][]byte, error) {
+	ref := Refs(snap)
+	part, _, err := narrow(snap, scope)
+	if err != nil {
+		return nil, err
+	}
+	areas := byArea(part)
+	var notes, votes, steps, msgs [][]string
+	notes = append(notes, []string{"ref", "area", "table", "stage", "text", "tags", "said_by", "captured_at", "id"})
+	votes = append(votes, []string{"area", "table", "stage", "method", "voter", "item_ref", "item", "dots"})
+	steps = append(steps, []string{"area", "table", "action", "owner", "by_when", "enabler", "what_would_assist", "serves_ref", "serves", "id"})
+	msgs = append(msgs, []string{"area", "table", "position", "kind", "text", "cites"})
+	text := map[model.ID]string{}
+	for _, c := range snap.Contributions {
+		text[c.ID] = c.Text
+	}
+	for _, at := range areas {
+		for _, v := range at.Tables {
+			stage := map[string]string{}
+			for _, s := range v.Event.Stages {
+				stage[s.Key] = s.Title
+			}
+			for _, c := range v.Notes {
+				notes = append(notes, []string{ref[c.ID], at.Area.Code, v.Group.Name, stage[c.StageKey], c.Text, strings.Join(c.Tags, "; "),
+					c.Author, c.CreatedAt.UTC().Format("2006-01-02T15:04:05Z"), string(c.ID)})
+			}
+			for _, b := range v.Ballots {
+				for _, p := range v.Priorities {
+					if n := b.Dots[p.Note.ID]; n > 0 {
+						votes = append(votes, []string{at.Area.Code, v.Group.Name, stage[v.VoteStage], model.MethodDots, b.Voter, ref[p.Note.ID], p.Note.Text, fmt.Sprint(n)})
+					}
+				}
+			}
+			for _, s := range v.NextSteps {
+				steps = append(steps, []string{at.Area.Code, v.Group.Name, s.Action, s.Owner, s.ByWhen, s.Enabler, s.Assist, ref[s.PriorityID], text[s.PriorityID], string(s.ID)})
+			}
+			for _, k := range v.KeyMessages {
+				msgs = append(msgs, []string{at.Area.Code, v.Group.Name, fmt.Sprint(k.Position + 1), string(k.Kind), k.Text, strings.Join(cites(k.Sources, ref), "; ")})
+			}
+		}
+	}
+	if scope == (Scope{}) {
+		for _, k := range snap.KeyMessages {
+			if k.GroupID == "" {
+				msgs = append(msgs, []string{"", "", fmt.Sprint(k.Position + 1), string(k.Kind), k.Text, strings.Join(cites(k.Sources, ref), "; ")})
+			}
+		}
+	}
+	out := map[string][]byte{}
+	for name, rows := range map[string][][]string{"contributions.csv": notes, "votes.csv": votes, "next_steps.csv": steps, "key_messages.csv": msgs} {
+		b, err := csvBytes(rows)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		out[name] = b
+	}
+	return out, nil
+}
+
+// csvBytes writes rows as CSV with a byte-order mark (so that Excel reads
+// UTF-8) and CRLF line ends.
+func csvBytes(rows [][]string) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	for i, r := range rows {
+		if i > 0 {
+			for j := range r {
+				r[j] = CSVCell(r[j])
+			}
+		}
+		if err := w.Write(r); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+// CSVCell makes user text safe in a spreadsheet: control characters go,
+// and a cell that starts like a formula (=, +, -, @, tab, CR) is prefixed
+// with an apostrophe so that it stays text.
+func CSVCell(s string) string {
+	s = model.Safe(s, true)
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

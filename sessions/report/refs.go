@@ -1,0 +1,113 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"forum/model"
+	"forum/sessions"
+)
+
+// areaTables pairs an area with its tables' views, in board order.
+type areaTables struct {
+	Area   model.Area
+	Tables []sessions.TableView
+}
+
+// byArea groups a snapshot's tables under their areas, in stable order.
+func byArea(snap sessions.Snapshot) []areaTables {
+	var out []areaTables
+	for _, a := range snap.Areas {
+		at := areaTables{Area: a}
+		for _, g := range snap.Groups {
+			if g.AreaID == a.ID {
+				if v, err := sessions.TableFromSnapshot(snap, g.ID); err == nil {
+					at.Tables = append(at.Tables, v)
+				}
+			}
+		}
+		out = append(out, at)
+	}
+	return out
+}
+
+// Refs gives every live note a short reference, "NCL/T1/4": the area code,
+// the table ("T" and its number) and the note's place at the table.
+func Refs(snap sessions.Snapshot) map[model.ID]string {
+	codes := map[model.ID]string{}
+	for _, a := range snap.Areas {
+		codes[a.ID] = a.Code
+	}
+	tables := map[model.ID]string{}
+	for _, g := range snap.Groups {
+		tables[g.ID] = codes[g.AreaID] + "/" + tableCode(g.Name)
+	}
+	out := map[model.ID]string{}
+	n := map[model.ID]int{}
+	for _, c := range snap.Contributions { // in creation order
+		if t, ok := tables[c.GroupID]; ok && !c.Deleted() {
+			n[c.GroupID]++
+			out[c.ID] = fmt.Sprintf("%s/%d", t, n[c.GroupID])
+		}
+	}
+	return out
+}
+
+// tableCode shortens "Table 12" to "T12"; other names lose their spaces.
+func tableCode(name string) string {
+	if rest, ok := strings.CutPrefix(name, "Table "); ok {
+		return "T" + rest
+	}
+	return strings.ReplaceAll(name, " ", "")
+}
+
+// cites are the references of the notes ids that have one.
+func cites(ids []model.ID, ref map[model.ID]string) []string {
+	var out []string
+	for _, id := range ids {
+		if r, ok := ref[id]; ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// citeSpans renders references as " (NCL/T1/4, NCL/T1/7)".
+func citeSpans(rs []string) []Span {
+	if len(rs) == 0 {
+		return nil
+	}
+	out := []Span{Text(" (")}
+	for i, r := range rs {
+		if i > 0 {
+			out = append(out, Text(", "))
+		}
+		out = append(out, Cite(r))
+	}
+	return append(out, Text(")"))
+}
+
+// longDate renders 2018-01-25 as "25 January 2018".
+func longDate(d string) string {
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return d
+	}
+	return t.Format("2 January 2006")
+}
+
+func participants(gs []model.Group) int {
+	n := 0
+	for _, g := range gs {
+		n += g.Participants
+	}
+	return n
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

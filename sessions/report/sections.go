@@ -1,0 +1,308 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"forum/model"
+	"forum/sessions"
+)
+
+// keyMessages writes the event's key messages, each with the evidence of
+// where it was raised; without event messages, every table's own.
+func (b *builder) keyMessages(snap sessions.Snapshot, areas []areaTables, ref map[model.ID]string, whole bool) {
+	b.heading(1, "key-messages", "Key messages")
+	var event []model.KeyMessage
+	for _, k := range snap.KeyMessages {
+		if k.GroupID == "" && whole {
+			event = append(event, k)
+		}
+	}
+	if len(event) > 0 {
+		b.messages(event, ref, func(k model.KeyMessage) []Span { return evidence(snap, k.Sources, ref) })
+		return
+	}
+	found := false
+	for _, at := range areas {
+		for _, v := range at.Tables {
+			if len(v.KeyMessages) == 0 {
+				continue
+			}
+			found = true
+			b.para(Strong(at.Area.Label() + " — " + v.Group.Name))
+			b.messages(v.KeyMessages, ref, nil)
+		}
+	}
+	if !found {
+		b.para(Text("No key messages have been chosen yet."))
+	}
+}
+
+// messages writes key messages as a numbered list and the ask after it.
+func (b *builder) messages(msgs []model.KeyMessage, ref map[model.ID]string, extra func(model.KeyMessage) []Span) {
+	var items, asks [][]Span
+	var src []string
+	for _, k := range msgs {
+		rs := cites(k.Sources, ref)
+		src = append(src, rs...)
+		line := append([]Span{Text(k.Text)}, citeSpans(rs)...)
+		if extra != nil {
+			line = append(line, extra(k)...)
+		}
+		if k.Kind == model.KindAsk {
+			asks = append(asks, append([]Span{Strong("Ask: ")}, line...))
+		} else {
+			items = append(items, line)
+		}
+	}
+	if len(items) > 0 {
+		b.add(Block{Kind: Numbered, Items: items, Source: src})
+	}
+	if len(asks) > 0 {
+		b.add(Block{Kind: Bullets, Items: asks, Source: src})
+	}
+}
+
+// evidence says how many areas and tables the cited notes come from:
+// "raised by 2 of 5 STPs, 3 of 10 tables". It is a count, not a vote.
+func evidence(snap sessions.Snapshot, ids []model.ID, ref map[model.ID]string) []Span {
+	tables, areas := map[model.ID]bool{}, map[model.ID]bool{}
+	for _, id := range ids {
+		for _, c := range snap.Contributions {
+			if c.ID == id && ref[id] != "" {
+				tables[c.GroupID] = true
+				for _, g := range snap.Groups {
+					if g.ID == c.GroupID {
+						areas[g.AreaID] = true
+					}
+				}
+			}
+		}
+	}
+	if len(tables) == 0 {
+		return nil
+	}
+	label := areaLabel(snap.Event)
+	return []Span{Text(" — "), Em(fmt.Sprintf("raised by %d of %d %ss, %d of %d tables", len(areas), len(snap.Areas), label, len(tables), len(snap.Groups)))}
+}
+
+// context writes the programme and who took part.
+func (b *builder) context(ev model.Event, snap sessions.Snapshot, areas []areaTables) {
+	if len(ev.Programme) > 0 {
+		b.heading(1, "programme", "Programme and speakers")
+		var items [][]Span
+		for _, t := range ev.Programme {
+			var line []Span
+			if t.Starts != "" {
+				line = append(line, Text(t.Starts+" "))
+			}
+			if t.Kind == "breakout" || t.Kind == "plenary" {
+				line = append(line, Text(strings.ToUpper(t.Kind[:1])+t.Kind[1:]+": "))
+			}
+			line = append(line, Strong(t.Title))
+			var who []string
+			for _, s := range t.Speakers {
+				if s.Role != "" {
+					who = append(who, s.Name+", "+s.Role)
+				} else {
+					who = append(who, s.Name)
+				}
+			}
+			if len(who) > 0 {
+				line = append(line, Text(" — "+strings.Join(who, "; ")))
+			}
+			items = append(items, line)
+		}
+		b.add(Block{Kind: Bullets, Items: items})
+	}
+	b.heading(1, "who-took-part", "Who took part")
+	label := areaLabel(ev)
+	t := Block{Kind: Table, Head: []string{label, "Tables", "Participants"}, Right: []bool{false, true, true}}
+	for _, at := range areas {
+		var gs []model.Group
+		for _, v := range at.Tables {
+			gs = append(gs, v.Group)
+		}
+		t.Rows = append(t.Rows, [][]Span{{Text(at.Area.Label())}, {Text(fmt.Sprint(len(gs)))}, {Text(fmt.Sprint(participants(gs)))}})
+	}
+	t.Rows = append(t.Rows, [][]Span{{Strong("Total")}, {Strong(fmt.Sprint(len(snap.Groups)))}, {Strong(fmt.Sprint(participants(snap.Groups)))}})
+	b.add(t)
+}
+
+// method writes the script every table followed and how votes and
+// evidence were counted.
+func (b *builder) method(ev model.Event) {
+	b.heading(1, "method", "Method")
+	b.para(Text("Each table followed the same script, with a facilitator, a scribe who captured what was said, and a reporter:"))
+	var items [][]Span
+	for _, s := range ev.Stages {
+		line := []Span{Strong(s.Title), Text(fmt.Sprintf(" (%d min)", s.Minutes))}
+		if len(s.Prompts) > 0 {
+			line = append(line, Text(": "+strings.ReplaceAll(strings.Join(s.Prompts, " "), "{area}", "their "+areaLabel(ev))))
+		}
+		items = append(items, line)
+	}
+	b.add(Block{Kind: Numbered, Items: items})
+	dots := "about a third of the items on the vote"
+	if ev.Dots.Budget > 0 {
+		dots = plural(ev.Dots.Budget, "dot", "dots")
+	}
+	capText := "with no cap per item"
+	if ev.Dots.Cap > 0 {
+		capText = fmt.Sprintf("at most %d on one item", ev.Dots.Cap)
+	}
+	b.para(Text(fmt.Sprintf("Priorities were chosen by dot voting: each participant had %s, %s, cast on an anonymous ballot (voter codes P1, P2, …) or counted from paper dots. The figures are dots, not people.", dots, capText)))
+	b.para(Text("\"Raised by N of M\" counts the areas and tables whose notes a message cites. It is a count of where a point came from, not a vote. References such as NCL/T1/4 point to the appendix: area, table, and the note's number at that table."))
+}
+
+// area writes one area: its places, then each table's vision, journey,
+// priorities, next steps and key messages.
+func (b *builder) area(at areaTables, ref map[model.ID]string) {
+	b.heading(2, "area-"+strings.ToLower(at.Area.Code), at.Area.Label())
+	if len(at.Area.Places) > 0 {
+		b.para(Em(strings.Join(at.Area.Places, ", ")))
+	}
+	if len(at.Tables) == 0 {
+		b.para(Text("No tables."))
+	}
+	for _, v := range at.Tables {
+		b.table(v, ref)
+	}
+}
+
+func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
+	g := v.Group
+	b.heading(3, "", g.Name)
+	var roles []string
+	for _, r := range [][2]string{{"Facilitator", g.Facilitator}, {"Scribe", g.Scribe}, {"Reporter", g.Reporter}} {
+		if r[1] != "" {
+			roles = append(roles, r[0]+": "+r[1])
+		}
+	}
+	b.para(Text(strings.Join(append(roles, plural(g.Participants, "participant", "participants")), " · ")))
+	if len(v.Notes) == 0 && g.Vision == "" && len(v.NextSteps) == 0 && len(v.KeyMessages) == 0 {
+		b.para(Text("Nothing was captured at this table."))
+		return
+	}
+
+	b.para(Strong("Vision"))
+	if g.Vision != "" {
+		b.add(Block{Kind: Quote, Spans: []Span{Text(g.Vision)}, Source: []string{"table:" + string(g.ID)}})
+	} else {
+		b.para(Text("No vision statement was recorded."))
+	}
+	for _, s := range v.Event.Stages {
+		if s.Activity != model.ActivityCapture {
+			continue
+		}
+		notes := model.AtStage(v.Notes, s.Key)
+		b.para(Strong(s.Title))
+		if len(notes) == 0 {
+			b.para(Text("Nothing was captured."))
+			continue
+		}
+		b.add(noteList(notes, ref))
+	}
+
+	b.para(Strong("Priorities"), Text(voteNote(v)))
+	if len(v.Priorities) == 0 {
+		b.para(Text("No priorities were captured."))
+	} else {
+		bars := Block{Kind: Bars}
+		top := v.Priorities[0].Dots
+		for _, p := range v.Priorities {
+			bars.Bars = append(bars.Bars, Bar{Rank: p.Label(), Label: append([]Span{Text(p.Note.Text)}, citeSpans(cites([]model.ID{p.Note.ID}, ref))...), Value: p.Dots, Max: top})
+			bars.Source = append(bars.Source, ref[p.Note.ID])
+		}
+		b.add(bars)
+	}
+
+	b.para(Strong("Next steps"))
+	if len(v.NextSteps) == 0 {
+		b.para(Text("No next steps were agreed."))
+	} else {
+		t := Block{Kind: Table, Head: []string{"Action", "Owner", "By when", "What would assist", "Serves"}}
+		for _, s := range v.NextSteps {
+			serves := []Span{Text("—")}
+			if r := ref[s.PriorityID]; r != "" {
+				serves = []Span{Cite(r)}
+			}
+			t.Rows = append(t.Rows, [][]Span{{Text(s.Action)}, {Text(dash(s.Owner))}, {Text(dash(s.ByWhen))}, {Text(dash(s.Assist))}, serves})
+			t.Source = append(t.Source, "next-step:"+string(s.ID))
+		}
+		b.add(t)
+	}
+	if len(v.KeyMessages) > 0 {
+		b.para(Strong("Key messages"))
+		b.messages(v.KeyMessages, ref, nil)
+	}
+}
+
+// noteList lists notes with their references and tags.
+func noteList(notes []model.Contribution, ref map[model.ID]string) Block {
+	l := Block{Kind: Bullets}
+	for _, c := range notes {
+		line := []Span{Cite(ref[c.ID]), Text(" " + c.Text)}
+		if len(c.Tags) > 0 {
+			line = append(line, Text(" "), Em("("+strings.Join(c.Tags, ", ")+")"))
+		}
+		l.Items = append(l.Items, line)
+		l.Source = append(l.Source, ref[c.ID])
+	}
+	return l
+}
+
+// voteNote says how the table voted.
+func voteNote(v sessions.TableView) string {
+	if len(v.Ballots) == 0 {
+		return " (no votes cast)"
+	}
+	paper, n := false, 0
+	for _, b := range v.Ballots {
+		if b.Voter == model.PaperVoter {
+			paper = true
+		} else {
+			n++
+		}
+	}
+	var parts []string
+	if n > 0 {
+		parts = append(parts, plural(n, "ballot", "ballots"))
+	}
+	if paper {
+		parts = append(parts, "a paper tally")
+	}
+	return fmt.Sprintf(" (dot vote: %s; %s each)", strings.Join(parts, " and "), plural(v.Rules.Budget, "dot", "dots"))
+}
+
+func dash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+// appendix lists every live note by area, table and stage, with its
+// reference, starting on a new page.
+func (b *builder) appendix(areas []areaTables, ref map[model.ID]string) {
+	b.add(Block{Kind: Heading, Level: 1, ID: "appendix", Spans: []Span{Text("Appendix: every contribution")}, NewPage: true})
+	any := false
+	for _, at := range areas {
+		for _, v := range at.Tables {
+			if len(v.Notes) == 0 {
+				continue
+			}
+			any = true
+			b.heading(3, "", at.Area.Code+" — "+v.Group.Name)
+			for _, s := range v.Event.Stages {
+				if notes := model.AtStage(v.Notes, s.Key); len(notes) > 0 {
+					b.para(Strong(s.Title))
+					b.add(noteList(notes, ref))
+				}
+			}
+		}
+	}
+	if !any {
+		b.para(Text("Nothing has been captured yet."))
+	}
+}
