@@ -172,8 +172,32 @@ func trimLines(s string) string {
 }
 
 // Safe cleans text already stored, for display: the same rules as Clean,
-// but never refusing (a second line of defence at render time).
+// but never refusing (a second line of defence at render time). Text that
+// Clean would leave as it is comes back at once.
 func Safe(s string, multiline bool) string {
+	if alreadyClean(s, multiline) {
+		return s
+	}
 	c, _ := Clean(s, TextRule{Multiline: multiline})
 	return c.Text
+}
+
+// alreadyClean reports, quickly, that Clean would not change s.
+func alreadyClean(s string, multiline bool) bool {
+	if s != strings.TrimSpace(s) || (multiline && (strings.Contains(s, " \n") || strings.Contains(s, "\n\n\n"))) {
+		return false
+	}
+	for _, c := range s {
+		switch {
+		case c == '\n':
+			if !multiline {
+				return false
+			}
+		case c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == utf8.RuneError:
+			return false
+		case c >= 0xad && (unicode.Is(unicode.Cf, c) || c == '\u2028' || c == '\u2029' || (c >= '\uFFF9' && c <= '\uFFFB')):
+			return false
+		}
+	}
+	return true
 }

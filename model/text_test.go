@@ -106,3 +106,17 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSafeFastPath checks that Safe's shortcut never differs from Clean.
+func FuzzSafeFastPath(f *testing.F) {
+	for _, s := range []string{"plain", " padded ", "two\nlines", "tab\there", "esc \x1b[31m", "bidi \u202e", "emoji 👩\u200d💻", "a  \nb", "\xff"} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, multiline bool) {
+		c, _ := Clean(s, TextRule{Multiline: multiline})
+		if got := Safe(s, multiline); got != c.Text {
+			t.Fatalf("Safe(%q) = %q, Clean gives %q", s, got, c.Text)
+		}
+	})
+}

@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // Options tune Open.
 type Options struct {
@@ -56,7 +56,8 @@ type EventSummary struct {
 
 // Snapshot is everything stored for one event, read in one transaction.
 // Slices are in a stable order: areas and stages by position, tables by
-// area position then name, everything else by creation time then id.
+// area position then name, votes by table, stage, voter and id, everything
+// else by creation time then id.
 // Deleted notes and next steps are included (check DeletedAt). Removed
 // areas and tables, and what was captured at them, are left out of every
 // list but RemovedAreas and RemovedGroups.

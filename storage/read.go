@@ -96,7 +96,8 @@ func (s *Store) snapshot(ctx context.Context, id model.ID, everything bool) (Sna
 	if everything {
 		tables = `SELECT id FROM breakout_tables WHERE event_id = ?`
 	}
-	inEvent := ` WHERE table_id IN (` + tables + `) ORDER BY created_at, id`
+	inTables := ` WHERE table_id IN (` + tables + `)`
+	inEvent := inTables + ` ORDER BY created_at, id`
 	areas, err := all(ctx, tx, scanArea, `SELECT `+areaCols+` FROM areas WHERE event_id = ? ORDER BY position, code`, ev)
 	if err != nil {
 		return snap, err
@@ -135,7 +136,7 @@ func (s *Store) snapshot(ctx context.Context, id model.ID, everything bool) (Sna
 	if snap.Contributions, err = all(ctx, tx, scanNote, `SELECT `+noteCols+` FROM contributions`+inEvent, ev); err != nil {
 		return snap, err
 	}
-	if snap.Votes, err = all(ctx, tx, scanVote, `SELECT `+voteCols+` FROM votes`+inEvent, ev); err != nil {
+	if snap.Votes, err = all(ctx, tx, scanVote, `SELECT `+voteCols+` FROM votes`+inTables+` ORDER BY table_id, stage_key, voter, id`, ev); err != nil {
 		return snap, err
 	}
 	if snap.NextSteps, err = all(ctx, tx, scanStep, `SELECT `+stepCols+` FROM next_steps`+inEvent, ev); err != nil {

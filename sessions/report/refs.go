@@ -16,13 +16,39 @@ type areaTables struct {
 }
 
 // byArea groups a snapshot's tables under their areas, in stable order.
+// Each table's view is made from its own rows only (one pass to split the
+// snapshot), so a large event is not scanned once per table.
 func byArea(snap sessions.Snapshot) []areaTables {
+	per := map[model.ID]*sessions.Snapshot{}
+	for _, g := range snap.Groups {
+		per[g.ID] = &sessions.Snapshot{Event: snap.Event, Areas: snap.Areas, Groups: []model.Group{g}}
+	}
+	for _, c := range snap.Contributions {
+		if p := per[c.GroupID]; p != nil {
+			p.Contributions = append(p.Contributions, c)
+		}
+	}
+	for _, v := range snap.Votes {
+		if p := per[v.GroupID]; p != nil {
+			p.Votes = append(p.Votes, v)
+		}
+	}
+	for _, n := range snap.NextSteps {
+		if p := per[n.GroupID]; p != nil {
+			p.NextSteps = append(p.NextSteps, n)
+		}
+	}
+	for _, k := range snap.KeyMessages {
+		if p := per[k.GroupID]; p != nil {
+			p.KeyMessages = append(p.KeyMessages, k)
+		}
+	}
 	var out []areaTables
 	for _, a := range snap.Areas {
 		at := areaTables{Area: a}
 		for _, g := range snap.Groups {
 			if g.AreaID == a.ID {
-				if v, err := sessions.TableFromSnapshot(snap, g.ID); err == nil {
+				if v, err := sessions.TableFromSnapshot(*per[g.ID], g.ID); err == nil {
 					at.Tables = append(at.Tables, v)
 				}
 			}
