@@ -124,8 +124,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.width, a.height = msg.Width, msg.Height
 		a.help.SetWidth(msg.Width)
 		a.tbl.input.SetWidth(max(msg.Width-4, 10))
-		a.summary.resize(a)
-		return a, nil
+		return a, a.summary.resize(a)
 	case tea.BackgroundColorMsg:
 		a.dark = msg.IsDark()
 		a.st = NewStyles(a.dark)
@@ -177,7 +176,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.setupSel = clamp(a.setupSel, len(a.setupRows()))
 		return a, nil
 	case summaryMsg:
-		a.summary.set(a, msg.text)
+		a.summary.set(a, msg)
 		return a, nil
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {

@@ -55,6 +55,8 @@ type formModel struct {
 	check []func(string) error
 	// done is the screen to return to.
 	done screen
+	// onChoose, when set, runs after the list's choice changes.
+	onChoose func(f *formModel)
 }
 
 // firstProblem is the first field that fails its check, as an error naming
@@ -121,11 +123,15 @@ func (f *formModel) update(a *App, msg tea.Msg) tea.Cmd {
 			return f.focusField(f.focus + 1)
 		case s == "shift+tab":
 			return f.focusField(f.focus - 1)
-		case s == "up" && len(f.choices) > 0:
-			f.choiceSel = clamp(f.choiceSel-1, len(f.choices))
-			return nil
-		case s == "down" && len(f.choices) > 0:
-			f.choiceSel = clamp(f.choiceSel+1, len(f.choices))
+		case (s == "up" || s == "down") && len(f.choices) > 0:
+			d := 1
+			if s == "up" {
+				d = -1
+			}
+			f.choiceSel = clamp(f.choiceSel+d, len(f.choices))
+			if f.onChoose != nil {
+				f.onChoose(f)
+			}
 			return nil
 		case s == "ctrl+o" && f.pick == "use" && len(f.choices) > 0:
 			c := f.choices[f.choiceSel]

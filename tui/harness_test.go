@@ -177,3 +177,5 @@ func (h *harness) table() sessions.TableView {
 	}
 	return v
 }
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }

@@ -8,7 +8,6 @@ import (
 
 	"forum/model"
 	"forum/sessions"
-	"forum/sessions/report"
 )
 
 // Messages that commands return to Update.
@@ -16,7 +15,6 @@ type (
 	eventsMsg  struct{ list []sessions.EventSummary }
 	boardMsg   struct{ board sessions.Board }
 	tableMsg   struct{ view sessions.TableView }
-	summaryMsg struct{ text string }
 	setupMsg   struct{ view sessions.SetupView }
 	// doneMsg reports an operation: its status line, and whether the
 	// current screen should reload.
@@ -76,14 +74,6 @@ func (a *App) loadSetup(id model.ID) tea.Cmd {
 func (a *App) loadTable(id model.ID) tea.Cmd {
 	eng, ctx := a.eng, a.ctx
 	return load(func() (sessions.TableView, error) { return eng.Table(ctx, id) }, func(v sessions.TableView) tea.Msg { return tableMsg{v} })
-}
-
-func (a *App) loadSummary(id model.ID) tea.Cmd {
-	eng, ctx := a.eng, a.ctx
-	return load(func() (string, error) {
-		x, err := report.Make(ctx, eng, id, report.Scope{}, report.FormatMarkdown)
-		return string(x.Data), err
-	}, func(s string) tea.Msg { return summaryMsg{s} })
 }
 
 // waitChange blocks until the database changes (anyone's commit).

@@ -197,3 +197,36 @@ func TestSetupFormsRefuseBadInputAsTyped(t *testing.T) {
 	h.keys("ctrl+s")
 	h.contains("Table 2   facilitator Fay[31m · scribe — · reporter — · 6 people")
 }
+
+func TestSummaryExportDialogWritesEveryFormat(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.keys("d") // the demo event, on its board
+	h.keys("s")
+	h.contains("Summary", "Illustrative demo")
+	h.keys("w")
+	h.contains("Export", "Save as", "forum-2018-01-25-illustrative-demo-next-steps-for-general.md", "HTML (.html)")
+	h.golden("export-80x24")
+	h.fits(80, 24)
+	for i, ext := range []string{"md", "html", "docx", "csv", "json"} {
+		if i > 0 {
+			h.keys("w")
+			for j := 0; j < i; j++ {
+				h.keys("down")
+			}
+		}
+		h.keys("ctrl+u")
+		path := h.dir + "/report." + ext
+		if ext == "csv" {
+			path = h.dir + "/report-csv"
+		}
+		h.typ(path)
+		h.keys("enter")
+		h.contains("✓ Written to")
+		if !fileExists(path) {
+			t.Fatalf("%s: nothing at %s", ext, path)
+		}
+	}
+	h.keys("w", "ctrl+u")
+	h.typ(h.dir + "/no/such/folder/r.md")
+	h.contains("there is no folder")
+}

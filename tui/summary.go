@@ -2,63 +2,109 @@ package tui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
+	"charm.land/glamour/v2"
 	tea "charm.land/bubbletea/v2"
 
 	"forum/model"
-	"forum/sessions"
+	"forum/sessions/report"
 )
 
-// summaryModel previews the summary report and writes it to a file.
+// summaryModel previews the summary report, rendered for the terminal,
+// and opens the export dialog.
 type summaryModel struct {
-	vp   viewport.Model
-	text string
-	back screen
+	vp viewport.Model
+	// md is the report as Markdown; rendered is md drawn for width.
+	md, rendered string
+	width        int
+	event        model.Event
+	back         screen
 }
+
+var keyExport = kb([]string{"w", "x"}, "w", "export…")
 
 var summaryKeys = keyMap{
-	short: []key.Binding{keyScroll, keyWrite, keyBack},
-	full:  [][]key.Binding{{keyScroll}, {keyWrite, keyBack}},
+	short: []key.Binding{keyScroll, keyExport, keyBack},
+	full:  [][]key.Binding{{keyScroll}, {keyExport, keyBack}},
 }
 
-func (s *summaryModel) resize(a *App) {
+// summaryMsg carries the report and its rendering for a width.
+type summaryMsg struct {
+	md, rendered string
+	width        int
+	event        model.Event
+}
+
+// loadSummary builds the event's report and renders it with glamour, in a
+// command: a large event's report takes a moment.
+func (a *App) loadSummary(id model.ID) tea.Cmd {
+	eng, ctx, width, dark := a.eng, a.ctx, a.width, a.dark
+	return func() tea.Msg {
+		snap, err := eng.Snapshot(ctx, id)
+		if err != nil {
+			return doneMsg{err: err}
+		}
+		doc, err := report.Build(snap, report.Scope{})
+		if err != nil {
+			return doneMsg{err: err}
+		}
+		md := string(report.Markdown(doc))
+		return summaryMsg{md: md, rendered: renderMarkdown(md, width, dark), width: width, event: snap.Event}
+	}
+}
+
+// renderMarkdown draws Markdown for a terminal of width columns with
+// glamour's dark or light style; if glamour fails, the plain text serves.
+func renderMarkdown(md string, width int, dark bool) string {
+	style := "light"
+	if dark {
+		style = "dark"
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(width-4, 20)))
+	if err == nil {
+		if out, err := r.Render(md); err == nil {
+			return out
+		}
+	}
+	return model.Safe(md, true)
+}
+
+func (s *summaryModel) resize(a *App) tea.Cmd {
 	s.vp.SetWidth(a.width)
 	s.vp.SetHeight(max(a.height-3, 1))
+	if s.md == "" || s.width == a.width {
+		return nil
+	}
+	md, width, dark, ev := s.md, a.width, a.dark, s.event
+	return func() tea.Msg { return summaryMsg{md: md, rendered: renderMarkdown(md, width, dark), width: width, event: ev} }
 }
 
-func (s *summaryModel) set(a *App, text string) {
-	s.text = text
+func (s *summaryModel) set(a *App, m summaryMsg) {
+	offset := s.vp.YOffset()
+	s.md, s.rendered, s.width, s.event = m.md, m.rendered, m.width, m.event
 	s.vp = viewport.New()
-	s.resize(a)
-	s.vp.SetContent(model.Safe(text, true))
+	s.vp.SetWidth(a.width)
+	s.vp.SetHeight(max(a.height-3, 1))
+	s.vp.SetContent(strings.TrimRight(s.rendered, "\n"))
+	s.vp.SetYOffset(offset)
 }
 
 func (s *summaryModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc", "q":
+	switch {
+	case k.String() == "esc" || k.String() == "q":
 		a.screen = s.back
 		a.status = ""
 		return a.reload()
-	case "w":
-		text, date := s.text, a.board.Event.Date
-		if a.tbl.view.Event.ID != "" && s.back == screenTable {
-			date = a.tbl.view.Event.Date
+	case key.Matches(k, keyExport):
+		if s.md == "" {
+			return nil
 		}
-		return func() tea.Msg {
-			name := fmt.Sprintf("forum-summary-%s.md", date)
-			if err := sessions.WriteFileAtomic(name, []byte(text)); err != nil {
-				return doneMsg{err: err}
-			}
-			abs, err := filepath.Abs(name)
-			if err != nil {
-				abs = name
-			}
-			return doneMsg{status: "✓ Written to " + abs}
-		}
+		return a.openForm(a.exportForm(s.event), screenSummary)
 	}
 	var cmd tea.Cmd
 	s.vp, cmd = s.vp.Update(k)
@@ -66,8 +112,61 @@ func (s *summaryModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *summaryModel) render(a *App) string {
-	if s.text == "" {
+	if s.md == "" {
 		return a.page(a.headerBar("Summary"), []string{"", "  Building the summary…"}, summaryKeys)
 	}
-	return a.page(a.headerBar(fmt.Sprintf("Summary · %d%% · w writes it to %s", int(s.vp.ScrollPercent()*100), a.cwd)), strings.Split(s.vp.View(), "\n"), summaryKeys)
+	return a.page(a.headerBar(fmt.Sprintf("Summary · %d%% · w exports it (Markdown, HTML, Word, CSV, JSON)", int(s.vp.ScrollPercent()*100))),
+		strings.Split(s.vp.View(), "\n"), summaryKeys)
+}
+
+// exportForm asks for a format and a path, then writes the export and says
+// where it went.
+func (a *App) exportForm(ev model.Event) formModel {
+	eng, ctx := a.eng, a.ctx
+	names := map[report.Format]string{report.FormatMarkdown: "Markdown (.md): plain text, renders on forges",
+		report.FormatHTML: "HTML (.html): one page to open in a browser or print to PDF", report.FormatDOCX: "Word (.docx): to edit and restyle",
+		report.FormatCSV: "CSV (a folder, or .zip): notes, votes, next steps, messages", report.FormatJSON: "JSON (.json): the complete event, for 'forum import'"}
+	f := formModel{
+		title: "Export · " + model.Safe(ev.Title, false),
+		intro: []string{"Choose the format with ↑/↓; the file name follows it. The file is written whole or not at all."},
+		fields: []field{newField("Save as", report.DefaultName(ev, report.Scope{}, report.FormatMarkdown), "a file name or path")},
+		pick: "serves", listTitle: "Format (↑/↓):", listHelp: "format",
+		check: []func(string) error{checkExportPath},
+	}
+	for _, fm := range report.Formats {
+		f.choices = append(f.choices, choice{label: names[fm], text: string(fm)})
+	}
+	f.onChoose = func(f *formModel) {
+		fm := report.Format(f.choices[f.choiceSel].text)
+		f.fields[0].input.SetValue(report.DefaultName(ev, report.Scope{}, fm))
+		f.fields[0].input.CursorEnd()
+	}
+	f.submit = checked(func(f *formModel) tea.Cmd {
+		fm, path := report.Format(f.choices[f.choiceSel].text), f.value(0)
+		return func() tea.Msg {
+			x, err := report.Make(ctx, eng, ev.ID, report.Scope{}, fm)
+			if err != nil {
+				return formResultMsg{err: err}
+			}
+			abs, err := x.Write(path)
+			if err != nil {
+				return formResultMsg{err: err}
+			}
+			return formResultMsg{status: "✓ Written to " + abs}
+		}
+	})
+	return f
+}
+
+// checkExportPath accepts a path whose folder exists.
+func checkExportPath(v string) error {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return fmt.Errorf("type a file name, e.g. report.html")
+	}
+	dir := filepath.Dir(v)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("there is no folder %s; write the path of an existing folder", dir)
+	}
+	return nil
 }
