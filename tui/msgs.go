@@ -12,10 +12,10 @@ import (
 
 // Messages that commands return to Update.
 type (
-	eventsMsg  struct{ list []sessions.EventSummary }
-	boardMsg   struct{ board sessions.Board }
-	tableMsg   struct{ view sessions.TableView }
-	setupMsg   struct{ view sessions.SetupView }
+	eventsMsg struct{ list []sessions.EventSummary }
+	boardMsg  struct{ board sessions.Board }
+	tableMsg  struct{ view sessions.TableView }
+	setupMsg  struct{ view sessions.SetupView }
 	// doneMsg reports an operation: its status line, and whether the
 	// current screen should reload.
 	doneMsg struct {

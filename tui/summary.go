@@ -8,8 +8,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
-	"charm.land/glamour/v2"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
 
 	"forum/model"
 	"forum/sessions/report"
@@ -81,7 +81,9 @@ func (s *summaryModel) resize(a *App) tea.Cmd {
 		return nil
 	}
 	md, width, dark, ev := s.md, a.width, a.dark, s.event
-	return func() tea.Msg { return summaryMsg{md: md, rendered: renderMarkdown(md, width, dark), width: width, event: ev} }
+	return func() tea.Msg {
+		return summaryMsg{md: md, rendered: renderMarkdown(md, width, dark), width: width, event: ev}
+	}
 }
 
 func (s *summaryModel) set(a *App, m summaryMsg) {
@@ -127,10 +129,10 @@ func (a *App) exportForm(ev model.Event) formModel {
 		report.FormatHTML: "HTML (.html): one page to open in a browser or print to PDF", report.FormatDOCX: "Word (.docx): to edit and restyle",
 		report.FormatCSV: "CSV (a folder, or .zip): notes, votes, next steps, messages", report.FormatJSON: "JSON (.json): the complete event, for 'forum import'"}
 	f := formModel{
-		title: "Export · " + model.Safe(ev.Title, false),
-		intro: []string{"Choose the format with ↑/↓; the file name follows it. The file is written whole or not at all."},
+		title:  "Export · " + model.Safe(ev.Title, false),
+		intro:  []string{"Choose the format with ↑/↓; the file name follows it. The file is written whole or not at all."},
 		fields: []field{newField("Save as", report.DefaultName(ev, report.Scope{}, report.FormatMarkdown), "a file name or path")},
-		pick: "serves", listTitle: "Format (↑/↓):", listHelp: "format",
+		pick:   "serves", listTitle: "Format (↑/↓):", listHelp: "format",
 		check: []func(string) error{checkExportPath},
 	}
 	for _, fm := range report.Formats {
