@@ -88,8 +88,9 @@ func evidence(snap sessions.Snapshot, ids []model.ID, ref map[model.ID]string) [
 
 // context writes the programme and who took part.
 func (b *builder) context(ev model.Event, snap sessions.Snapshot, areas []areaTables) {
+	// The title page holds the key messages; the context starts a new page.
 	if len(ev.Programme) > 0 {
-		b.heading(1, "programme", "Programme and speakers")
+		b.add(Block{Kind: Heading, Level: 1, ID: "programme", Spans: []Span{Text("Programme and speakers")}, NewPage: true})
 		var items [][]Span
 		for _, t := range ev.Programme {
 			var line []Span
@@ -115,7 +116,7 @@ func (b *builder) context(ev model.Event, snap sessions.Snapshot, areas []areaTa
 		}
 		b.add(Block{Kind: Bullets, Items: items})
 	}
-	b.heading(1, "who-took-part", "Who took part")
+	b.add(Block{Kind: Heading, Level: 1, ID: "who-took-part", Spans: []Span{Text("Who took part")}, NewPage: len(ev.Programme) == 0})
 	label := areaLabel(ev)
 	t := Block{Kind: Table, Head: []string{label, "Tables", "Participants"}, Right: []bool{false, true, true}}
 	for _, at := range areas {
