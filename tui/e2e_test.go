@@ -187,3 +187,30 @@ func TestEditKeepsTheDraftAside(t *testing.T) {
 		t.Fatalf("the draft was lost: %q", h.app.tbl.input.Value())
 	}
 }
+
+// TestEnterWhileSavingIsQueued types three notes faster than the commits
+// return: every Enter counts, in order, and no text is merged or lost.
+func TestEnterWhileSavingIsQueued(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.londonTable()
+	h.typ("one")
+	_, first := h.app.Update(keyMsg("enter")) // its commit has not returned yet
+	h.typ("two")
+	if _, c := h.app.Update(keyMsg("enter")); c != nil {
+		t.Fatal("a second save started while the first was in flight")
+	}
+	h.typ("three")
+	h.app.Update(keyMsg("enter"))
+	h.typ("draft")
+	h.send(first)
+	var got []string
+	for _, n := range h.table().Notes {
+		got = append(got, n.Text)
+	}
+	if strings.Join(got, "|") != "one|two|three" {
+		t.Fatalf("notes %q, want one, two, three", got)
+	}
+	if v := h.app.tbl.input.Value(); v != "draft" {
+		t.Fatalf("the input holds %q, want the unsent draft", v)
+	}
+}

@@ -22,6 +22,10 @@ type tableModel struct {
 	editing   model.ID // the note being edited, if any
 	stash     string   // the draft kept aside while editing
 	inflight  string   // text being saved right now
+	// queued are the input lengths at each Enter pressed while a save was
+	// in flight: the notes to save next, in order, so a fast typist never
+	// waits and no Enter is lost.
+	queued []int
 	drafts    map[model.ID]string
 	undo      []model.ID
 }
@@ -245,9 +249,18 @@ func (t *tableModel) save(a *App) tea.Cmd {
 		return nil
 	}
 	if t.inflight != "" {
-		a.setStatus("Still saving the last note…", nil)
+		if t.editing == "" {
+			t.queued = append(t.queued, len(text))
+		} else {
+			a.setStatus("Still saving the last note…", nil)
+		}
 		return nil
 	}
+	return t.send(a, text)
+}
+
+// send starts the save of text (a new note, or the edit).
+func (t *tableModel) send(a *App, text string) tea.Cmd {
 	t.inflight = text
 	a.setStatus("Saving…", nil)
 	eng, ctx, actor, g, edit := a.eng, a.ctx, a.actor, t.view.Group.ID, t.editing
@@ -266,10 +279,23 @@ func (t *tableModel) saved(a *App, m savedMsg) tea.Cmd {
 	text := t.inflight
 	t.inflight = ""
 	if m.err != nil {
+		t.queued = nil // the refused text stays in the input, with what followed
 		a.setStatus(m.err.Error(), m.err)
 		return nil
 	}
 	rest := strings.TrimPrefix(t.input.Value(), text)
+	if len(t.queued) > 0 && !m.edit {
+		cut := t.queued[0] - len(text)
+		t.queued = t.queued[1:]
+		for i := range t.queued {
+			t.queued[i] -= len(text)
+		}
+		t.input.SetValue(rest)
+		t.input.CursorEnd()
+		if cut > 0 && cut <= len(rest) && strings.TrimSpace(rest[:cut]) != "" {
+			return tea.Batch(a.loadTable(t.view.Group.ID), t.send(a, rest[:cut]))
+		}
+	}
 	if m.edit {
 		t.editing = ""
 		rest = t.stash
