@@ -26,8 +26,8 @@ type tableModel struct {
 	// in flight: the notes to save next, in order, so a fast typist never
 	// waits and no Enter is lost.
 	queued []int
-	drafts    map[model.ID]string
-	undo      []model.ID
+	drafts map[model.ID]string
+	undo   []model.ID
 }
 
 func newTableModel() tableModel {
