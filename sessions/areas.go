@@ -125,6 +125,9 @@ func codeTaken(snap Snapshot, code string, self model.ID) error {
 // AddArea adds an area at the end of the event's areas, with tables new
 // tables (0 or more), and returns its id.
 func (e *Engine) AddArea(ctx context.Context, actor string, eventID model.ID, in AreaInput, tables int) (model.ID, string, error) {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return "", "", err
+	}
 	a, notice, err := cleanArea(in)
 	if err != nil {
 		return "", "", err
@@ -163,6 +166,9 @@ func (e *Engine) AddArea(ctx context.Context, actor string, eventID model.ID, in
 
 // EditArea changes an area's code, name and places.
 func (e *Engine) EditArea(ctx context.Context, actor string, areaID model.ID, in AreaInput) (string, error) {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return "", err
+	}
 	a, notice, err := cleanArea(in)
 	if err != nil {
 		return "", err
@@ -180,6 +186,9 @@ func (e *Engine) EditArea(ctx context.Context, actor string, areaID model.ID, in
 // records and everything captured at its tables stay in the file, and
 // RestoreArea brings them back.
 func (e *Engine) RemoveArea(ctx context.Context, actor string, areaID model.ID) error {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return err
+	}
 	return e.changeArea(ctx, actor, areaID, func(snap Snapshot, a *model.Area) error {
 		if !a.RemovedAt.IsZero() {
 			return errors.New("the area is already removed")
@@ -194,6 +203,9 @@ func (e *Engine) RemoveArea(ctx context.Context, actor string, areaID model.ID) 
 
 // RestoreArea brings back a removed area with its tables and their notes.
 func (e *Engine) RestoreArea(ctx context.Context, actor string, areaID model.ID) error {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return err
+	}
 	return e.changeArea(ctx, actor, areaID, func(_ Snapshot, a *model.Area) error {
 		a.RemovedAt = time.Time{}
 		return nil
@@ -242,6 +254,9 @@ func (e *Engine) newGroup(snap Snapshot, areaID model.ID, i int) model.Group {
 
 // AddTable adds a table to an area and returns it.
 func (e *Engine) AddTable(ctx context.Context, actor string, areaID model.ID) (model.Group, error) {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return model.Group{}, err
+	}
 	var g model.Group
 	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
 		a, err := tx.Area(areaID)

@@ -30,6 +30,9 @@ type DemoOptions struct {
 // one transaction and returns its id. It is marked Illustrative and its
 // title says so: demo data must never pass for a real forum's outcomes.
 func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (model.ID, error) {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return "", err
+	}
 	t, err := BuiltinTemplate(DefaultTemplate)
 	if err != nil {
 		return "", err

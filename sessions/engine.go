@@ -52,6 +52,9 @@ func (e *Engine) Path() string { return e.store.Path() }
 
 // Events lists the events in the database.
 func (e *Engine) Events(ctx context.Context) ([]EventSummary, error) {
+	if err := allow(ctx, needReadAll, ""); err != nil {
+		return nil, err
+	}
 	return e.store.Events(ctx)
 }
 
@@ -66,11 +69,17 @@ func (e *Engine) LatestEventID(ctx context.Context) (model.ID, error) {
 
 // Snapshot reads everything stored for an event.
 func (e *Engine) Snapshot(ctx context.Context, eventID model.ID) (Snapshot, error) {
+	if err := allow(ctx, needReadAll, ""); err != nil {
+		return Snapshot{}, err
+	}
 	return e.store.Snapshot(ctx, eventID)
 }
 
 // Board reads an event's areas and tables.
 func (e *Engine) Board(ctx context.Context, eventID model.ID) (Board, error) {
+	if s := SeatOf(ctx); s != nil && s.Role.AtTable() && s.Event != eventID {
+		return Board{}, fmt.Errorf("%w: a %s seat sees only its own event", ErrForbidden, s.Role)
+	}
 	snap, err := e.store.Snapshot(ctx, eventID)
 	if err != nil {
 		return Board{}, err

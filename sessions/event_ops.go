@@ -83,6 +83,9 @@ func EventFromTemplate(t Template, opts NewEvent, now time.Time) (model.Event, [
 
 // CreateEvent stores a new event made from a template and returns its id.
 func (e *Engine) CreateEvent(ctx context.Context, actor string, t Template, opts NewEvent) (model.ID, error) {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return "", err
+	}
 	ev, areas, groups, err := EventFromTemplate(t, opts, e.Now())
 	if err != nil {
 		return "", err

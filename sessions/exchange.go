@@ -37,6 +37,9 @@ type Exchange struct {
 // ExportJSON writes the complete event as indented JSON; the same data
 // gives the same bytes.
 func (e *Engine) ExportJSON(ctx context.Context, eventID model.ID) ([]byte, error) {
+	if err := allow(ctx, needReadAll, ""); err != nil {
+		return nil, err
+	}
 	snap, err := e.store.SnapshotAll(ctx, eventID)
 	if err != nil {
 		return nil, fmt.Errorf("reading the event to export: %w", err)
@@ -60,6 +63,9 @@ var ErrEventExists = errors.New("the database already holds this event")
 // database is refused unless replace is true, which erases the stored one
 // first (the audit log records both).
 func (e *Engine) ImportJSON(ctx context.Context, actor string, data []byte, replace bool) (model.ID, error) {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return "", err
+	}
 	x, err := ParseExchange(data)
 	if err != nil {
 		return "", err

@@ -11,6 +11,9 @@ import (
 
 // RenameEvent changes an event's title.
 func (e *Engine) RenameEvent(ctx context.Context, actor string, id model.ID, title string) (string, error) {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return "", err
+	}
 	c, err := clean(title, model.TitleRule)
 	if err != nil {
 		return "", err
@@ -24,6 +27,9 @@ func (e *Engine) RenameEvent(ctx context.Context, actor string, id model.ID, tit
 
 // ArchiveEvent archives an event (kept, listed last), or brings it back.
 func (e *Engine) ArchiveEvent(ctx context.Context, actor string, id model.ID, archived bool) error {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return err
+	}
 	return e.changeEvent(ctx, actor, id, func(ev *model.Event) error {
 		ev.ArchivedAt = time.Time{}
 		if archived {
@@ -36,6 +42,9 @@ func (e *Engine) ArchiveEvent(ctx context.Context, actor string, id model.ID, ar
 // DeleteEvent removes an event from every list. Its records stay in the
 // database file (recoverable), and the deletion is in the audit log.
 func (e *Engine) DeleteEvent(ctx context.Context, actor string, id model.ID) error {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return err
+	}
 	return e.changeEvent(ctx, actor, id, func(ev *model.Event) error {
 		if !ev.DeletedAt.IsZero() {
 			return fmt.Errorf("the event is already deleted")
@@ -78,6 +87,9 @@ func NextYear(d string) string {
 // every table back at the first stage. Title and date default to the
 // original's title and the date a year later.
 func (e *Engine) DuplicateEvent(ctx context.Context, actor string, id model.ID, opts NewEvent) (model.ID, error) {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return "", err
+	}
 	snap, err := e.store.Snapshot(ctx, id)
 	if err != nil {
 		return "", fmt.Errorf("reading the event to copy: %w", err)

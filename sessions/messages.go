@@ -11,6 +11,9 @@ import (
 // SetKeyMessages replaces a table's key messages: at most three messages and
 // one ask, each with text. Sources must be notes of the table.
 func (e *Engine) SetKeyMessages(ctx context.Context, actor string, groupID model.ID, in []MessageInput) (string, error) {
+	if err := allow(ctx, needWrite, groupID); err != nil {
+		return "", err
+	}
 	var msgs []model.KeyMessage
 	var cs []model.Cleaned
 	count := map[model.MessageKind]int{}

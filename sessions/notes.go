@@ -11,6 +11,9 @@ import (
 // Capture stores a new note at the table's current stage. The note is saved
 // when Capture returns without error; Notice says if the text was cleaned.
 func (e *Engine) Capture(ctx context.Context, actor string, groupID model.ID, text string, tags []string, author string) (Saved[model.Contribution], error) {
+	if err := allow(ctx, needWrite, groupID); err != nil {
+		return Saved[model.Contribution]{}, err
+	}
 	c, err := clean(text, model.NoteRule)
 	if err != nil {
 		return Saved[model.Contribution]{}, err
@@ -42,6 +45,9 @@ func (e *Engine) EditNote(ctx context.Context, actor string, id model.ID, text s
 	err = e.store.Update(ctx, actor, func(tx *storage.Tx) error {
 		n, err := tx.Contribution(id)
 		if err != nil {
+			return err
+		}
+		if err := allow(ctx, needWrite, n.GroupID); err != nil {
 			return err
 		}
 		if n.Deleted() {
@@ -88,6 +94,9 @@ func (e *Engine) changeNote(ctx context.Context, actor string, id model.ID, chan
 	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
 		n, err := tx.Contribution(id)
 		if err != nil {
+			return err
+		}
+		if err := allow(ctx, needWrite, n.GroupID); err != nil {
 			return err
 		}
 		if err := change(&n); err != nil {

@@ -28,6 +28,9 @@ func DetailsOf(ev model.Event) Details {
 // label and aims (empty aims are dropped). It returns a sentence when text
 // had to be cleaned.
 func (e *Engine) SetDetails(ctx context.Context, actor string, id model.ID, d Details) (string, error) {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return "", err
+	}
 	title, err := clean(d.Title, model.TitleRule)
 	if err != nil {
 		return "", err
@@ -74,6 +77,9 @@ func (e *Engine) SetDetails(ctx context.Context, actor string, id model.ID, d De
 // about a third of the items on the vote) and the most dots one participant
 // may put on one item (0: no cap).
 func (e *Engine) SetDotRules(ctx context.Context, actor string, id model.ID, r model.DotRules) error {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return err
+	}
 	if err := model.CheckDots(r.Budget); err != nil {
 		return fmt.Errorf("not saved: dots per participant %w", err)
 	}
@@ -122,6 +128,9 @@ func CleanTalk(t model.Talk) (model.Talk, string, error) {
 // SaveTalk stores programme item at (a new item at the end when at is -1 or
 // past the end). It returns where the item is and a cleaning notice.
 func (e *Engine) SaveTalk(ctx context.Context, actor string, id model.ID, at int, t model.Talk) (int, string, error) {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return at, "", err
+	}
 	talk, notice, err := CleanTalk(t)
 	if err != nil {
 		return at, "", err
@@ -141,6 +150,9 @@ func (e *Engine) SaveTalk(ctx context.Context, actor string, id model.ID, at int
 // RemoveTalk removes programme item at; the chair's marker stays on the
 // item it was on (or moves to the one before, when that item goes).
 func (e *Engine) RemoveTalk(ctx context.Context, actor string, id model.ID, at int) error {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return err
+	}
 	return e.changeEvent(ctx, actor, id, func(ev *model.Event) error {
 		if at < 0 || at >= len(ev.Programme) {
 			return fmt.Errorf("there is no item %d on the programme", at+1)
@@ -156,6 +168,9 @@ func (e *Engine) RemoveTalk(ctx context.Context, actor string, id model.ID, at i
 // MoveTalk moves programme item at by delta places (-1 up, +1 down); the
 // chair's marker moves with the item it is on.
 func (e *Engine) MoveTalk(ctx context.Context, actor string, id model.ID, at, delta int) (int, error) {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return at, err
+	}
 	to := at + delta
 	err := e.changeEvent(ctx, actor, id, func(ev *model.Event) error {
 		if at < 0 || at >= len(ev.Programme) || to < 0 || to >= len(ev.Programme) {

@@ -20,6 +20,9 @@ type SetupView struct {
 
 // Setup reads an event's set-up.
 func (e *Engine) Setup(ctx context.Context, eventID model.ID) (SetupView, error) {
+	if err := allow(ctx, needReadAll, ""); err != nil {
+		return SetupView{}, err
+	}
 	snap, err := e.store.Snapshot(ctx, eventID)
 	if err != nil {
 		return SetupView{}, fmt.Errorf("reading the set-up: %w", err)

@@ -11,6 +11,9 @@ import (
 // MoveStage moves a table delta stages on (+1) or back (-1) and restarts the
 // stage's clock. It returns the stage the table is now at.
 func (e *Engine) MoveStage(ctx context.Context, actor string, groupID model.ID, delta int) (model.Stage, error) {
+	if err := allow(ctx, needWrite, groupID); err != nil {
+		return model.Stage{}, err
+	}
 	var to model.Stage
 	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
 		g, ev, err := tableEvent(tx, groupID)
@@ -37,6 +40,9 @@ func (e *Engine) MoveStage(ctx context.Context, actor string, groupID model.ID, 
 // StartStage starts the clock of the table's current stage if it has not
 // started, so a table's first stage counts from when it is first opened.
 func (e *Engine) StartStage(ctx context.Context, actor string, groupID model.ID) error {
+	if allow(ctx, needWrite, groupID) != nil {
+		return nil // only a seat that runs the table starts its clock
+	}
 	return e.store.Update(ctx, actor, func(tx *storage.Tx) error {
 		g, err := liveGroup(tx, groupID)
 		if err != nil || !g.StageStartedAt.IsZero() {
@@ -50,6 +56,9 @@ func (e *Engine) StartStage(ctx context.Context, actor string, groupID model.ID)
 // SetRoles records who facilitates, scribes and reports, and how many
 // participants the table has (1 to 100).
 func (e *Engine) SetRoles(ctx context.Context, actor string, groupID model.ID, r Roles) (string, error) {
+	if err := allow(ctx, needWrite, groupID); err != nil {
+		return "", err
+	}
 	c, err := cleanRoles(r)
 	if err != nil {
 		return "", err
@@ -92,6 +101,9 @@ func cleanRoles(r Roles) (cleanedRoles, error) {
 
 // SetVision records the table's vision statement (empty clears it).
 func (e *Engine) SetVision(ctx context.Context, actor string, groupID model.ID, text string) (string, error) {
+	if err := allow(ctx, needWrite, groupID); err != nil {
+		return "", err
+	}
 	c, err := clean(text, model.VisionRule)
 	if err != nil {
 		return "", err
@@ -113,6 +125,9 @@ func (e *Engine) SetVision(ctx context.Context, actor string, groupID model.ID, 
 // MoveProgramme moves the event's "now" marker delta items along its
 // programme (-1 from the first item clears it). It returns the new position.
 func (e *Engine) MoveProgramme(ctx context.Context, actor string, eventID model.ID, delta int) (int, error) {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return 0, err
+	}
 	var at int
 	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
 		ev, err := tx.Event(eventID)

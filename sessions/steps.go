@@ -11,6 +11,9 @@ import (
 
 // AddNextStep stores a next step; the action is required, the rest optional.
 func (e *Engine) AddNextStep(ctx context.Context, actor string, groupID model.ID, in NextStepInput) (Saved[model.NextStep], error) {
+	if err := allow(ctx, needWrite, groupID); err != nil {
+		return Saved[model.NextStep]{}, err
+	}
 	var cs []model.Cleaned
 	field := func(s string, r model.TextRule) (string, error) {
 		c, err := clean(s, r)
@@ -55,6 +58,9 @@ func (e *Engine) AddNextStep(ctx context.Context, actor string, groupID model.ID
 
 // DeleteNextStep marks a next step deleted (kept in the database).
 func (e *Engine) DeleteNextStep(ctx context.Context, actor string, step model.NextStep) error {
+	if err := allow(ctx, needWrite, step.GroupID); err != nil {
+		return err
+	}
 	step.DeletedAt, step.UpdatedAt = e.Now(), e.Now()
 	if err := e.store.Update(ctx, actor, func(tx *storage.Tx) error { return tx.UpdateNextStep(step) }); err != nil {
 		return fmt.Errorf("next step not deleted: %w", err)

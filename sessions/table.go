@@ -9,6 +9,9 @@ import (
 
 // Table reads everything a table's screens show.
 func (e *Engine) Table(ctx context.Context, groupID model.ID) (TableView, error) {
+	if err := allow(ctx, needRead, groupID); err != nil {
+		return TableView{}, err
+	}
 	g, err := e.store.Group(ctx, groupID)
 	if err != nil {
 		return TableView{}, fmt.Errorf("opening table: %w", err)

@@ -19,6 +19,9 @@ type TableSetup struct {
 
 // EditTable renames a table and sets its roles (see SetRoles).
 func (e *Engine) EditTable(ctx context.Context, actor string, groupID model.ID, t TableSetup) (string, error) {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return "", err
+	}
 	name, err := clean(t.Name, model.TextRule{Field: "table name", Max: 60, Required: true})
 	if err != nil {
 		return "", err
@@ -41,6 +44,9 @@ func (e *Engine) EditTable(ctx context.Context, actor string, groupID model.ID, 
 // RemoveTable removes a table from the event's set-up. Its notes, votes and
 // next steps stay in the file, and RestoreTable brings them back.
 func (e *Engine) RemoveTable(ctx context.Context, actor string, groupID model.ID) error {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return err
+	}
 	err := e.changeGroup(ctx, actor, groupID, func(g *model.Group) error {
 		g.RemovedAt = e.Now()
 		return nil
@@ -53,6 +59,9 @@ func (e *Engine) RemoveTable(ctx context.Context, actor string, groupID model.ID
 
 // RestoreTable brings back a removed table with everything captured at it.
 func (e *Engine) RestoreTable(ctx context.Context, actor string, groupID model.ID) error {
+	if err := allow(ctx, needOrganise, ""); err != nil {
+		return err
+	}
 	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
 		g, err := tx.Group(groupID)
 		if err != nil {

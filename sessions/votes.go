@@ -14,6 +14,12 @@ import (
 // the dots of every participant. A ballot over budget, over the cap, or on
 // a note that is not on the vote is refused and nothing changes.
 func (e *Engine) CastDots(ctx context.Context, actor string, groupID model.ID, voter string, dots map[model.ID]int) error {
+	if err := allow(ctx, needVote, groupID); err != nil {
+		return err
+	}
+	if s := SeatOf(ctx); s != nil && s.Role == RoleParticipant && (s.Voter == "" || voter != s.Voter) {
+		return fmt.Errorf("%w: a participant casts only their own ballot", ErrForbidden)
+	}
 	if !validVoter(voter) {
 		return fmt.Errorf("vote refused: %q is not a voter code (P1, P2, … or %s)", voter, model.PaperVoter)
 	}
