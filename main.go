@@ -40,6 +40,11 @@ Usage:
                                            .zip), or the complete event (json);
                                            default: Markdown of the latest event
   forum import [--replace] FILE.json       restore an event from a JSON export
+  forum serve [--listen :2222] [--host-key PATH] [--event ID] [--log PATH] [--idle 30m]
+                                           serve the app over SSH to every table
+  forum passcode --role ROLE [--event ID]  make a new passcode for a role; prints it once
+  forum seat-key --role ROLE [--table N] FILE.pub
+                                           let a public key join as a role
   forum version                            print the version
   forum --help                             this help
 
@@ -82,6 +87,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = export(ctx, *db, rest, stdout, stderr)
 	case "import":
 		err = importEvent(ctx, *db, rest, stdout, stderr)
+	case "serve":
+		err = serveCmd(ctx, *db, rest, stdout, stderr)
+	case "passcode":
+		err = passcodeCmd(ctx, *db, rest, stdout, stderr)
+	case "seat-key":
+		err = seatKeyCmd(ctx, *db, rest, stdout, stderr)
 	case "list":
 		err = list(ctx, *db, rest, stdout, stderr)
 	case "new":

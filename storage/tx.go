@@ -191,6 +191,8 @@ func (t *Tx) purgeEvent(id model.ID) error {
 		`DELETE FROM votes WHERE table_id IN ` + inEvent,
 		`DELETE FROM next_steps WHERE table_id IN ` + inEvent,
 		`DELETE FROM key_messages WHERE event_id = ?`,
+		`DELETE FROM seat_passcodes WHERE event_id = ?`,
+		`DELETE FROM seat_keys WHERE event_id = ?`,
 		`DELETE FROM breakout_tables WHERE event_id = ?`,
 		`DELETE FROM areas WHERE event_id = ?`,
 		`DELETE FROM events WHERE id = ?`,

@@ -25,6 +25,14 @@ import (
 type Options struct {
 	// Actor is recorded in the audit log as who made each change.
 	Actor string
+	// Seat, when set, is a remote seat: the app opens on the seat's screen
+	// and the engine allows only what the seat's role allows.
+	Seat *sessions.Seat
+	// IdleTimeout ends the session after that long without a key press;
+	// MaxSession after that long in all (0: never).
+	IdleTimeout, MaxSession time.Duration
+	// Stopping is closed when the server shuts down.
+	Stopping <-chan struct{}
 }
 
 type screen int
@@ -78,11 +86,18 @@ type App struct {
 
 	changes     <-chan struct{}
 	unsubscribe func()
+
+	opts       Options
+	seat       *sessions.Seat
+	started    time.Time
+	lastKey    time.Time
+	quitReason string
 }
 
 // New returns the app over an engine.
 func New(eng *sessions.Engine, opts Options) *App {
-	a := &App{eng: eng, actor: opts.Actor, ctx: context.Background(), width: 80, height: 24, dark: true, help: help.New()}
+	a := &App{eng: eng, actor: opts.Actor, width: 80, height: 24, dark: true, help: help.New(), opts: opts, seat: opts.Seat}
+	a.ctx = a.seatContext(context.Background())
 	if a.actor == "" {
 		a.actor = "local"
 	}
@@ -92,6 +107,7 @@ func New(eng *sessions.Engine, opts Options) *App {
 		a.cwd = filepath.Base(wd) + string(filepath.Separator)
 	}
 	a.now = eng.Now()
+	a.started, a.lastKey = time.Now(), time.Now()
 	a.tbl = newTableModel()
 	a.tbl.input.SetWidth(a.width - 4)
 	a.help.SetWidth(a.width)
@@ -100,10 +116,14 @@ func New(eng *sessions.Engine, opts Options) *App {
 	return a
 }
 
+// Close ends the app's subscription to the change watch (Run does this
+// itself; a server that runs apps calls it when the session ends).
+func (a *App) Close() { a.unsubscribe() }
+
 // Run runs the app in the terminal until the user quits.
 func Run(ctx context.Context, eng *sessions.Engine, opts Options) error {
 	a := New(eng, opts)
-	a.ctx = ctxOrBackground(ctx)
+	a.ctx = a.seatContext(ctxOrBackground(ctx))
 	defer a.unsubscribe()
 	_, err := tea.NewProgram(a, tea.WithContext(a.ctx)).Run()
 	if err != nil && ctx.Err() != nil {
@@ -114,7 +134,7 @@ func Run(ctx context.Context, eng *sessions.Engine, opts Options) error {
 
 // Init loads the events and starts the clock and the change watch.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.loadEvents(), a.tick(), a.waitChange(), tea.RequestBackgroundColor)
+	return tea.Batch(a.seatStart(), a.tick(), a.waitChange(), a.waitStop(), tea.RequestBackgroundColor)
 }
 
 // Update handles a message.
@@ -132,7 +152,17 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tickMsg:
 		a.now = time.Time(msg)
+		if cmd := a.idleCheck(time.Now()); cmd != nil {
+			return a, cmd
+		}
 		return a, a.tick()
+	case quitMsg:
+		a.quitReason = msg.reason
+		return a, tea.Quit
+	case stoppingMsg:
+		a.setStatus("The server is stopping. Everything marked ✓ is saved.", nil)
+		a.isErr = true
+		return a, tea.Tick(time.Second, func(time.Time) tea.Msg { return quitMsg{"the server stopped"} })
 	case changedMsg:
 		return a, tea.Batch(a.waitChange(), a.reload())
 	case doneMsg:
@@ -153,9 +183,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case boardMsg:
 		a.board = msg.board
 		a.boardSel = clamp(a.boardSel, len(a.board.Groups))
+		if a.seat != nil && a.seat.Table != "" {
+			a.boardSel = max(indexOf(a.board.Groups, a.seat.Table), 0)
+		}
 		return a, nil
 	case tableMsg:
 		a.tbl.setView(msg.view)
+		a.participantVote(msg.view)
 		if a.screen == screenVote {
 			a.vote.refresh(msg.view)
 		}
@@ -181,6 +215,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
 			return a, tea.Quit
+		}
+		a.lastKey = time.Now()
+		if cmd, used := a.seatKey(msg); used {
+			return a, cmd
 		}
 		if cmd, answered := a.answer(msg); answered {
 			return a, cmd
@@ -272,6 +310,14 @@ func (a *App) View() tea.View {
 	v.AltScreen = true
 	v.WindowTitle = "forum"
 	return v
+}
+
+// seatContext marks ctx with the app's seat, if any.
+func (a *App) seatContext(ctx context.Context) context.Context {
+	if a.seat == nil {
+		return ctx
+	}
+	return sessions.WithSeat(ctx, a.seat)
 }
 
 // eventID is the event on screen.

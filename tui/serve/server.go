@@ -1,0 +1,185 @@
+// Package serve is forum's SSH front door: it serves the same Bubble Tea
+// app to every seat in the room over SSH (charm.land/wish/v2), each sized to
+// its own terminal, after the seat has proved its role with the event's
+// passcode or a listed public key. What a seat may see and change is
+// checked by package sessions; this package authenticates, limits failed
+// logins, logs to a file, and shuts down without losing a saved word.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"charm.land/wish/v2/activeterm"
+	"charm.land/wish/v2/bubbletea"
+
+	"forum/model"
+	"forum/sessions"
+	"forum/tui"
+)
+
+// Config configures a server.
+type Config struct {
+	// HostKey is the host key's file; it is made on first start.
+	HostKey string
+	// Event is the event the seats join.
+	Event model.ID
+	// Log receives one line per login, refusal, session start and end.
+	Log io.Writer
+	// IdleTimeout ends a seat's session after that long without a key
+	// press (0: 30 minutes); MaxSession after that long in all (0: 12 h).
+	IdleTimeout, MaxSession time.Duration
+}
+
+// Server serves forum over SSH.
+type Server struct {
+	eng      *sessions.Engine
+	event    model.ID
+	cfg      Config
+	srv      *ssh.Server
+	log      *log.Logger
+	guard    *guard
+	voters   *voters
+	stopping chan struct{}
+	stopOnce sync.Once
+	active   sync.WaitGroup
+}
+
+// New makes a server for an event.
+func New(eng *sessions.Engine, cfg Config) (*Server, error) {
+	if cfg.IdleTimeout == 0 {
+		cfg.IdleTimeout = 30 * time.Minute
+	}
+	if cfg.MaxSession == 0 {
+		cfg.MaxSession = 12 * time.Hour
+	}
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
+	s := &Server{eng: eng, event: cfg.Event, cfg: cfg, guard: newGuard(), voters: newVoters(), stopping: make(chan struct{}),
+		log: log.NewWithOptions(cfg.Log, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339})}
+	srv, err := wish.NewServer(
+		wish.WithHostKeyPath(cfg.HostKey),
+		wish.WithPasswordAuth(s.passwordHandler),
+		wish.WithPublicKeyAuth(s.publicKeyHandler),
+		wish.WithMiddleware(bubbletea.Middleware(s.app), activeterm.Middleware(), s.track),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("starting the SSH server (host key %s): %w", cfg.HostKey, err)
+	}
+	s.srv = srv
+	log.SetDefault(s.log) // wish's own messages go to the same file
+	return s, nil
+}
+
+// Serve accepts seats on l until Shutdown.
+func (s *Server) Serve(l net.Listener) error {
+	err := s.srv.Serve(l)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown tells every seat the server is stopping, lets their apps close
+// (commits in flight finish first: a note is saved or not, never half),
+// then closes the connections that remain when ctx ends.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.stopOnce.Do(func() { close(s.stopping) })
+	err := s.srv.Shutdown(ctx)
+	if err != nil {
+		s.srv.Close()
+	}
+	s.log.Info("server stopped")
+	return err
+}
+
+// track logs each session's start and end, with the seat's role and
+// address, never its passcode or voter code.
+func (s *Server) track(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		seat, _ := sess.Context().Value(seatKey{}).(*sessions.Seat)
+		addr := host(sess.RemoteAddr())
+		if seat == nil {
+			wish.Fatalln(sess, "forum: not signed in")
+			return
+		}
+		s.active.Add(1)
+		defer s.active.Done()
+		start := time.Now()
+		s.log.Info("seat joined", "seat", seat.String(), "addr", addr)
+		next(sess)
+		if a, ok := sess.Context().Value(appKey{}).(*tui.App); ok && a.QuitReason() != "" {
+			wish.Println(sess, "forum: session ended: "+a.QuitReason()+".")
+		}
+		s.log.Info("seat left", "seat", seat.String(), "addr", addr, "after", time.Since(start).Round(time.Second).String())
+	}
+}
+
+// app makes the Bubble Tea app for a session.
+func (s *Server) app(sess ssh.Session) (tea.Model, []tea.ProgramOption) {
+	seat, _ := sess.Context().Value(seatKey{}).(*sessions.Seat)
+	if seat == nil {
+		return nil, nil
+	}
+	if seat.Role == sessions.RoleParticipant {
+		code, release, err := s.voters.claim(s.eng, seat.Table)
+		if err != nil {
+			wish.Fatalln(sess, "forum: "+err.Error())
+			return nil, nil
+		}
+		seat.Voter = code
+		go func() { <-sess.Context().Done(); release() }()
+	}
+	a := tui.New(s.eng, tui.Options{Actor: "ssh:" + seat.String() + "@" + host(sess.RemoteAddr()), Seat: seat,
+		IdleTimeout: s.cfg.IdleTimeout, MaxSession: s.cfg.MaxSession, Stopping: s.stopping})
+	sess.Context().SetValue(appKey{}, a)
+	go func() {
+		<-sess.Context().Done()
+		a.Close()
+	}()
+	// The server stops its seats itself, gently (see Shutdown): a Ctrl+C
+	// on the server must not kill their apps mid-commit.
+	return a, []tea.ProgramOption{tea.WithoutSignalHandler()}
+}
+
+// appKey holds a session's app in its context.
+type appKey struct{}
+
+// voters hands each connected participant a voter code that has no ballot
+// yet and that no other connected participant holds.
+type voters struct {
+	mu    sync.Mutex
+	inUse map[model.ID]map[string]bool
+}
+
+func newVoters() *voters { return &voters{inUse: map[model.ID]map[string]bool{}} }
+
+func (v *voters) claim(eng *sessions.Engine, table model.ID) (string, func(), error) {
+	view, err := eng.Table(context.Background(), table)
+	if err != nil {
+		return "", nil, err
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.inUse[table] == nil {
+		v.inUse[table] = map[string]bool{}
+	}
+	for _, code := range sessions.VoterCodes(view.Group.Participants) {
+		if v.inUse[table][code] || len(view.Ballot(code).Dots) > 0 {
+			continue
+		}
+		v.inUse[table][code] = true
+		return code, func() { v.mu.Lock(); delete(v.inUse[table], code); v.mu.Unlock() }, nil
+	}
+	return "", nil, fmt.Errorf("all %d ballots at %s are cast or in use; ask the facilitator", view.Group.Participants, view.Group.Name)
+}
