@@ -66,6 +66,9 @@ func (m *voteModel) spent() int {
 }
 
 func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
+	if len(m.voters) == 0 {
+		return nil // the ballot is still loading
+	}
 	items := m.items()
 	voter := m.current()
 	rules := m.view.RulesFor(voter)
@@ -129,6 +132,9 @@ func label(voter string) string {
 }
 
 func (m *voteModel) render(a *App) string {
+	if len(m.voters) == 0 {
+		return a.page(a.headerBar("Ballot"), []string{"", "  Opening your ballot…"}, voteKeys)
+	}
 	v := m.view
 	items := m.items()
 	voter := m.current()

@@ -95,10 +95,15 @@ func (s *Server) Serve(l net.Listener) error {
 // then closes the connections that remain when ctx ends.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.stopOnce.Do(func() { close(s.stopping) })
-	err := s.srv.Shutdown(ctx)
-	if err != nil {
-		s.srv.Close()
+	finished := make(chan struct{})
+	go func() { s.active.Wait(); close(finished) }()
+	var err error
+	select {
+	case <-finished:
+	case <-ctx.Done():
+		err = fmt.Errorf("seats still connected when the time ran out: %w", ctx.Err())
 	}
+	s.srv.Close() // every session has ended (or ran out of time): close the connections
 	s.log.Info("server stopped")
 	return err
 }
