@@ -77,7 +77,9 @@ func (a *App) participantVote(v sessions.TableView) {
 func (a *App) idleCheck(now time.Time) tea.Cmd {
 	switch {
 	case a.opts.IdleTimeout > 0 && now.Sub(a.lastKey) > a.opts.IdleTimeout:
-		return func() tea.Msg { return quitMsg{"no key pressed for " + a.opts.IdleTimeout.String() + "; everything you saved is kept"} }
+		return func() tea.Msg {
+			return quitMsg{"no key pressed for " + a.opts.IdleTimeout.String() + "; everything you saved is kept"}
+		}
 	case a.opts.MaxSession > 0 && now.Sub(a.started) > a.opts.MaxSession:
 		return func() tea.Msg { return quitMsg{"the session reached its time limit of " + a.opts.MaxSession.String()} }
 	}
@@ -98,4 +100,3 @@ func (a *App) waitStop() tea.Cmd {
 
 // QuitReason is why the app ended itself ("" when the user quit).
 func (a *App) QuitReason() string { return a.quitReason }
-
