@@ -66,7 +66,7 @@ func (a *App) participantVote(v sessions.TableView) {
 	}
 	a.vote = newVoteModel(v)
 	a.vote.voters = []string{a.seat.Voter}
-	a.vote.voter = 0
+	a.vote.voter, a.vote.private = 0, true
 	a.vote.refresh(v)
 	a.screen = screenVote
 	a.setStatus("You are "+a.seat.Voter+": your ballot is anonymous. Place your dots, then enter.", nil)

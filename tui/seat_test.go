@@ -46,3 +46,33 @@ func TestAScribeSeatOpensOnItsTableAndStaysThere(t *testing.T) {
 		t.Fatal("the seat's context reads another table")
 	}
 }
+
+func TestAParticipantSeesOnlyTheirOwnBallot(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := h.londonTable()
+	h.keys("ctrl+n", "ctrl+n", "ctrl+n")
+	for _, s := range []string{"Shared records", "Estates funding", "Leadership development"} {
+		h.typ(s)
+		h.keys("enter")
+	}
+	seat := sessions.NewSeat(sessions.RoleParticipant, v.Event.ID, v.Group.ID)
+	seat.Voter = "P4"
+	app := New(h.eng, Options{Actor: "ssh:test", Seat: seat})
+	app.static = true
+	h.app = app
+	h.send(app.Init())
+	h.msg(resize(80, 24))
+	h.contains("Your anonymous ballot, P4", "You are P4")
+	if strings.Contains(h.screen(), "total") || strings.Contains(h.screen(), "P1") {
+		t.Fatalf("a participant sees totals or other voters:\n%s", h.screen())
+	}
+	h.keys("down", "space", "enter")
+	h.golden("ballot-participant-80x24")
+	h.fits(80, 24)
+	h.keys("right", "r", "esc")
+	h.contains("This laptop casts ballot P4 only")
+	got := h.table().Ballots
+	if len(got) != 1 || got[0].Voter != "P4" {
+		t.Fatalf("ballots %+v, want P4's alone", got)
+	}
+}

@@ -21,6 +21,13 @@ type voteModel struct {
 	dirty   map[string]bool
 	sel     int
 	results bool
+	// private is a participant's own ballot: one voter, no running totals.
+	private bool
+}
+
+var privateVoteKeys = keyMap{
+	short: []key.Binding{keyUp, keyDown, keyAddDot, keyDropDot, kb([]string{"enter"}, "enter", "cast your ballot"), keyQuit},
+	full:  [][]key.Binding{{keyUp, keyDown}, {keyAddDot, keyDropDot}, {kb([]string{"enter"}, "enter", "cast your ballot"), keyQuit}},
 }
 
 var voteKeys = keyMap{
@@ -148,7 +155,11 @@ func (m *voteModel) render(a *App) string {
 	if m.results {
 		return a.page(head, append(body, m.resultLines(a)...), voteKeys)
 	}
+	keys := voteKeys
 	who := fmt.Sprintf("Voter ‹ %s › of %d", voter, len(m.voters)-1)
+	if m.private {
+		who, keys = "Your anonymous ballot, "+voter, privateVoteKeys
+	}
 	if voter == model.PaperVoter {
 		who = "‹ Paper tally › (type in the dots counted on paper)"
 	}
@@ -157,7 +168,11 @@ func (m *voteModel) render(a *App) string {
 		unsaved = a.st.Warn.Render("  not saved yet: enter saves")
 	}
 	body = append(body, "  "+a.st.Key.Render(who)+fmt.Sprintf(" · %d of %d dots left · at most %d per item", rules.Budget-m.spent(), rules.Budget, rules.EffectiveCap())+unsaved)
-	body = append(body, a.st.Faint.Render(fmt.Sprintf("  %d ballots saved so far. Totals update after each ballot.", len(v.Ballots))), "")
+	if m.private {
+		body = append(body, a.st.Faint.Render("  Nobody sees whose ballot this is. enter saves it; you may change it later."), "")
+	} else {
+		body = append(body, a.st.Faint.Render(fmt.Sprintf("  %d ballots saved so far. Totals update after each ballot.", len(v.Ballots))), "")
+	}
 	totals := map[model.ID]int{}
 	for _, p := range v.Priorities {
 		totals[p.Note.ID] = p.Dots
@@ -172,6 +187,9 @@ func (m *voteModel) render(a *App) string {
 			dots = fmt.Sprintf("●×%d", mine)
 		}
 		line := fmt.Sprintf("%-5s %3d total  %s", dots, totals[c.ID], model.Safe(c.Text, false))
+		if m.private {
+			line = fmt.Sprintf("%-5s  %s", dots, model.Safe(c.Text, false))
+		}
 		if i == m.sel {
 			line = a.st.Selected.Render("› " + line)
 		} else {
@@ -179,7 +197,7 @@ func (m *voteModel) render(a *App) string {
 		}
 		body = append(body, "  "+line)
 	}
-	return a.page(head, body, voteKeys)
+	return a.page(head, body, keys)
 }
 
 // resultLines are the ranked results with bars; ties show as "=2".
@@ -192,10 +210,7 @@ func (m *voteModel) resultLines(a *App) []string {
 	}
 	barW := max(a.width/4, 5)
 	for _, p := range v.Priorities {
-		rank := fmt.Sprint(p.Rank)
-		if p.Tied {
-			rank = "=" + rank
-		}
+		rank := p.Label()
 		bar := a.st.Bar.Render(strings.Repeat("█", p.Dots*barW/top))
 		out = append(out, fmt.Sprintf("  %4s %3d %s%s  %s", rank, p.Dots, bar, strings.Repeat(" ", barW-p.Dots*barW/top), model.Safe(p.Note.Text, false)))
 	}
