@@ -24,6 +24,8 @@ type Event struct {
 	// Dots are the dot-voting rules for the event's tables.
 	Dots   DotRules
 	Stages []Stage
+	// Maturity is the self-assessment model the tables rate themselves on.
+	Maturity Maturity
 	// ArchivedAt is set when the event was archived (kept, listed last).
 	ArchivedAt time.Time
 	// DeletedAt is set when the event was deleted: hidden from lists, but
@@ -88,6 +90,13 @@ type Group struct {
 	// RemovedAt is set when the table was removed from the event's set-up:
 	// hidden, with its notes and votes, but kept so that it can be restored.
 	RemovedAt time.Time
+	// PausedAt is set while the stage timer is paused; PausedFor is how
+	// long it was paused before, in this stage; ExtraMinutes extend it.
+	PausedAt     time.Time
+	PausedFor    time.Duration
+	ExtraMinutes int
+	// LockedStages are the keys of stages where nothing more is captured.
+	LockedStages []string
 	Stamp
 }
 

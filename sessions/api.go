@@ -67,6 +67,11 @@ type TableView struct {
 	Ballots     []model.Ballot
 	NextSteps   []model.NextStep
 	KeyMessages []model.KeyMessage
+	// Maturity is the event's maturity model; Ratings the table's raters'
+	// levels; Profile the median and split flag of each dimension.
+	Maturity model.Maturity
+	Ratings  []model.Rating
+	Profile  []model.DimensionResult
 }
 
 // Priority is a note on the vote and its place in the tally.

@@ -206,11 +206,25 @@ func insertSnapshot(tx *storage.Tx, s Snapshot) error {
 	for _, k := range s.KeyMessages {
 		keyed[k.GroupID] = append(keyed[k.GroupID], k)
 	}
-	for _, g := range s.Groups {
+	for _, g := range append([]model.Group{{}}, s.Groups...) { // the event's own messages first
 		if msgs := keyed[g.ID]; len(msgs) > 0 {
 			if err := tx.ReplaceKeyMessages(s.Event.ID, g.ID, msgs); err != nil {
 				return err
 			}
+		}
+	}
+	byRater := map[[2]string][]model.Rating{}
+	var raters [][2]string
+	for _, r := range s.Ratings {
+		k := [2]string{string(r.GroupID), r.Rater}
+		if _, ok := byRater[k]; !ok {
+			raters = append(raters, k)
+		}
+		byRater[k] = append(byRater[k], r)
+	}
+	for _, k := range raters {
+		if err := tx.ReplaceRatings(model.ID(k[0]), k[1], byRater[k]); err != nil {
+			return err
 		}
 	}
 	return nil

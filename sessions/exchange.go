@@ -32,6 +32,7 @@ type Exchange struct {
 	Votes         []model.Vote         `json:"votes"`
 	NextSteps     []model.NextStep     `json:"next_steps"`
 	KeyMessages   []model.KeyMessage   `json:"key_messages"`
+	Ratings       []model.Rating       `json:"maturity_ratings"`
 }
 
 // ExportJSON writes the complete event as indented JSON; the same data
@@ -45,7 +46,7 @@ func (e *Engine) ExportJSON(ctx context.Context, eventID model.ID) ([]byte, erro
 		return nil, fmt.Errorf("reading the event to export: %w", err)
 	}
 	x := Exchange{Format: ExchangeFormat, Version: ExchangeVersion, Event: snap.Event, Areas: snap.Areas, Tables: snap.Groups,
-		Contributions: snap.Contributions, Votes: snap.Votes, NextSteps: snap.NextSteps, KeyMessages: snap.KeyMessages}
+		Contributions: snap.Contributions, Votes: snap.Votes, NextSteps: snap.NextSteps, KeyMessages: snap.KeyMessages, Ratings: snap.Ratings}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
@@ -84,7 +85,7 @@ func (e *Engine) ImportJSON(ctx context.Context, actor string, data []byte, repl
 			return err
 		}
 		snap := Snapshot{Event: x.Event, Areas: x.Areas, Groups: x.Tables, Contributions: x.Contributions, Votes: x.Votes,
-			NextSteps: x.NextSteps, KeyMessages: x.KeyMessages}
+			NextSteps: x.NextSteps, KeyMessages: x.KeyMessages, Ratings: x.Ratings}
 		if err := insertSnapshot(tx, snap); err != nil {
 			return err
 		}

@@ -132,6 +132,15 @@ func checkExchange(x Exchange) error {
 			return err
 		}
 	}
+	for i, r := range x.Ratings {
+		p := fmt.Sprintf("maturity_ratings[%d]", i)
+		if err := id(p+".ID", r.ID); err != nil {
+			return err
+		}
+		if !tables[r.GroupID] || r.Dimension < 0 || r.Dimension >= len(EventMaturity(ev).Dimensions) || r.Level < 1 || r.Level > len(EventMaturity(ev).Levels) {
+			return fmt.Errorf("%s: expected a level of the event's maturity model at one of its tables", p)
+		}
+	}
 	for i, k := range x.KeyMessages {
 		p := fmt.Sprintf("key_messages[%d]", i)
 		if err := id(p+".ID", k.ID); err != nil {

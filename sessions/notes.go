@@ -26,6 +26,9 @@ func (e *Engine) Capture(ctx context.Context, actor string, groupID model.ID, te
 		if err != nil {
 			return err
 		}
+		if g.Locked(g.StageKey) {
+			return fmt.Errorf("the stage is locked, so nothing more is captured in it; the facilitator can unlock it")
+		}
 		note.StageKey = g.StageKey
 		return tx.InsertContribution(note)
 	})

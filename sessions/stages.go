@@ -3,6 +3,7 @@ package sessions
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"forum/model"
 	"forum/storage"
@@ -26,6 +27,7 @@ func (e *Engine) MoveStage(ctx context.Context, actor string, groupID model.ID, 
 		}
 		from := g.StageKey
 		g.StageKey, g.StageStartedAt, g.UpdatedAt = to.Key, e.Now(), e.Now()
+		g.PausedAt, g.PausedFor, g.ExtraMinutes = time.Time{}, 0, 0 // each stage has its own clock
 		if err := tx.UpdateGroup(g); err != nil {
 			return err
 		}

@@ -62,6 +62,13 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 			v.KeyMessages = append(v.KeyMessages, k)
 		}
 	}
+	v.Maturity = EventMaturity(snap.Event)
+	for _, r := range snap.Ratings {
+		if r.GroupID == groupID {
+			v.Ratings = append(v.Ratings, r)
+		}
+	}
+	v.Profile = model.Profile(v.Maturity, v.Ratings)
 	v.VoteStage = voteStage(snap.Event.Stages)
 	var votes []model.Vote
 	for _, vt := range snap.Votes {

@@ -91,6 +91,27 @@ type MaturityDimension struct {
 	Descriptors []string `toml:"descriptors"`
 }
 
+// model converts the template's maturity model for an event.
+func (m Maturity) model() model.Maturity {
+	out := model.Maturity{Levels: append([]string(nil), m.Levels...)}
+	for _, d := range m.Dimensions {
+		out.Dimensions = append(out.Dimensions, model.MaturityDimension{Name: d.Name, Descriptors: append([]string(nil), d.Descriptors...)})
+	}
+	return out
+}
+
+// EventMaturity is the event's maturity model; an event made before forum
+// stored it gets its built-in template's.
+func EventMaturity(ev model.Event) model.Maturity {
+	if !ev.Maturity.Empty() || ev.Template == "" {
+		return ev.Maturity
+	}
+	if t, err := BuiltinTemplate(ev.Template); err == nil {
+		return t.Maturity.model()
+	}
+	return ev.Maturity
+}
+
 // DefaultTemplate is the built-in template a new event starts from.
 const DefaultTemplate = "london-gp-2018"
 

@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 // Options tune Open.
 type Options struct {
@@ -71,6 +71,9 @@ type Snapshot struct {
 	Votes         []model.Vote
 	NextSteps     []model.NextStep
 	KeyMessages   []model.KeyMessage
+	// Ratings are the tables' maturity self-assessments, by table, rater
+	// and dimension.
+	Ratings []model.Rating
 }
 
 // AuditEntry is one line of the append-only audit log.

@@ -90,6 +90,11 @@ func (tx *Tx) ReplaceKeyMessages(eventID, groupID model.ID, msgs []model.KeyMess
 	return tx.replaceKeyMessages(eventID, groupID, msgs)
 }
 
+// ReplaceRatings replaces one rater's maturity levels at a table.
+func (tx *Tx) ReplaceRatings(groupID model.ID, rater string, rs []model.Rating) error {
+	return tx.replaceRatings(groupID, rater, rs)
+}
+
 // InsertVote stores one vote as it is (for an import).
 func (tx *Tx) InsertVote(v model.Vote) error { return tx.insertVote(v) }
 

@@ -37,6 +37,15 @@ func js(v any) string {
 	return string(b)
 }
 
+// jsObj stores a value as JSON ({} when it cannot).
+func jsObj(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "{}"
+	}
+	return string(b)
+}
+
 // unjs reads what js wrote into v; bad JSON leaves v empty.
 func unjs(s string, v any) { _ = json.Unmarshal([]byte(s), v) }
 

@@ -142,6 +142,9 @@ func (s *Store) snapshot(ctx context.Context, id model.ID, everything bool) (Sna
 	if snap.NextSteps, err = all(ctx, tx, scanStep, `SELECT `+stepCols+` FROM next_steps`+inEvent, ev); err != nil {
 		return snap, err
 	}
+	if snap.Ratings, err = all(ctx, tx, scanRating, `SELECT `+ratingCols+` FROM maturity_ratings`+inTables+` ORDER BY table_id, rater, dimension`, ev); err != nil {
+		return snap, err
+	}
 	snap.KeyMessages, err = all(ctx, tx, scanMsg, `SELECT `+msgCols+` FROM key_messages
 		WHERE event_id = ? AND (table_id = '' OR table_id IN (`+tables+`)) ORDER BY table_id, position, id`, ev, ev)
 	return snap, err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"forum/model"
 )
@@ -19,21 +20,23 @@ type querier interface {
 type scanner interface{ Scan(dest ...any) error }
 
 const (
-	eventCols = `id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, archived_at, deleted_at, created_at, updated_at`
-	areaCols  = `id, event_id, position, code, name, places, removed_at, created_at, updated_at`
-	groupCols = `id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, removed_at, created_at, updated_at`
-	noteCols  = `id, table_id, stage_key, text, tags, author, deleted_at, created_at, updated_at`
-	voteCols  = `id, table_id, stage_key, method, voter, item_id, value, created_at, updated_at`
-	stepCols  = `id, table_id, action, owner, by_when, enabler, assist, priority_id, deleted_at, created_at, updated_at`
-	msgCols   = `id, event_id, table_id, position, kind, text, sources, created_at, updated_at`
+	eventCols  = `id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, maturity, archived_at, deleted_at, created_at, updated_at`
+	areaCols   = `id, event_id, position, code, name, places, removed_at, created_at, updated_at`
+	groupCols  = `id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, removed_at, paused_at, paused_ms, extra_minutes, locked_stages, created_at, updated_at`
+	noteCols   = `id, table_id, stage_key, text, tags, author, deleted_at, created_at, updated_at`
+	ratingCols = `id, table_id, rater, dimension, level, created_at, updated_at`
+	voteCols   = `id, table_id, stage_key, method, voter, item_id, value, created_at, updated_at`
+	stepCols   = `id, table_id, action, owner, by_when, enabler, assist, priority_id, deleted_at, created_at, updated_at`
+	msgCols    = `id, event_id, table_id, position, kind, text, sources, created_at, updated_at`
 )
 
 func scanEvent(s scanner) (model.Event, error) {
 	var e model.Event
-	var aims, prog, stages, archived, deleted, created, updated string
+	var aims, prog, stages, maturity, archived, deleted, created, updated string
 	var illus int
 	err := s.Scan(&e.ID, &e.Title, &e.Date, &e.Venue, &e.Chair, &aims, &prog, &e.ProgrammeAt, &e.AreaLabel, &e.Template, &illus,
-		&e.Dots.Budget, &e.Dots.Cap, &stages, &archived, &deleted, &created, &updated)
+		&e.Dots.Budget, &e.Dots.Cap, &stages, &maturity, &archived, &deleted, &created, &updated)
+	unjs(maturity, &e.Maturity)
 	e.ArchivedAt, e.DeletedAt = parseTS(archived), parseTS(deleted)
 	unjs(aims, &e.Aims)
 	unjs(prog, &e.Programme)
@@ -54,12 +57,23 @@ func scanArea(s scanner) (model.Area, error) {
 
 func scanGroup(s scanner) (model.Group, error) {
 	var g model.Group
-	var started, removed, created, updated string
+	var started, removed, paused, locked, created, updated string
+	var pausedMS int64
 	err := s.Scan(&g.ID, &g.EventID, &g.AreaID, &g.Name, &g.Facilitator, &g.Scribe, &g.Reporter, &g.Participants,
-		&g.StageKey, &started, &g.Vision, &removed, &created, &updated)
-	g.StageStartedAt, g.RemovedAt = parseTS(started), parseTS(removed)
+		&g.StageKey, &started, &g.Vision, &removed, &paused, &pausedMS, &g.ExtraMinutes, &locked, &created, &updated)
+	g.StageStartedAt, g.RemovedAt, g.PausedAt = parseTS(started), parseTS(removed), parseTS(paused)
+	g.PausedFor = time.Duration(pausedMS) * time.Millisecond
+	unjs(locked, &g.LockedStages)
 	g.CreatedAt, g.UpdatedAt = parseTS(created), parseTS(updated)
 	return g, err
+}
+
+func scanRating(s scanner) (model.Rating, error) {
+	var r model.Rating
+	var created, updated string
+	err := s.Scan(&r.ID, &r.GroupID, &r.Rater, &r.Dimension, &r.Level, &created, &updated)
+	r.CreatedAt, r.UpdatedAt = parseTS(created), parseTS(updated)
+	return r, err
 }
 
 func scanNote(s scanner) (model.Contribution, error) {

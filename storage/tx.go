@@ -69,9 +69,9 @@ func changed(res sql.Result, err error, what string, id model.ID) error {
 }
 
 func (t *Tx) insertEvent(e model.Event) error {
-	_, err := t.exec(`INSERT INTO events(id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, archived_at, deleted_at, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(e.ID), e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme), e.ProgrammeAt,
-		e.AreaLabel, e.Template, boolInt(e.Illustrative), e.Dots.Budget, e.Dots.Cap, js(e.Stages), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.CreatedAt), ts(e.UpdatedAt))
+	_, err := t.exec(`INSERT INTO events(id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, maturity, archived_at, deleted_at, created_at, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(e.ID), e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme), e.ProgrammeAt,
+		e.AreaLabel, e.Template, boolInt(e.Illustrative), e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.CreatedAt), ts(e.UpdatedAt))
 	if err != nil {
 		return err
 	}
@@ -79,9 +79,9 @@ func (t *Tx) insertEvent(e model.Event) error {
 }
 
 func (t *Tx) updateEvent(e model.Event) error {
-	res, err := t.exec(`UPDATE events SET title=?, date=?, venue=?, chair=?, aims=?, programme=?, programme_at=?, area_label=?, template=?, illustrative=?, dots_budget=?, dots_cap=?, stages=?, archived_at=?, deleted_at=?, updated_at=? WHERE id=?`,
+	res, err := t.exec(`UPDATE events SET title=?, date=?, venue=?, chair=?, aims=?, programme=?, programme_at=?, area_label=?, template=?, illustrative=?, dots_budget=?, dots_cap=?, stages=?, maturity=?, archived_at=?, deleted_at=?, updated_at=? WHERE id=?`,
 		e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme), e.ProgrammeAt, e.AreaLabel, e.Template, boolInt(e.Illustrative),
-		e.Dots.Budget, e.Dots.Cap, js(e.Stages), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.UpdatedAt), string(e.ID))
+		e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.UpdatedAt), string(e.ID))
 	if err := changed(res, err, "event", e.ID); err != nil {
 		return err
 	}
@@ -119,9 +119,10 @@ func removal(at time.Time) string {
 }
 
 func (t *Tx) insertGroup(g model.Group) error {
-	_, err := t.exec(`INSERT INTO breakout_tables(id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, removed_at, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(g.ID), string(g.EventID), string(g.AreaID), g.Name, g.Facilitator, g.Scribe, g.Reporter,
-		g.Participants, g.StageKey, ts(g.StageStartedAt), g.Vision, ts(g.RemovedAt), ts(g.CreatedAt), ts(g.UpdatedAt))
+	_, err := t.exec(`INSERT INTO breakout_tables(id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, removed_at, paused_at, paused_ms, extra_minutes, locked_stages, created_at, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(g.ID), string(g.EventID), string(g.AreaID), g.Name, g.Facilitator, g.Scribe, g.Reporter,
+		g.Participants, g.StageKey, ts(g.StageStartedAt), g.Vision, ts(g.RemovedAt), ts(g.PausedAt), g.PausedFor.Milliseconds(), g.ExtraMinutes, js(g.LockedStages),
+		ts(g.CreatedAt), ts(g.UpdatedAt))
 	if err != nil {
 		return err
 	}
@@ -129,8 +130,10 @@ func (t *Tx) insertGroup(g model.Group) error {
 }
 
 func (t *Tx) updateGroup(g model.Group) error {
-	res, err := t.exec(`UPDATE breakout_tables SET area_id=?, name=?, facilitator=?, scribe=?, reporter=?, participants=?, stage_key=?, stage_started_at=?, vision=?, removed_at=?, updated_at=? WHERE id=?`,
-		string(g.AreaID), g.Name, g.Facilitator, g.Scribe, g.Reporter, g.Participants, g.StageKey, ts(g.StageStartedAt), g.Vision, ts(g.RemovedAt), ts(g.UpdatedAt), string(g.ID))
+	res, err := t.exec(`UPDATE breakout_tables SET area_id=?, name=?, facilitator=?, scribe=?, reporter=?, participants=?, stage_key=?, stage_started_at=?, vision=?, removed_at=?,
+		paused_at=?, paused_ms=?, extra_minutes=?, locked_stages=?, updated_at=? WHERE id=?`,
+		string(g.AreaID), g.Name, g.Facilitator, g.Scribe, g.Reporter, g.Participants, g.StageKey, ts(g.StageStartedAt), g.Vision, ts(g.RemovedAt),
+		ts(g.PausedAt), g.PausedFor.Milliseconds(), g.ExtraMinutes, js(g.LockedStages), ts(g.UpdatedAt), string(g.ID))
 	if err := changed(res, err, "table", g.ID); err != nil {
 		return err
 	}
@@ -183,9 +186,23 @@ func (t *Tx) insertVote(v model.Vote) error {
 	return err
 }
 
+func (t *Tx) replaceRatings(g model.ID, rater string, rs []model.Rating) error {
+	if _, err := t.exec(`DELETE FROM maturity_ratings WHERE table_id=? AND rater=?`, string(g), rater); err != nil {
+		return err
+	}
+	for _, r := range rs {
+		if _, err := t.exec(`INSERT INTO maturity_ratings(id, table_id, rater, dimension, level, created_at, updated_at) VALUES (?,?,?,?,?,?,?)`,
+			string(r.ID), string(g), rater, r.Dimension, r.Level, ts(r.CreatedAt), ts(r.UpdatedAt)); err != nil {
+			return err
+		}
+	}
+	return t.audit("replace", "maturity", g, map[string]any{"rater": rater, "ratings": rs})
+}
+
 func (t *Tx) purgeEvent(id model.ID) error {
 	inEvent := `(SELECT id FROM breakout_tables WHERE event_id = ?)`
 	for _, q := range []string{
+		`DELETE FROM maturity_ratings WHERE table_id IN ` + inEvent,
 		`DELETE FROM contribution_revisions WHERE contribution_id IN (SELECT id FROM contributions WHERE table_id IN ` + inEvent + `)`,
 		`DELETE FROM contributions WHERE table_id IN ` + inEvent,
 		`DELETE FROM votes WHERE table_id IN ` + inEvent,

@@ -12,7 +12,8 @@ import (
 
 // CSV writes the event's data (or the scope's) as spreadsheet files:
 // contributions.csv, votes.csv (one row per ballot line; voters appear
-// only as their anonymous codes), next_steps.csv and key_messages.csv.
+// only as their anonymous codes), next_steps.csv, key_messages.csv and
+// maturity.csv (raters, too, by anonymous code).
 // Every cell that a spreadsheet would read as a formula is made text.
 func CSV(snap sessions.Snapshot, scope Scope) (map[string][]byte, error) {
 	ref := Refs(snap)
@@ -26,6 +27,7 @@ func CSV(snap sessions.Snapshot, scope Scope) (map[string][]byte, error) {
 	votes = append(votes, []string{"area", "table", "stage", "method", "voter", "item_ref", "item", "dots"})
 	steps = append(steps, []string{"area", "table", "action", "owner", "by_when", "enabler", "what_would_assist", "serves_ref", "serves", "id"})
 	msgs = append(msgs, []string{"area", "table", "position", "kind", "text", "cites"})
+	ratings := [][]string{{"area", "table", "rater", "dimension", "level", "level_name"}}
 	text := map[model.ID]string{}
 	for _, c := range snap.Contributions {
 		text[c.ID] = c.Text
@@ -50,6 +52,11 @@ func CSV(snap sessions.Snapshot, scope Scope) (map[string][]byte, error) {
 			for _, s := range v.NextSteps {
 				steps = append(steps, []string{at.Area.Code, v.Group.Name, s.Action, s.Owner, s.ByWhen, s.Enabler, s.Assist, ref[s.PriorityID], text[s.PriorityID], string(s.ID)})
 			}
+			for _, r := range v.Ratings {
+				if r.Dimension < len(v.Maturity.Dimensions) && r.Level >= 1 && r.Level <= len(v.Maturity.Levels) {
+					ratings = append(ratings, []string{at.Area.Code, v.Group.Name, r.Rater, v.Maturity.Dimensions[r.Dimension].Name, fmt.Sprint(r.Level), v.Maturity.Levels[r.Level-1]})
+				}
+			}
 			for _, k := range v.KeyMessages {
 				msgs = append(msgs, []string{at.Area.Code, v.Group.Name, fmt.Sprint(k.Position + 1), string(k.Kind), k.Text, strings.Join(cites(k.Sources, ref), "; ")})
 			}
@@ -63,7 +70,7 @@ func CSV(snap sessions.Snapshot, scope Scope) (map[string][]byte, error) {
 		}
 	}
 	out := map[string][]byte{}
-	for name, rows := range map[string][][]string{"contributions.csv": notes, "votes.csv": votes, "next_steps.csv": steps, "key_messages.csv": msgs} {
+	for name, rows := range map[string][][]string{"contributions.csv": notes, "votes.csv": votes, "next_steps.csv": steps, "key_messages.csv": msgs, "maturity.csv": ratings} {
 		b, err := csvBytes(rows)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)

@@ -101,6 +101,8 @@ func (f *fixture) london() model.ID {
 	for _, h := range hostile {
 		f.note(g, h)
 	}
+	f.must(f.eng.RateMaturity(f.ctx, "facilitator", g, "R1", []int{1, 2, 2, 1, 1, 3}))
+	f.must(f.eng.RateMaturity(f.ctx, "facilitator", g, "R2", []int{3, 2, 3, 1, 2, 3}))
 	f.goTo(g, "priorities")
 	a, c, d := f.note(g, "Shared care records", "systems"), f.note(g, "Estates funding", "resources"), f.note(g, "Leadership development", "people")
 	f.must(f.eng.CastDots(f.ctx, "P1", g, "P1", map[model.ID]int{a: 1, c: 1}))

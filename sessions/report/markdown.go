@@ -128,7 +128,7 @@ func mdEscape(s string) string {
 	}
 	out := entity.ReplaceAllString(b.String(), `\&$1`)
 	// "1. " at the start would become an ordered list.
-	if k := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); k > 0 && (out[k] == '.' || out[k] == ')') {
+	if k := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); k > 0 && (out[k] == '.' || out[k] == ')') && (k+1 == len(out) || out[k+1] == ' ') {
 		out = out[:k] + `\` + out[k:]
 	}
 	return out

@@ -43,6 +43,11 @@ func byArea(snap sessions.Snapshot) []areaTables {
 			p.KeyMessages = append(p.KeyMessages, k)
 		}
 	}
+	for _, r := range snap.Ratings {
+		if p := per[r.GroupID]; p != nil {
+			p.Ratings = append(p.Ratings, r)
+		}
+	}
 	var out []areaTables
 	for _, a := range snap.Areas {
 		at := areaTables{Area: a}

@@ -205,6 +205,7 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 		b.add(noteList(notes, ref))
 	}
 
+	b.maturity(v)
 	b.para(Strong("Priorities"), Text(voteNote(v)))
 	if len(v.Priorities) == 0 {
 		b.para(Text("No priorities were captured."))
@@ -306,4 +307,46 @@ func (b *builder) appendix(areas []areaTables, ref map[model.ID]string) {
 	if !any {
 		b.para(Text("Nothing has been captured yet."))
 	}
+}
+
+// maturity writes the table's self-assessed maturity profile: the median
+// level on each dimension, and where raters were far apart.
+func (b *builder) maturity(v sessions.TableView) {
+	if v.Maturity.Empty() || len(v.Ratings) == 0 {
+		return
+	}
+	raters := map[string]bool{}
+	for _, r := range v.Ratings {
+		raters[r.Rater] = true
+	}
+	b.para(Strong("Maturity"), Text(fmt.Sprintf(" (self-assessed by %s; median level on each dimension)", plural(len(raters), "rater", "raters"))))
+	t := Block{Kind: Table, Head: []string{"Dimension", "Median level", "Raters", "Views"}, Right: []bool{false, false, true, false}}
+	for d, res := range v.Profile {
+		level := "—"
+		if res.Raters > 0 {
+			level = levelName(v.Maturity, res.Median)
+		}
+		views := "agreed"
+		if res.Split {
+			views = "split: raters far apart"
+		}
+		if res.Raters == 0 {
+			views = "—"
+		}
+		t.Rows = append(t.Rows, [][]Span{{Text(v.Maturity.Dimensions[d].Name)}, {Text(level)}, {Text(fmt.Sprint(res.Raters))}, {Text(views)}})
+	}
+	b.add(t)
+}
+
+// levelName names a median level: "2 Establishing", or "2.5 Establishing–
+// Developing" between two levels.
+func levelName(m model.Maturity, median float64) string {
+	lo := int(median)
+	if lo < 1 || lo > len(m.Levels) {
+		return fmt.Sprint(median)
+	}
+	if median == float64(lo) || lo >= len(m.Levels) {
+		return fmt.Sprintf("%d %s", lo, m.Levels[lo-1])
+	}
+	return fmt.Sprintf("%.1f %s–%s", median, m.Levels[lo-1], m.Levels[lo])
 }
