@@ -80,9 +80,17 @@ type Priority struct {
 	model.Ranked
 }
 
-// Board is an event with its areas and tables, for choosing a table.
+// Board is an event with its areas and tables, for choosing a table and
+// for the organiser's overview of the room.
 type Board struct {
 	Event  model.Event
 	Areas  []model.Area
 	Groups []model.Group
+	// Stats are each table's counts, by table id.
+	Stats map[model.ID]TableStats
+}
+
+// TableStats is what a table has done so far.
+type TableStats struct {
+	Notes, Ballots, NextSteps, KeyMessages int
 }

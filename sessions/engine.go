@@ -84,7 +84,44 @@ func (e *Engine) Board(ctx context.Context, eventID model.ID) (Board, error) {
 	if err != nil {
 		return Board{}, err
 	}
-	return Board{Event: snap.Event, Areas: snap.Areas, Groups: snap.Groups}, nil
+	return BoardOf(snap), nil
+}
+
+// BoardOf is a snapshot's board, with each table's counts.
+func BoardOf(snap Snapshot) Board {
+	b := Board{Event: snap.Event, Areas: snap.Areas, Groups: snap.Groups, Stats: map[model.ID]TableStats{}}
+	for _, c := range snap.Contributions {
+		if !c.Deleted() {
+			st := b.Stats[c.GroupID]
+			st.Notes++
+			b.Stats[c.GroupID] = st
+		}
+	}
+	voters := map[[2]string]bool{}
+	for _, v := range snap.Votes {
+		k := [2]string{string(v.GroupID), v.Voter}
+		if !voters[k] {
+			voters[k] = true
+			st := b.Stats[v.GroupID]
+			st.Ballots++
+			b.Stats[v.GroupID] = st
+		}
+	}
+	for _, n := range snap.NextSteps {
+		if n.DeletedAt.IsZero() {
+			st := b.Stats[n.GroupID]
+			st.NextSteps++
+			b.Stats[n.GroupID] = st
+		}
+	}
+	for _, k := range snap.KeyMessages {
+		if k.GroupID != "" {
+			st := b.Stats[k.GroupID]
+			st.KeyMessages++
+			b.Stats[k.GroupID] = st
+		}
+	}
+	return b
 }
 
 // clean sanitizes text with rule, wrapping a refusal so it reads well.

@@ -27,7 +27,7 @@ func (e *Engine) Setup(ctx context.Context, eventID model.ID) (SetupView, error)
 	if err != nil {
 		return SetupView{}, fmt.Errorf("reading the set-up: %w", err)
 	}
-	v := SetupView{Board: Board{Event: snap.Event, Areas: snap.Areas, Groups: snap.Groups},
+	v := SetupView{Board: BoardOf(snap),
 		RemovedAreas: snap.RemovedAreas, RemovedGroups: snap.RemovedGroups, Holdings: map[model.ID]Holdings{}}
 	for _, a := range snap.Areas {
 		v.Holdings[a.ID] = HoldingsOf(snap, func(g model.Group) bool { return g.AreaID == a.ID })

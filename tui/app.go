@@ -46,6 +46,10 @@ const (
 	screenSummary
 	screenProgramme
 	screenSetup
+	screenMaturity
+	screenOverview
+	screenDashboard
+	screenPresent
 )
 
 // App is the root model: it routes messages to the current screen.
@@ -74,8 +78,9 @@ type App struct {
 
 	templates []sessions.Template
 	// pending is a question waiting for y or n (see ask).
-	pending *confirmation
-	setup   sessions.SetupView
+	pending  *confirmation
+	setup    sessions.SetupView
+	maturity maturityModel
 	// setupSel is the selected row of the set-up screen.
 	setupSel int
 
@@ -86,6 +91,9 @@ type App struct {
 
 	changes     <-chan struct{}
 	unsubscribe func()
+
+	// bellOff silences the time-up bell.
+	bellOff bool
 
 	opts       Options
 	seat       *sessions.Seat
@@ -155,7 +163,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if cmd := a.idleCheck(time.Now()); cmd != nil {
 			return a, cmd
 		}
-		return a, a.tick()
+		return a, tea.Batch(a.tick(), a.bell())
 	case quitMsg:
 		a.quitReason = msg.reason
 		return a, tea.Quit
@@ -255,6 +263,8 @@ func (a *App) key(msg tea.Msg) tea.Cmd {
 		return a.programmeKey(msg.(tea.KeyPressMsg))
 	case screenSetup:
 		return a.setupKey(msg.(tea.KeyPressMsg))
+	case screenMaturity:
+		return a.maturity.update(a, msg.(tea.KeyPressMsg))
 	}
 	return nil
 }
@@ -270,7 +280,7 @@ func (a *App) reload() tea.Cmd {
 		if a.board.Event.ID != "" {
 			return a.loadBoard(a.board.Event.ID)
 		}
-	case screenTable, screenVote, screenForm:
+	case screenTable, screenVote, screenForm, screenMaturity:
 		if a.tbl.view.Group.ID != "" {
 			return a.loadTable(a.tbl.view.Group.ID)
 		}
@@ -305,6 +315,8 @@ func (a *App) View() tea.View {
 		body = a.programmeView()
 	case screenSetup:
 		body = a.setupView()
+	case screenMaturity:
+		body = a.maturity.render(a)
 	}
 	v := tea.NewView(body)
 	v.AltScreen = true

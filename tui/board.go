@@ -2,11 +2,13 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"forum/model"
+	"forum/sessions"
 )
 
 var boardKeys = keyMap{
@@ -52,13 +54,23 @@ func (a *App) demoBadge(ev model.Event) string {
 	return ""
 }
 
+// boardView is the organiser's overview of the room: every table with its
+// stage, the time left, and what it has captured so far. It updates by
+// itself whenever any seat commits.
 func (a *App) boardView() string {
 	ev := a.board.Event
+	notes, ballots := 0, 0
+	for _, st := range a.board.Stats {
+		notes += st.Notes
+		ballots += st.Ballots
+	}
 	body := []string{
 		a.demoBadge(ev) + a.st.Title.Render(model.Safe(ev.Title, false)),
-		a.st.Faint.Render(fmt.Sprintf("%s · %s · choose a table and press enter", ev.Date, plural(len(a.board.Groups), "table", "tables"))),
+		a.st.Faint.Render(fmt.Sprintf("%s · %s · %s · %s · enter opens a table", ev.Date, plural(len(a.board.Groups), "table", "tables"),
+			plural(notes, "note", "notes"), plural(ballots, "ballot", "ballots"))),
 		"",
 	}
+	stageW := max(a.width-55, 8)
 	var lines []string
 	sel := 0
 	for _, ar := range a.board.Areas {
@@ -67,25 +79,45 @@ func (a *App) boardView() string {
 			if g.AreaID != ar.ID {
 				continue
 			}
-			i := indexOf(a.board.Groups, g.ID)
-			stage := g.StageKey
-			if k := model.StageIndex(ev.Stages, g.StageKey); k >= 0 {
-				stage = fmt.Sprintf("%d/%d %s", k+1, len(ev.Stages), ev.Stages[k].Title)
+			lines = append(lines, "")
+			if indexOf(a.board.Groups, g.ID) == a.boardSel {
+				sel = len(lines) - 1
 			}
-			line := fmt.Sprintf("%-10s %s", model.Safe(g.Name, false), stage)
-			if i == a.boardSel {
-				sel = len(lines)
-				line = a.st.Selected.Render("› " + line)
-			} else {
-				line = "  " + line
-			}
-			lines = append(lines, "  "+line)
+			lines[len(lines)-1] = a.overviewLine(g, stageW, len(lines)-1 == sel && indexOf(a.board.Groups, g.ID) == a.boardSel)
 		}
 	}
-	room := a.height - 4 - len(body) - 1
-	from, to := scrollWindow(len(lines), sel, room)
+	from, to := scrollWindow(len(lines), sel, a.bodyRoom(boardKeys)-len(body))
 	body = append(body, lines[from:to]...)
 	return a.page(a.headerBar("forum · "+model.Safe(ev.Title, false)), body, boardKeys)
+}
+
+// overviewLine is one table: name, stage, clock, notes, ballots.
+func (a *App) overviewLine(g model.Group, stageW int, selected bool) string {
+	ev := a.board.Event
+	stage, clock, style := g.StageKey, "", a.st.Faint
+	if k := model.StageIndex(ev.Stages, g.StageKey); k >= 0 {
+		s := ev.Stages[k]
+		stage = fmt.Sprintf("%d/%d %s", k+1, len(ev.Stages), s.Title)
+		v := sessions.TableView{Group: g, Stage: s}
+		clock = model.FormatLeft(g.Left(s, a.now))
+		if !g.PausedAt.IsZero() {
+			clock += " ⏸"
+		}
+		if g.StageStartedAt.IsZero() {
+			clock = "not started"
+		}
+		style = a.clockStyle(v)
+		if g.Clock(s, a.now) == model.ClockRunning {
+			style = a.st.Faint
+		}
+	}
+	st := a.board.Stats[g.ID]
+	line := fmt.Sprintf("%-9s %s %s %8s %10s", trunc(model.Safe(g.Name, false), 9), pad(trunc(stage, stageW), stageW),
+		pad(trunc(clock, 19), 19), plural(st.Notes, "note", "notes"), plural(st.Ballots, "ballot", "ballots"))
+	if selected {
+		return "  " + a.st.Selected.Render("› "+line)
+	}
+	return "    " + strings.Replace(line, clock, style.Render(clock), 1)
 }
 
 func indexOf(gs []model.Group, id model.ID) int {

@@ -55,6 +55,14 @@ var (
 	keyToInput = kb([]string{"tab", "i"}, "tab", "type")
 	keyLeave   = kb([]string{"esc"}, "esc", "leave")
 
+	// The facilitator's console, with the notes list selected.
+	keyPause    = kb([]string{"t"}, "t", "pause / resume the timer")
+	keyExtend   = kb([]string{"+"}, "+", "5 more minutes")
+	keyLock     = kb([]string{"l"}, "l", "lock / unlock the stage")
+	keyFacNotes = kb([]string{"f"}, "f", "facilitator notes")
+	keyMaturity = kb([]string{"a"}, "a", "maturity self-assessment")
+	keyBell     = kb([]string{"B"}, "B", "time-up bell on / off")
+
 	// Dot vote.
 	keyVoter   = kb([]string{"left", "right"}, "←/→", "voter")
 	keyAddDot  = kb([]string{"+", "=", "space"}, "+/space", "add a dot")

@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"forum/model"
 	"forum/sessions"
 )
 
@@ -100,3 +101,21 @@ func (a *App) waitStop() tea.Cmd {
 
 // QuitReason is why the app ended itself ("" when the user quit).
 func (a *App) QuitReason() string { return a.quitReason }
+
+// bell rings the terminal bell once when the open table's stage time is up
+// (unless turned off with B).
+func (a *App) bell() tea.Cmd {
+	v := a.tbl.view
+	if a.screen != screenTable || v.Group.ID == "" || v.Stage.Key == "" {
+		return nil
+	}
+	key := string(v.Group.ID) + "/" + v.Stage.Key + "/" + v.Group.StageStartedAt.String()
+	if v.Group.Clock(v.Stage, a.now) != model.ClockOver || a.tbl.rung[key] {
+		return nil
+	}
+	a.tbl.rung[key] = true
+	if a.bellOff {
+		return nil
+	}
+	return tea.Raw("\a")
+}

@@ -28,6 +28,10 @@ type tableModel struct {
 	queued []int
 	drafts map[model.ID]string
 	undo   []model.ID
+	// showNotes shows the template's facilitator notes for the stage.
+	showNotes bool
+	// rung remembers the stages whose time-up bell has sounded.
+	rung map[string]bool
 }
 
 func newTableModel() tableModel {
@@ -35,7 +39,7 @@ func newTableModel() tableModel {
 	in.Prompt = "> "
 	in.Placeholder = "Type what people say, Enter to save"
 	in.Focus()
-	return tableModel{input: in, drafts: map[model.ID]string{}}
+	return tableModel{input: in, drafts: map[model.ID]string{}, rung: map[string]bool{}}
 }
 
 // openTable shows a table, restoring its draft, and starts its stage clock.
@@ -104,7 +108,8 @@ func (t *tableModel) keys() keyMap {
 			short = append(short, keyVision)
 		}
 		short = append(short, keyToInput, keyLeave, keyHelp)
-		return keyMap{short: short, full: [][]key.Binding{{keyUp, keyDown, keyEdit, keyDelete, keyUndo}, {keyTagList, keyVision, actL, keySummary}, {keyNextS, keyPrevS, keyToInput, keyLeave}}}
+		return keyMap{short: short, full: [][]key.Binding{{keyUp, keyDown, keyEdit, keyDelete, keyUndo}, {keyTagList, keyVision, actL, keySummary},
+			{keyNextS, keyPrevS, keyToInput, keyLeave}, {keyPause, keyExtend, keyLock, keyFacNotes}, {keyMaturity, keyBell}}}
 	}
 	short := []key.Binding{keySave}
 	if activity(t.view.Stage) != "" {
@@ -176,6 +181,9 @@ func (t *tableModel) commonKey(a *App, s string) tea.Cmd {
 }
 
 func (t *tableModel) listKey(a *App, k tea.KeyPressMsg) tea.Cmd {
+	if cmd, used := t.consoleKey(a, k.String()); used {
+		return cmd
+	}
 	n := len(t.notes())
 	note, ok := t.selected()
 	eng, ctx, actor := a.eng, a.ctx, a.actor
@@ -197,6 +205,7 @@ func (t *tableModel) listKey(a *App, k tea.KeyPressMsg) tea.Cmd {
 		return a.moveStage(1)
 	case s == "b":
 		return a.moveStage(-1)
+
 	case s == "o":
 		return a.openActivity()
 	case s == "s":

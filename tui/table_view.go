@@ -2,26 +2,45 @@ package tui
 
 import (
 	"fmt"
-
-	"github.com/charmbracelet/x/ansi"
 	"strings"
-	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"forum/model"
 	"forum/sessions"
 )
 
-// timeLeft renders the stage clock, coloured as the end nears.
-func (a *App) timeLeft(v sessions.TableView) string {
-	left := model.TimeLeft(v.Stage, v.Group.StageStartedAt, a.now)
-	s := model.FormatLeft(left)
-	switch {
-	case left < 0:
-		return a.st.Over.Render(s)
-	case left < 2*time.Minute:
-		return a.st.Warn.Render(s)
+// clockText is the stage clock in words: "12:04 left", "3:10 over",
+// "8:00 left · paused".
+func (a *App) clockText(v sessions.TableView) string {
+	s := model.FormatLeft(v.Group.Left(v.Stage, a.now))
+	if v.Group.ExtraMinutes > 0 {
+		s += fmt.Sprintf(" (+%d)", v.Group.ExtraMinutes)
+	}
+	if !v.Group.PausedAt.IsZero() {
+		s += " · paused"
 	}
 	return s
+}
+
+// clockStyle colours the clock: warning two minutes before the end, red
+// when the time is up.
+func (a *App) clockStyle(v sessions.TableView) lipgloss.Style {
+	switch v.Group.Clock(v.Stage, a.now) {
+	case model.ClockOver:
+		return a.st.Over
+	case model.ClockWarning, model.ClockPaused:
+		return a.st.Warn
+	}
+	return a.st.Bar
+}
+
+// clockBar is a full-width bar of the stage's time used.
+func (a *App) clockBar(v sessions.TableView) string {
+	w := max(a.width, 1)
+	used := int(v.Group.Elapsed(v.Stage, a.now) * float64(w))
+	return a.clockStyle(v).Render(strings.Repeat("━", used)) + a.st.Faint.Render(strings.Repeat("─", w-used))
 }
 
 // tableHeader is "event · NCL North Central London · Table 1 · 2/6 Set the
@@ -38,7 +57,7 @@ func (a *App) tableHeader(v sessions.TableView) string {
 		rest = fmt.Sprintf("%s · %s · %d/%d %s", model.Safe(v.Area.Label(), false), model.Safe(v.Group.Name, false),
 			v.StageIndex+1, len(v.Event.Stages), v.Stage.Title)
 	}
-	clock := model.FormatLeft(model.TimeLeft(v.Stage, v.Group.StageStartedAt, a.now))
+	clock := a.clockText(v)
 	room := a.width - 2 - ansi.StringWidth(demo+rest+" · "+clock) - 3
 	left := demo + rest
 	if title := model.Safe(v.Event.Title, false); room >= 12 {
@@ -52,7 +71,15 @@ func (t *tableModel) render(a *App) string {
 	v := t.view
 	w := a.width
 	header := a.headerBarClock(v)
-	var top []string
+	top := []string{a.clockBar(v)}
+	if v.Group.Locked(v.Stage.Key) {
+		top = append(top, a.st.Warn.Render("  This stage is locked: nothing more is captured here (l unlocks it)."))
+	}
+	if t.showNotes && v.Stage.Notes != "" {
+		for _, l := range wrap("Facilitator: "+model.Safe(v.Stage.Notes, false), w-4) {
+			top = append(top, a.st.Faint.Render("  "+l))
+		}
+	}
 	for _, p := range v.Stage.Prompts {
 		for i, l := range wrap(model.Fill(p, v.Area), w-2) {
 			mark := "  "
@@ -100,10 +127,9 @@ func (t *tableModel) render(a *App) string {
 // headerBarClock is the header with the time left coloured when short.
 func (a *App) headerBarClock(v sessions.TableView) string {
 	h := a.tableHeader(v)
-	left := model.TimeLeft(v.Stage, v.Group.StageStartedAt, a.now)
-	if left < 2*time.Minute {
-		plain := model.FormatLeft(left)
-		return strings.Replace(h, plain, a.timeLeft(v), 1)
+	if st := v.Group.Clock(v.Stage, a.now); st != model.ClockRunning {
+		plain := a.clockText(v)
+		return strings.Replace(h, plain, a.clockStyle(v).Render(plain), 1)
 	}
 	return h
 }
