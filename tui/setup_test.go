@@ -66,7 +66,7 @@ func TestProgrammeMarkerIsStoredForEveryone(t *testing.T) {
 	}
 	h.contains("already at the end of the programme", "NOW 8. Plenary: Final session")
 	h.keys("esc")
-	h.contains("choose a table")
+	h.contains("enter opens a table")
 }
 
 func TestHomeRenameCopyArchiveDelete(t *testing.T) {
@@ -84,7 +84,7 @@ func TestHomeRenameCopyArchiveDelete(t *testing.T) {
 	h.keys("c")
 	h.contains("Copy as a new event", "2019-01-25")
 	h.keys("ctrl+s")
-	h.contains("choose a table", "2019-01-25")
+	h.contains("enter opens a table", "2019-01-25")
 	h.keys("esc")
 	h.contains("2019-01-25", "2018-01-25")
 

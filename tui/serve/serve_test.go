@@ -41,7 +41,7 @@ func TestWrongPasscodesAndUnknownKeysAreRefused(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a listed key was refused: %v", err)
 	}
-	s.waitFor("choose a table", 5*time.Second)
+	s.waitFor("enter opens a table", 5*time.Second)
 	if log := r.logText(); strings.Contains(log, r.pass[sessions.RoleScribe]) || strings.Contains(log, "not-the-passcode") {
 		t.Error("the log holds a passcode")
 	}
