@@ -81,6 +81,8 @@ type App struct {
 	pending  *confirmation
 	setup    sessions.SetupView
 	maturity maturityModel
+	dash     dashboardModel
+	present  presentModel
 	// setupSel is the selected row of the set-up screen.
 	setupSel int
 
@@ -212,6 +214,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.screen = a.form.done
 		a.setStatus(msg.status, nil)
 		return a, a.reload()
+	case plenaryMsg:
+		a.dash.set(a, msg.p)
+		if a.screen == screenPresent {
+			at := a.present.at
+			a.present = newPresent(msg.p)
+			a.present.at = min(at, len(a.present.slides)-1)
+		}
+		return a, nil
 	case setupMsg:
 		a.setup = msg.view
 		a.board.Event = msg.view.Event
@@ -265,6 +275,10 @@ func (a *App) key(msg tea.Msg) tea.Cmd {
 		return a.setupKey(msg.(tea.KeyPressMsg))
 	case screenMaturity:
 		return a.maturity.update(a, msg.(tea.KeyPressMsg))
+	case screenDashboard:
+		return a.dash.update(a, msg.(tea.KeyPressMsg))
+	case screenPresent:
+		return a.present.update(a, msg.(tea.KeyPressMsg))
 	}
 	return nil
 }
@@ -276,6 +290,8 @@ func (a *App) reload() tea.Cmd {
 		return a.loadEvents()
 	case screenSetup:
 		return a.loadSetup(a.eventID())
+	case screenDashboard, screenPresent:
+		return a.loadPlenary(a.eventID())
 	case screenBoard, screenSummary, screenProgramme:
 		if a.board.Event.ID != "" {
 			return a.loadBoard(a.board.Event.ID)
@@ -317,6 +333,10 @@ func (a *App) View() tea.View {
 		body = a.setupView()
 	case screenMaturity:
 		body = a.maturity.render(a)
+	case screenDashboard:
+		body = a.dash.render(a)
+	case screenPresent:
+		body = a.present.render(a)
 	}
 	v := tea.NewView(body)
 	v.AltScreen = true

@@ -12,8 +12,8 @@ import (
 )
 
 var boardKeys = keyMap{
-	short: []key.Binding{keyEnter, keySetup, keyProgramme, keySummary, keyBack, keyHelp},
-	full:  [][]key.Binding{{keyUp, keyDown, keyEnter}, {keySetup, keyProgramme, keySummary}, {keyBack, keyQuit}},
+	short: []key.Binding{keyEnter, keyDashboard, keySetup, keyProgramme, keySummary, keyBack, keyHelp},
+	full:  [][]key.Binding{{keyUp, keyDown, keyEnter}, {keyDashboard, keySetup, keyProgramme, keySummary}, {keyBack, keyQuit}},
 }
 
 func (a *App) boardKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -30,6 +30,8 @@ func (a *App) boardKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.boardSel = clamp(a.boardSel+1, n)
 	case key.Matches(msg, keySetup):
 		return a.openSetup()
+	case key.Matches(msg, keyDashboard):
+		return a.openDashboard()
 	case key.Matches(msg, keyProgramme):
 		a.screen, a.status = screenProgramme, ""
 		return nil

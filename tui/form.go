@@ -31,6 +31,8 @@ type choice struct {
 	label string
 	id    model.ID
 	text  string
+	// ids, when set, are all the notes behind the choice (else id alone).
+	ids []model.ID
 }
 
 // formModel is a small form of text fields with, optionally, a list to
@@ -138,7 +140,9 @@ func (f *formModel) update(a *App, msg tea.Msg) tea.Cmd {
 			f.fields[f.focus].input.SetValue(c.text)
 			f.fields[f.focus].input.CursorEnd()
 			f.sources[f.focus] = nil
-			if c.id != "" {
+			if len(c.ids) > 0 {
+				f.sources[f.focus] = append([]model.ID(nil), c.ids...)
+			} else if c.id != "" {
 				f.sources[f.focus] = []model.ID{c.id}
 			}
 			return nil

@@ -19,7 +19,7 @@ func (b *builder) keyMessages(snap sessions.Snapshot, areas []areaTables, ref ma
 		}
 	}
 	if len(event) > 0 {
-		b.messages(event, ref, func(k model.KeyMessage) []Span { return evidence(snap, k.Sources, ref) })
+		b.messages(event, ref, func(k model.KeyMessage) []Span { return evidence(snap, k.Sources) })
 		return
 	}
 	found := false
@@ -65,25 +65,12 @@ func (b *builder) messages(msgs []model.KeyMessage, ref map[model.ID]string, ext
 
 // evidence says how many areas and tables the cited notes come from:
 // "raised by 2 of 5 STPs, 3 of 10 tables". It is a count, not a vote.
-func evidence(snap sessions.Snapshot, ids []model.ID, ref map[model.ID]string) []Span {
-	tables, areas := map[model.ID]bool{}, map[model.ID]bool{}
-	for _, id := range ids {
-		for _, c := range snap.Contributions {
-			if c.ID == id && ref[id] != "" {
-				tables[c.GroupID] = true
-				for _, g := range snap.Groups {
-					if g.ID == c.GroupID {
-						areas[g.AreaID] = true
-					}
-				}
-			}
-		}
-	}
-	if len(tables) == 0 {
+func evidence(snap sessions.Snapshot, ids []model.ID) []Span {
+	ev := sessions.EvidenceOf(snap, ids)
+	if ev.Tables == 0 {
 		return nil
 	}
-	label := areaLabel(snap.Event)
-	return []Span{Text(" — "), Em(fmt.Sprintf("raised by %d of %d %ss, %d of %d tables", len(areas), len(snap.Areas), label, len(tables), len(snap.Groups)))}
+	return []Span{Text(" — "), Em(ev.String(areaLabel(snap.Event)))}
 }
 
 // context writes the programme and who took part.

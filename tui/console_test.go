@@ -1,0 +1,134 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"forum/sessions"
+)
+
+// TestConsoleScreensGolden renders the facilitator's and organiser's
+// screens at 80×24 and 160×48: the table header at warning and at time-up,
+// the overview, the maturity self-assessment, the dashboard and present
+// mode.
+func TestConsoleScreensGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		w, hg := size[0], size[1]
+		name := func(s string) string { return fmt.Sprintf("%s-%dx%d", s, w, hg) }
+		h := newHarness(t, w, hg)
+		h.keys("d") // the demo event: every table complete
+		h.golden(name("overview"))
+		h.fits(w, hg)
+		h.keys("enter", "ctrl+b") // Table 1, back to the next-steps stage: its clock starts now
+		h.msg(tickMsg(testNow.Add(13*time.Minute + 30*time.Second)))
+		h.golden(name("header-warning"))
+		h.fits(w, hg)
+		h.msg(tickMsg(testNow.Add(16 * time.Minute)))
+		h.golden(name("header-timeup"))
+		h.keys("tab", "a", "2", "3", "1", "2", "4", "3")
+		h.golden(name("maturity"))
+		h.fits(w, hg)
+		h.keys("esc", "esc", "d")
+		h.golden(name("dashboard"))
+		h.fits(w, hg)
+		h.keys("p", "right")
+		h.golden(name("present"))
+		h.fits(w, hg)
+	}
+}
+
+func TestTimeUpRingsTheBellOnceAndBCanSilenceIt(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.londonTable()
+	h.app.now = testNow.Add(4 * time.Minute)
+	if h.app.bell() != nil {
+		t.Fatal("the bell rang before time was up")
+	}
+	h.app.now = testNow.Add(5 * time.Minute)
+	cmd := h.app.bell()
+	if cmd == nil {
+		t.Fatal("no bell at time-up")
+	}
+	if raw, ok := cmd().(tea.RawMsg); !ok || raw.Msg != "\a" {
+		t.Fatalf("the bell sent %#v", cmd())
+	}
+	if h.app.bell() != nil {
+		t.Fatal("the bell rang twice for one stage")
+	}
+	h.keys("tab", "B")
+	h.contains("The time-up bell is off")
+	h.keys("n") // next stage, its own time-up
+	h.app.now = testNow.Add(time.Hour)
+	if h.app.bell() != nil {
+		t.Fatal("the bell rang although it was turned off")
+	}
+}
+
+func TestTimerKeysPauseExtendAndLock(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.londonTable()
+	h.keys("tab", "t")
+	h.contains("Timer paused", "· paused")
+	h.keys("t", "+")
+	h.contains("+5 minutes", "(+5)")
+	h.keys("l")
+	h.contains("Locked: nothing more is captured in Open the table.", "This stage is locked")
+	h.keys("tab")
+	h.typ("too late")
+	h.keys("enter")
+	h.contains("the stage is locked")
+	h.keys("tab", "l", "tab", "enter")
+	h.contains("✓ too late")
+}
+
+// TestACommitByAnotherProcessAppearsInTheOverview opens the same database
+// file a second time (as a second forum process would) and captures there;
+// the open overview learns of it through the change watch within a second.
+func TestACommitByAnotherProcessAppearsInTheOverview(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.keys("n", "enter", "enter", "enter")
+	h.contains("0 notes")
+	other, closeOther, err := sessions.Open(context.Background(), filepath.Join(h.dir, "forum.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeOther()
+	start := time.Now()
+	if _, err := other.Capture(context.Background(), "other process", h.app.board.Groups[2].ID, "Typed at another laptop", nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-h.app.changes:
+	case <-time.After(2 * time.Second):
+		t.Fatal("the change watch did not report the other process's commit within 2 s")
+	}
+	t.Logf("reported after %v", time.Since(start).Round(time.Millisecond))
+	h.msg(changedMsg{})
+	h.contains("1 note", "Table 3")
+}
+
+func TestEventKeyMessagesFromTheDashboardCarryTheirEvidence(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.keys("d", "d", "m")
+	h.contains("The event's key messages", "4 tables, 4 areas: Release estates funding")
+	h.keys("ctrl+o", "ctrl+s")
+	h.contains("✓ The event's key messages saved.", "1. Release estates funding", "raised by 4 of 5 STPs, 4 of 7 tables")
+	snap, _ := h.eng.Snapshot(context.Background(), h.app.eventID())
+	var n int
+	for _, k := range snap.KeyMessages {
+		if k.GroupID == "" {
+			n++
+			if len(k.Sources) < 4 {
+				t.Errorf("the message cites %d notes, want the 4 tables' notes", len(k.Sources))
+			}
+		}
+	}
+	if n != 1 {
+		t.Fatalf("%d event messages stored", n)
+	}
+}
