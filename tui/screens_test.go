@@ -114,3 +114,53 @@ func BenchmarkTableView300(b *testing.B) {
 }
 
 var _ = sessions.DefaultTemplate
+
+// largeHarness opens the demo --large event (20 tables, 4,000 notes,
+// 20,000 votes) on its board.
+func largeHarness(b *testing.B, w, h int) *harness {
+	hs := newHarness(b, w, h)
+	if _, err := hs.eng.Demo(context.Background(), "bench", sessions.DemoOptions{Large: true}); err != nil {
+		b.Fatal(err)
+	}
+	hs.msg(changedMsg{})
+	hs.keys("enter")
+	if len(hs.app.board.Groups) != 20 {
+		b.Fatalf("the board has %d tables", len(hs.app.board.Groups))
+	}
+	return hs
+}
+
+// BenchmarkOverviewViewLarge is View() of the overview of 20 tables.
+func BenchmarkOverviewViewLarge(b *testing.B) {
+	h := largeHarness(b, 160, 48)
+	b.ResetTimer()
+	for b.Loop() {
+		_ = h.app.View()
+	}
+}
+
+// BenchmarkDashboardViewLarge is View() of the plenary dashboard of 20
+// tables, once rendered (it re-renders only when the data or width
+// changes).
+func BenchmarkDashboardViewLarge(b *testing.B) {
+	h := largeHarness(b, 160, 48)
+	h.keys("d")
+	if !h.app.dash.loaded {
+		b.Fatal("the dashboard did not load")
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		_ = h.app.View()
+	}
+}
+
+// BenchmarkDashboardRenderLarge is the full re-render after a change.
+func BenchmarkDashboardRenderLarge(b *testing.B) {
+	h := largeHarness(b, 160, 48)
+	h.keys("d")
+	b.ResetTimer()
+	for b.Loop() {
+		h.app.dash.lines = nil
+		_ = h.app.View()
+	}
+}
