@@ -72,6 +72,22 @@ func (t *tableModel) render(a *App) string {
 	w := a.width
 	header := a.headerBarClock(v)
 	top := []string{a.clockBar(v)}
+	if w >= 100 { // room for the whole script: where the table is in it
+		var steps []string
+		for i, st := range v.Event.Stages {
+			label := fmt.Sprintf("%d %s", i+1, st.Title)
+			switch {
+			case i == v.StageIndex:
+				label = a.st.Key.Render("[" + label + "]")
+			case v.Group.Locked(st.Key):
+				label = a.st.Faint.Render(label + " (locked)")
+			default:
+				label = a.st.Faint.Render(label)
+			}
+			steps = append(steps, label)
+		}
+		top = append(top, "  "+strings.Join(steps, a.st.Faint.Render(" · ")))
+	}
 	if v.Group.Locked(v.Stage.Key) {
 		top = append(top, a.st.Warn.Render("  This stage is locked: nothing more is captured here (l unlocks it)."))
 	}
