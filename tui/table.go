@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 
 	"forum/model"
@@ -16,7 +16,7 @@ import (
 // input line where the scribe types.
 type tableModel struct {
 	view      sessions.TableView
-	input     textinput.Model
+	input     textarea.Model
 	listFocus bool
 	sel       int
 	editing   model.ID // the note being edited, if any
@@ -35,11 +35,33 @@ type tableModel struct {
 }
 
 func newTableModel() tableModel {
-	in := steadyInput()
-	in.Prompt = "> "
+	return tableModel{input: noteInput(), drafts: map[model.ID]string{}, rung: map[string]bool{}}
+}
+
+// noteInput is the scribe's typing area: one line that grows to four as a
+// note gets long or has line breaks (alt+enter or ctrl+j); enter saves.
+// Its cursor does not blink, so nothing redraws while nobody types.
+func noteInput() textarea.Model {
+	in := textarea.New()
+	in.SetPromptFunc(2, func(p textarea.PromptInfo) string {
+		if p.LineNumber == 0 {
+			return "> "
+		}
+		return "  "
+	})
 	in.Placeholder = "Type what people say, Enter to save"
+	in.ShowLineNumbers = false
+	in.CharLimit = 0
+	in.DynamicHeight = true
+	in.MinHeight, in.MaxHeight = 1, 4
+	in.SetHeight(1)
+	in.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"), key.WithHelp("alt+enter", "new line"))
+	st := in.Styles()
+	st.Cursor.Blink = false
+	st.Focused.CursorLine = st.Focused.Text
+	in.SetStyles(st)
 	in.Focus()
-	return tableModel{input: in, drafts: map[model.ID]string{}, rung: map[string]bool{}}
+	return in
 }
 
 // openTable shows a table, restoring its draft, and starts its stage clock.
@@ -49,7 +71,7 @@ func (a *App) openTable(id model.ID) tea.Cmd {
 		t.view = sessions.TableView{}
 		t.view.Group.ID = id
 		t.input.SetValue(t.drafts[id])
-		t.input.CursorEnd()
+		t.input.MoveToEnd()
 		t.sel, t.editing, t.undo, t.listFocus = 0, "", nil, false
 	}
 	a.screen, a.status = screenTable, ""
@@ -147,7 +169,7 @@ func (t *tableModel) inputKey(a *App, k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return t.save(a), true
 	case k.String() == "esc" && t.editing != "":
 		t.input.SetValue(t.stash)
-		t.input.CursorEnd()
+		t.input.MoveToEnd()
 		t.editing = ""
 		a.setStatus("Edit cancelled; nothing changed.", nil)
 		return nil, true
@@ -223,7 +245,7 @@ func (t *tableModel) listKey(a *App, k tea.KeyPressMsg) tea.Cmd {
 	case s == "e":
 		t.stash, t.editing = t.input.Value(), note.ID
 		t.input.SetValue(note.Text)
-		t.input.CursorEnd()
+		t.input.MoveToEnd()
 		t.listFocus = false
 		a.setStatus("Editing: enter saves the new wording, esc cancels.", nil)
 		return t.input.Focus()
@@ -300,7 +322,7 @@ func (t *tableModel) saved(a *App, m savedMsg) tea.Cmd {
 			t.queued[i] -= len(text)
 		}
 		t.input.SetValue(rest)
-		t.input.CursorEnd()
+		t.input.MoveToEnd()
 		if cut > 0 && cut <= len(rest) && strings.TrimSpace(rest[:cut]) != "" {
 			return tea.Batch(a.loadTable(t.view.Group.ID), t.send(a, rest[:cut]))
 		}
@@ -310,7 +332,7 @@ func (t *tableModel) saved(a *App, m savedMsg) tea.Cmd {
 		rest = t.stash
 	}
 	t.input.SetValue(strings.TrimLeft(rest, " "))
-	t.input.CursorEnd()
+	t.input.MoveToEnd()
 	if !m.edit {
 		t.drafts[t.view.Group.ID] = t.input.Value()
 		t.sel = len(t.notes())

@@ -114,7 +114,7 @@ func (t *tableModel) render(a *App) string {
 	}
 	top = append(top, a.st.Faint.Render(title))
 
-	foot := []string{"", t.input.View()}
+	foot := append([]string{""}, strings.Split(t.input.View(), "\n")...)
 	room := a.height - 2 - len(strings.Split(a.help.View(t.keys()), "\n")) - len(top) - len(foot)
 	if room < 1 && len(top) > 3 {
 		// Small terminal: keep the first prompt and the list.
