@@ -3,6 +3,7 @@ package sessions
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"forum/model"
 	"forum/storage"
@@ -112,4 +113,64 @@ func (e *Engine) changeNote(ctx context.Context, actor string, id model.ID, chan
 		return fmt.Errorf("note not changed: %w", err)
 	}
 	return nil
+}
+
+// MoveNote moves a note to another stage of its table (its text, tags and
+// history stay).
+func (e *Engine) MoveNote(ctx context.Context, actor string, id model.ID, stageKey string) error {
+	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		n, err := tx.Contribution(id)
+		if err != nil {
+			return err
+		}
+		if err := allow(ctx, needWrite, n.GroupID); err != nil {
+			return err
+		}
+		_, ev, err := tableEvent(tx, n.GroupID)
+		if err != nil {
+			return err
+		}
+		if model.StageIndex(ev.Stages, stageKey) < 0 {
+			return fmt.Errorf("the event has no stage %q", stageKey)
+		}
+		if n.Deleted() {
+			return fmt.Errorf("the note was deleted; restore it first")
+		}
+		n.StageKey, n.UpdatedAt = stageKey, e.Now()
+		return tx.UpdateContribution(n)
+	})
+	if err != nil {
+		return fmt.Errorf("note not moved: %w", err)
+	}
+	return nil
+}
+
+// SetAuthor records who said a note: a role or initials, never required
+// (empty clears it).
+func (e *Engine) SetAuthor(ctx context.Context, actor string, id model.ID, author string) (string, error) {
+	c, err := clean(author, model.TextRule{Field: "who said it", Max: 40})
+	if err != nil {
+		return "", err
+	}
+	return c.Notice(), e.changeNote(ctx, actor, id, func(n *model.Contribution) error {
+		n.Author = c.Text
+		return nil
+	})
+}
+
+// CaptureLines saves each non-empty line of a paste as its own note, in
+// order, and returns how many were saved (all or, on an error, those
+// before it).
+func (e *Engine) CaptureLines(ctx context.Context, actor string, groupID model.ID, text string) (int, error) {
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if _, err := e.Capture(ctx, actor, groupID, line, nil, ""); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }

@@ -63,6 +63,12 @@ var (
 	keyMaturity = kb([]string{"a"}, "a", "maturity self-assessment")
 	keyBell     = kb([]string{"B"}, "B", "time-up bell on / off")
 
+	// The scribe's tools, with the notes list selected.
+	keyFilter   = kb([]string{"/"}, "/", "filter the notes")
+	keyReadBack = kb([]string{"r"}, "r", "read back")
+	keyMoveNote = kb([]string{">", "<"}, "> <", "move to next / previous stage")
+	keyWho      = kb([]string{"w"}, "w", "who said it")
+
 	// Dot vote.
 	keyVoter   = kb([]string{"left", "right"}, "←/→", "voter")
 	keyAddDot  = kb([]string{"+", "=", "space"}, "+/space", "add a dot")

@@ -32,6 +32,15 @@ type tableModel struct {
 	showNotes bool
 	// rung remembers the stages whose time-up bell has sounded.
 	rung map[string]bool
+	// pasted is the last paste of several lines, which ctrl+l can split.
+	pasted                  string
+	beforePaste, afterPaste string
+	// filter narrows the notes list; filtering is true while it is typed.
+	filter    string
+	filtering bool
+	// readBack shows the stage's notes large, for reading back.
+	readBack bool
+	readTop  int
 }
 
 func newTableModel() tableModel {
@@ -94,7 +103,20 @@ func (t *tableModel) setView(v sessions.TableView) {
 }
 
 // notes are the notes on screen: the current stage's.
-func (t *tableModel) notes() []model.Contribution { return t.view.StageNotes() }
+// notes are the stage's notes, narrowed by the filter (/) if one is set.
+func (t *tableModel) notes() []model.Contribution {
+	all := t.view.StageNotes()
+	if t.filter == "" {
+		return all
+	}
+	var out []model.Contribution
+	for _, c := range all {
+		if matches(c, t.filter) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
 
 func (t *tableModel) selected() (model.Contribution, bool) {
 	n := t.notes()
@@ -131,7 +153,8 @@ func (t *tableModel) keys() keyMap {
 		}
 		short = append(short, keyToInput, keyLeave, keyHelp)
 		return keyMap{short: short, full: [][]key.Binding{{keyUp, keyDown, keyEdit, keyDelete, keyUndo}, {keyTagList, keyVision, actL, keySummary},
-			{keyNextS, keyPrevS, keyToInput, keyLeave}, {keyPause, keyExtend, keyLock, keyFacNotes}, {keyMaturity, keyBell}}}
+			{keyNextS, keyPrevS, keyToInput, keyLeave}, {keyPause, keyExtend, keyLock, keyFacNotes}, {keyMaturity, keyBell},
+			{keyFilter, keyReadBack, keyMoveNote, keyWho}}}
 	}
 	short := []key.Binding{keySave}
 	if activity(t.view.Stage) != "" {
@@ -145,6 +168,9 @@ func (t *tableModel) keys() keyMap {
 }
 
 func (t *tableModel) update(a *App, msg tea.Msg) tea.Cmd {
+	if cmd, used := t.craftKey(a, msg); used {
+		return cmd
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		if t.listFocus {
 			return t.listKey(a, k)

@@ -68,6 +68,9 @@ func (a *App) tableHeader(v sessions.TableView) string {
 }
 
 func (t *tableModel) render(a *App) string {
+	if t.readBack {
+		return t.renderReadBack(a)
+	}
 	v := t.view
 	w := a.width
 	header := a.headerBarClock(v)
@@ -109,6 +112,9 @@ func (t *tableModel) render(a *App) string {
 	top = append(top, "")
 	notes := t.notes()
 	title := fmt.Sprintf("Notes at this stage: %d", len(notes))
+	if t.filter != "" {
+		title = fmt.Sprintf("Notes at this stage matching %q: %d of %d", t.filter, len(notes), len(v.StageNotes()))
+	}
 	if t.listFocus {
 		title += a.st.Faint.Render("  (↑/↓ select)")
 	}
@@ -164,6 +170,9 @@ func (a *App) noteLine(v sessions.TableView, c model.Contribution, selected bool
 	tags := ""
 	for _, t := range c.Tags {
 		tags += " " + a.st.Tag.Render("#"+model.Safe(t, false))
+	}
+	if c.Author != "" {
+		tags += a.st.Faint.Render(" — " + model.Safe(c.Author, false))
 	}
 	line := text + tags
 	if selected {
