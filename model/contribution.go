@@ -21,6 +21,8 @@ type Contribution struct {
 	Author string
 	// DeletedAt is set when the note was deleted; deleted notes are kept.
 	DeletedAt time.Time
+	// ThemeID is the theme the note is grouped under, or "".
+	ThemeID ID
 	Stamp
 }
 

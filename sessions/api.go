@@ -72,6 +72,8 @@ type TableView struct {
 	Maturity model.Maturity
 	Ratings  []model.Rating
 	Profile  []model.DimensionResult
+	// Themes are the table's themes with their notes (every stage).
+	Themes []ThemeView
 }
 
 // Priority is a note on the vote and its place in the tally.

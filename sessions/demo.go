@@ -178,8 +178,18 @@ func insertSnapshot(tx *storage.Tx, s Snapshot) error {
 			return err
 		}
 	}
+	for _, th := range s.Themes {
+		if err := tx.PutTheme(th); err != nil {
+			return err
+		}
+	}
 	for _, c := range s.Contributions {
 		if err := tx.InsertContribution(c); err != nil {
+			return err
+		}
+	}
+	for _, l := range s.Links {
+		if err := tx.PutLink(l); err != nil {
 			return err
 		}
 	}

@@ -33,6 +33,8 @@ type Exchange struct {
 	NextSteps     []model.NextStep     `json:"next_steps"`
 	KeyMessages   []model.KeyMessage   `json:"key_messages"`
 	Ratings       []model.Rating       `json:"maturity_ratings"`
+	Themes        []model.Theme        `json:"themes"`
+	Links         []model.ThemeLink    `json:"theme_links"`
 }
 
 // ExportJSON writes the complete event as indented JSON; the same data
@@ -46,7 +48,8 @@ func (e *Engine) ExportJSON(ctx context.Context, eventID model.ID) ([]byte, erro
 		return nil, fmt.Errorf("reading the event to export: %w", err)
 	}
 	x := Exchange{Format: ExchangeFormat, Version: ExchangeVersion, Event: snap.Event, Areas: snap.Areas, Tables: snap.Groups,
-		Contributions: snap.Contributions, Votes: snap.Votes, NextSteps: snap.NextSteps, KeyMessages: snap.KeyMessages, Ratings: snap.Ratings}
+		Contributions: snap.Contributions, Votes: snap.Votes, NextSteps: snap.NextSteps, KeyMessages: snap.KeyMessages, Ratings: snap.Ratings,
+		Themes: snap.Themes, Links: snap.Links}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
@@ -85,7 +88,7 @@ func (e *Engine) ImportJSON(ctx context.Context, actor string, data []byte, repl
 			return err
 		}
 		snap := Snapshot{Event: x.Event, Areas: x.Areas, Groups: x.Tables, Contributions: x.Contributions, Votes: x.Votes,
-			NextSteps: x.NextSteps, KeyMessages: x.KeyMessages, Ratings: x.Ratings}
+			NextSteps: x.NextSteps, KeyMessages: x.KeyMessages, Ratings: x.Ratings, Themes: x.Themes, Links: x.Links}
 		if err := insertSnapshot(tx, snap); err != nil {
 			return err
 		}

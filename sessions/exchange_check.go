@@ -97,6 +97,29 @@ func checkExchange(x Exchange) error {
 		}
 		tables[g.ID] = true
 	}
+	themes := map[model.ID]model.ID{}
+	for i, th := range x.Themes {
+		p := fmt.Sprintf("themes[%d]", i)
+		if err := id(p+".ID", th.ID); err != nil {
+			return err
+		}
+		if !tables[th.GroupID] {
+			return fmt.Errorf("%s.GroupID: expected one of the event's tables", p)
+		}
+		if err := text(p+".Name", th.Name, themeRule); err != nil {
+			return err
+		}
+		themes[th.ID] = th.GroupID
+	}
+	for i, l := range x.Links {
+		p := fmt.Sprintf("theme_links[%d]", i)
+		if err := id(p+".ID", l.ID); err != nil {
+			return err
+		}
+		if l.EventID != ev.ID || themes[l.A] == "" || themes[l.B] == "" || (l.Status != model.LinkAccepted && l.Status != model.LinkRejected) {
+			return fmt.Errorf("%s: expected an accepted or rejected link between two of the event's themes", p)
+		}
+	}
 	notes := map[model.ID]model.ID{}
 	for i, c := range x.Contributions {
 		p := fmt.Sprintf("contributions[%d]", i)
@@ -108,6 +131,9 @@ func checkExchange(x Exchange) error {
 		}
 		if err := text(p+".Text", c.Text, model.NoteRule); err != nil {
 			return err
+		}
+		if c.ThemeID != "" && themes[c.ThemeID] != c.GroupID {
+			return fmt.Errorf("%s.ThemeID: expected one of its table's themes", p)
 		}
 		notes[c.ID] = c.GroupID
 	}

@@ -62,6 +62,7 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 			v.KeyMessages = append(v.KeyMessages, k)
 		}
 	}
+	v.Themes = themesOf(snap, groupID, v.Notes)
 	v.Maturity = EventMaturity(snap.Event)
 	for _, r := range snap.Ratings {
 		if r.GroupID == groupID {
@@ -148,4 +149,15 @@ func rulesFor(r model.DotRules, items int) model.DotRules {
 		r.Budget = model.DefaultBudget(items)
 	}
 	return r
+}
+
+// StageThemes are the table's themes at its current stage.
+func (v TableView) StageThemes() []ThemeView {
+	var out []ThemeView
+	for _, t := range v.Themes {
+		if t.Theme.StageKey == v.Stage.Key {
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 7
+const SchemaVersion = 8
 
 // Options tune Open.
 type Options struct {
@@ -74,6 +74,10 @@ type Snapshot struct {
 	// Ratings are the tables' maturity self-assessments, by table, rater
 	// and dimension.
 	Ratings []model.Rating
+	// Themes are the tables' themes (ungrouped ones included: check
+	// DeletedAt); Links the organiser's accepted and rejected links.
+	Themes []model.Theme
+	Links  []model.ThemeLink
 }
 
 // AuditEntry is one line of the append-only audit log.

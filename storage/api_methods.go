@@ -95,6 +95,15 @@ func (tx *Tx) ReplaceRatings(groupID model.ID, rater string, rs []model.Rating) 
 	return tx.replaceRatings(groupID, rater, rs)
 }
 
+// PutTheme stores a theme, new or changed.
+func (tx *Tx) PutTheme(th model.Theme) error { return tx.putTheme(th) }
+
+// Theme reads a theme inside the transaction.
+func (tx *Tx) Theme(id model.ID) (model.Theme, error) { return tx.theme(id) }
+
+// PutLink stores the organiser's verdict on two themes, new or changed.
+func (tx *Tx) PutLink(l model.ThemeLink) error { return tx.putLink(l) }
+
 // InsertVote stores one vote as it is (for an import).
 func (tx *Tx) InsertVote(v model.Vote) error { return tx.insertVote(v) }
 

@@ -36,6 +36,10 @@ func (t *Tx) contribution(id model.ID) (model.Contribution, error) {
 	return one(t.ctx, t.tx, scanNote, "note", id, `SELECT `+noteCols+` FROM contributions WHERE id = ?`)
 }
 
+func (t *Tx) theme(id model.ID) (model.Theme, error) {
+	return one(t.ctx, t.tx, scanTheme, "theme", id, `SELECT `+themeCols+` FROM themes WHERE id = ?`)
+}
+
 func (t *Tx) contributions(g model.ID) ([]model.Contribution, error) {
 	return all(t.ctx, t.tx, scanNote, `SELECT `+noteCols+` FROM contributions WHERE table_id = ? ORDER BY created_at, id`, string(g))
 }
@@ -142,6 +146,12 @@ func (s *Store) snapshot(ctx context.Context, id model.ID, everything bool) (Sna
 	if snap.NextSteps, err = all(ctx, tx, scanStep, `SELECT `+stepCols+` FROM next_steps`+inEvent, ev); err != nil {
 		return snap, err
 	}
+	if snap.Themes, err = all(ctx, tx, scanTheme, `SELECT `+themeCols+` FROM themes`+inEvent, ev); err != nil {
+		return snap, err
+	}
+	if snap.Links, err = all(ctx, tx, scanLink, `SELECT `+linkCols+` FROM theme_links WHERE event_id = ? ORDER BY created_at, id`, ev); err != nil {
+		return snap, err
+	}
 	if snap.Ratings, err = all(ctx, tx, scanRating, `SELECT `+ratingCols+` FROM maturity_ratings`+inTables+` ORDER BY table_id, rater, dimension`, ev); err != nil {
 		return snap, err
 	}
@@ -172,7 +182,7 @@ func (s *Store) audit(ctx context.Context, id model.ID) ([]AuditEntry, error) {
 }
 
 func (s *Store) revisions(ctx context.Context, id model.ID) ([]model.Contribution, error) {
-	return all(ctx, s.r, scanNote, `SELECT contribution_id, '', stage_key, text, tags, author, deleted_at, updated_at, updated_at
+	return all(ctx, s.r, scanNote, `SELECT contribution_id, '', stage_key, text, tags, author, deleted_at, '', updated_at, updated_at
 		FROM contribution_revisions WHERE contribution_id = ? ORDER BY seq`, string(id))
 }
 

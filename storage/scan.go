@@ -23,7 +23,9 @@ const (
 	eventCols  = `id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, maturity, archived_at, deleted_at, created_at, updated_at`
 	areaCols   = `id, event_id, position, code, name, places, removed_at, created_at, updated_at`
 	groupCols  = `id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, removed_at, paused_at, paused_ms, extra_minutes, locked_stages, created_at, updated_at`
-	noteCols   = `id, table_id, stage_key, text, tags, author, deleted_at, created_at, updated_at`
+	noteCols   = `id, table_id, stage_key, text, tags, author, deleted_at, theme_id, created_at, updated_at`
+	themeCols  = `id, table_id, stage_key, name, deleted_at, created_at, updated_at`
+	linkCols   = `id, event_id, theme_a, theme_b, status, score, created_at, updated_at`
 	ratingCols = `id, table_id, rater, dimension, level, created_at, updated_at`
 	voteCols   = `id, table_id, stage_key, method, voter, item_id, value, created_at, updated_at`
 	stepCols   = `id, table_id, action, owner, by_when, enabler, assist, priority_id, deleted_at, created_at, updated_at`
@@ -79,10 +81,26 @@ func scanRating(s scanner) (model.Rating, error) {
 func scanNote(s scanner) (model.Contribution, error) {
 	var c model.Contribution
 	var tags, deleted, created, updated string
-	err := s.Scan(&c.ID, &c.GroupID, &c.StageKey, &c.Text, &tags, &c.Author, &deleted, &created, &updated)
+	err := s.Scan(&c.ID, &c.GroupID, &c.StageKey, &c.Text, &tags, &c.Author, &deleted, &c.ThemeID, &created, &updated)
 	unjs(tags, &c.Tags)
 	c.DeletedAt, c.CreatedAt, c.UpdatedAt = parseTS(deleted), parseTS(created), parseTS(updated)
 	return c, err
+}
+
+func scanTheme(s scanner) (model.Theme, error) {
+	var t model.Theme
+	var deleted, created, updated string
+	err := s.Scan(&t.ID, &t.GroupID, &t.StageKey, &t.Name, &deleted, &created, &updated)
+	t.DeletedAt, t.CreatedAt, t.UpdatedAt = parseTS(deleted), parseTS(created), parseTS(updated)
+	return t, err
+}
+
+func scanLink(s scanner) (model.ThemeLink, error) {
+	var l model.ThemeLink
+	var created, updated string
+	err := s.Scan(&l.ID, &l.EventID, &l.A, &l.B, &l.Status, &l.Score, &created, &updated)
+	l.CreatedAt, l.UpdatedAt = parseTS(created), parseTS(updated)
+	return l, err
 }
 
 func scanVote(s scanner) (model.Vote, error) {

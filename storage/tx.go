@@ -141,8 +141,8 @@ func (t *Tx) updateGroup(g model.Group) error {
 }
 
 func (t *Tx) insertContribution(c model.Contribution) error {
-	_, err := t.exec(`INSERT INTO contributions(id, table_id, stage_key, text, tags, author, deleted_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
-		string(c.ID), string(c.GroupID), c.StageKey, c.Text, js(c.Tags), c.Author, ts(c.DeletedAt), ts(c.CreatedAt), ts(c.UpdatedAt))
+	_, err := t.exec(`INSERT INTO contributions(id, table_id, stage_key, text, tags, author, deleted_at, theme_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		string(c.ID), string(c.GroupID), c.StageKey, c.Text, js(c.Tags), c.Author, ts(c.DeletedAt), string(c.ThemeID), ts(c.CreatedAt), ts(c.UpdatedAt))
 	if err != nil {
 		return err
 	}
@@ -155,8 +155,8 @@ func (t *Tx) updateContribution(c model.Contribution) error {
 	if err != nil {
 		return err
 	}
-	res, err := t.exec(`UPDATE contributions SET stage_key=?, text=?, tags=?, author=?, deleted_at=?, updated_at=? WHERE id=?`,
-		c.StageKey, c.Text, js(c.Tags), c.Author, ts(c.DeletedAt), ts(c.UpdatedAt), string(c.ID))
+	res, err := t.exec(`UPDATE contributions SET stage_key=?, text=?, tags=?, author=?, deleted_at=?, theme_id=?, updated_at=? WHERE id=?`,
+		c.StageKey, c.Text, js(c.Tags), c.Author, ts(c.DeletedAt), string(c.ThemeID), ts(c.UpdatedAt), string(c.ID))
 	if err := changed(res, err, "note", c.ID); err != nil {
 		return err
 	}
@@ -199,9 +199,31 @@ func (t *Tx) replaceRatings(g model.ID, rater string, rs []model.Rating) error {
 	return t.audit("replace", "maturity", g, map[string]any{"rater": rater, "ratings": rs})
 }
 
+func (t *Tx) putTheme(th model.Theme) error {
+	_, err := t.exec(`INSERT INTO themes(id, table_id, stage_key, name, deleted_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET stage_key=excluded.stage_key, name=excluded.name, deleted_at=excluded.deleted_at, updated_at=excluded.updated_at`,
+		string(th.ID), string(th.GroupID), th.StageKey, th.Name, ts(th.DeletedAt), ts(th.CreatedAt), ts(th.UpdatedAt))
+	if err != nil {
+		return err
+	}
+	return t.audit("put", "theme", th.ID, th)
+}
+
+func (t *Tx) putLink(l model.ThemeLink) error {
+	_, err := t.exec(`INSERT INTO theme_links(id, event_id, theme_a, theme_b, status, score, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)
+		ON CONFLICT(theme_a, theme_b) DO UPDATE SET status=excluded.status, score=excluded.score, updated_at=excluded.updated_at`,
+		string(l.ID), string(l.EventID), string(l.A), string(l.B), l.Status, l.Score, ts(l.CreatedAt), ts(l.UpdatedAt))
+	if err != nil {
+		return err
+	}
+	return t.audit(l.Status, "theme-link", l.ID, l)
+}
+
 func (t *Tx) purgeEvent(id model.ID) error {
 	inEvent := `(SELECT id FROM breakout_tables WHERE event_id = ?)`
 	for _, q := range []string{
+		`DELETE FROM theme_links WHERE event_id = ?`,
+		`DELETE FROM themes WHERE table_id IN ` + inEvent,
 		`DELETE FROM maturity_ratings WHERE table_id IN ` + inEvent,
 		`DELETE FROM contribution_revisions WHERE contribution_id IN (SELECT id FROM contributions WHERE table_id IN ` + inEvent + `)`,
 		`DELETE FROM contributions WHERE table_id IN ` + inEvent,

@@ -70,6 +70,7 @@ func Build(snap sessions.Snapshot, scope Scope) (Doc, error) {
 	}
 
 	b.keyMessages(part, areas, ref, scope == Scope{})
+	b.crossCutting(snap, part, ref)
 	b.context(ev, part, areas)
 	b.method(ev)
 	b.heading(1, "by-area", "By "+label)

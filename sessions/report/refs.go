@@ -48,6 +48,11 @@ func byArea(snap sessions.Snapshot) []areaTables {
 			p.Ratings = append(p.Ratings, r)
 		}
 	}
+	for _, th := range snap.Themes {
+		if p := per[th.GroupID]; p != nil {
+			p.Themes = append(p.Themes, th)
+		}
+	}
 	var out []areaTables
 	for _, a := range snap.Areas {
 		at := areaTables{Area: a}

@@ -157,8 +157,8 @@ func TestHostileNotesAreHarmlessInEveryFormat(t *testing.T) {
 	if err != nil {
 		t.Fatalf("contributions.csv does not parse: %v", err)
 	}
-	if len(rows) != 1+11 {
-		t.Fatalf("contributions.csv has %d rows, want a header and 11 notes", len(rows))
+	if len(rows) != 1+12 {
+		t.Fatalf("contributions.csv has %d rows, want a header and 12 notes", len(rows))
 	}
 	for _, r := range rows[1:] {
 		text := r[4]

@@ -73,6 +73,38 @@ func evidence(snap sessions.Snapshot, ids []model.ID) []Span {
 	return []Span{Text(" — "), Em(ev.String(areaLabel(snap.Event)))}
 }
 
+// crossCutting writes the themes that several tables raised, as the
+// organiser linked them, with where they were raised.
+func (b *builder) crossCutting(whole, part sessions.Snapshot, ref map[model.ID]string) {
+	in := map[model.ID]bool{}
+	for _, g := range part.Groups {
+		in[g.ID] = true
+	}
+	var items [][]Span
+	var src []string
+	for _, ct := range sessions.CrossCutting(whole) {
+		var where []string
+		shown := false
+		for _, t := range ct.Themes {
+			where = append(where, fmt.Sprintf("%s %s: %s", t.Area.Code, t.Table.Name, t.Theme.Name))
+			shown = shown || in[t.Table.ID]
+			for _, n := range t.Notes {
+				src = append(src, ref[n.ID])
+			}
+		}
+		if !shown {
+			continue
+		}
+		items = append(items, []Span{Strong(ct.Name), Text(" — "), Em(ct.Evidence.String(areaLabel(whole.Event))), Text(" (" + strings.Join(where, "; ") + ")")})
+	}
+	if len(items) == 0 {
+		return
+	}
+	b.heading(1, "cross-cutting-themes", "Cross-cutting themes")
+	b.para(Text("Themes that different tables raised, joined by the organiser. The counts say where each was raised; they are not votes."))
+	b.add(Block{Kind: Bullets, Items: items, Source: src})
+}
+
 // context writes the programme and who took part.
 func (b *builder) context(ev model.Event, snap sessions.Snapshot, areas []areaTables) {
 	// The title page holds the key messages; the context starts a new page.
@@ -193,6 +225,18 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 	}
 
 	b.maturity(v)
+	if len(v.Themes) > 0 {
+		b.para(Strong("Themes"))
+		var items [][]Span
+		for _, th := range v.Themes {
+			var rs []string
+			for _, n := range th.Notes {
+				rs = append(rs, ref[n.ID])
+			}
+			items = append(items, append([]Span{Text(th.Theme.Name + " (" + plural(len(th.Notes), "note", "notes") + ")")}, citeSpans(rs)...))
+		}
+		b.add(Block{Kind: Bullets, Items: items})
+	}
 	b.para(Strong("Priorities"), Text(voteNote(v)))
 	if len(v.Priorities) == 0 {
 		b.para(Text("No priorities were captured."))

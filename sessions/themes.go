@@ -1,0 +1,162 @@
+package sessions
+
+import (
+	"context"
+	"fmt"
+
+	"forum/model"
+	"forum/storage"
+)
+
+// ThemeView is a theme with its live notes.
+type ThemeView struct {
+	Theme model.Theme
+	Notes []model.Contribution
+}
+
+// themeRule is the rule for a theme's name.
+var themeRule = model.TextRule{Field: "theme name", Max: 120, Required: true}
+
+// GroupNotes gathers notes of one table into a new theme called name (a
+// note already in another theme moves to the new one). It returns the
+// theme's id.
+func (e *Engine) GroupNotes(ctx context.Context, actor string, groupID model.ID, notes []model.ID, name string) (model.ID, string, error) {
+	if err := allow(ctx, needWrite, groupID); err != nil {
+		return "", "", err
+	}
+	c, err := clean(name, themeRule)
+	if err != nil {
+		return "", "", err
+	}
+	if len(notes) == 0 {
+		return "", "", fmt.Errorf("not grouped: choose the notes first (space marks them)")
+	}
+	th := model.Theme{ID: model.NewID(), GroupID: groupID, Name: c.Text, Stamp: model.NewStamp(e.Now())}
+	err = e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		if _, err := liveGroup(tx, groupID); err != nil {
+			return err
+		}
+		for i, id := range notes {
+			n, err := tx.Contribution(id)
+			if err != nil {
+				return err
+			}
+			if n.GroupID != groupID || n.Deleted() {
+				return fmt.Errorf("a chosen note is not a live note of this table")
+			}
+			if i == 0 {
+				th.StageKey = n.StageKey
+				if err := tx.PutTheme(th); err != nil {
+					return err
+				}
+			}
+			n.ThemeID, n.UpdatedAt = th.ID, e.Now()
+			if err := tx.UpdateContribution(n); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return "", "", fmt.Errorf("notes not grouped: %w", err)
+	}
+	return th.ID, c.Notice(), nil
+}
+
+// RenameTheme renames a theme.
+func (e *Engine) RenameTheme(ctx context.Context, actor string, themeID model.ID, name string) (string, error) {
+	c, err := clean(name, themeRule)
+	if err != nil {
+		return "", err
+	}
+	return c.Notice(), e.changeTheme(ctx, actor, themeID, func(tx *storage.Tx, th *model.Theme) error {
+		th.Name = c.Text
+		return nil
+	})
+}
+
+// Ungroup dissolves a theme: its notes stand alone again; the theme is kept
+// in the history, marked deleted.
+func (e *Engine) Ungroup(ctx context.Context, actor string, themeID model.ID) error {
+	return e.changeTheme(ctx, actor, themeID, func(tx *storage.Tx, th *model.Theme) error {
+		notes, err := tx.Contributions(th.GroupID)
+		if err != nil {
+			return err
+		}
+		for _, n := range notes {
+			if n.ThemeID == th.ID {
+				n.ThemeID, n.UpdatedAt = "", e.Now()
+				if err := tx.UpdateContribution(n); err != nil {
+					return err
+				}
+			}
+		}
+		th.DeletedAt = e.Now()
+		return nil
+	})
+}
+
+// TakeOut takes notes out of their themes (to split a theme: take some
+// out, then group them under a new name).
+func (e *Engine) TakeOut(ctx context.Context, actor string, notes []model.ID) error {
+	for _, id := range notes {
+		err := e.changeNote(ctx, actor, id, func(n *model.Contribution) error {
+			n.ThemeID = ""
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (e *Engine) changeTheme(ctx context.Context, actor string, themeID model.ID, change func(*storage.Tx, *model.Theme) error) error {
+	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		th, err := tx.Theme(themeID)
+		if err != nil {
+			return err
+		}
+		if err := allow(ctx, needWrite, th.GroupID); err != nil {
+			return err
+		}
+		if !th.DeletedAt.IsZero() {
+			return fmt.Errorf("the theme was ungrouped")
+		}
+		if err := change(tx, &th); err != nil {
+			return err
+		}
+		th.UpdatedAt = e.Now()
+		return tx.PutTheme(th)
+	})
+	if err != nil {
+		return fmt.Errorf("theme not changed: %w", err)
+	}
+	return nil
+}
+
+// themesOf lists a table's live themes that hold live notes, in creation
+// order, each with its notes.
+func themesOf(snap Snapshot, groupID model.ID, notes []model.Contribution) []ThemeView {
+	var out []ThemeView
+	at := map[model.ID]int{}
+	for _, th := range snap.Themes {
+		if th.GroupID == groupID && th.DeletedAt.IsZero() {
+			at[th.ID] = len(out)
+			out = append(out, ThemeView{Theme: th})
+		}
+	}
+	for _, n := range notes {
+		if i, ok := at[n.ThemeID]; ok {
+			out[i].Notes = append(out[i].Notes, n)
+		}
+	}
+	kept := out[:0]
+	for _, tv := range out {
+		if len(tv.Notes) > 0 {
+			kept = append(kept, tv)
+		}
+	}
+	return kept
+}
+
