@@ -159,4 +159,3 @@ func themesOf(snap Snapshot, groupID model.ID, notes []model.Contribution) []The
 	}
 	return kept
 }
-
