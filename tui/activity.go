@@ -141,6 +141,13 @@ func (a *App) messagesForm(v sessions.TableView) formModel {
 	for _, p := range v.Priorities {
 		f.choices = append(f.choices, choice{label: fmt.Sprintf("priority, %s: %s", plural(p.Dots, "dot", "dots"), p.Note.Text), id: p.Note.ID, text: p.Note.Text})
 	}
+	for _, th := range v.Themes {
+		var ids []model.ID
+		for _, n := range th.Notes {
+			ids = append(ids, n.ID)
+		}
+		f.choices = append(f.choices, choice{label: fmt.Sprintf("theme, %s: %s", plural(len(th.Notes), "note", "notes"), th.Theme.Name), text: th.Theme.Name, ids: ids})
+	}
 	if v.Group.Vision != "" {
 		f.choices = append(f.choices, choice{label: "vision: " + v.Group.Vision, text: v.Group.Vision})
 	}

@@ -60,3 +60,35 @@ func TestFilterReadBackMoveAndWhoSaidIt(t *testing.T) {
 		}
 	}
 }
+
+func TestScribeGroupsNotesIntoThemes(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.londonTable()
+	h.keys("ctrl+n", "ctrl+n")
+	for _, s := range []string{"Shared records across practices", "Estates are the barrier", "One clinical system", "No room for new staff"} {
+		h.typ(s)
+		h.keys("enter")
+	}
+	h.keys("tab", "up", "up", "up") // "Shared records…"
+	h.keys("space")                 // marks it, moves to "Estates…"
+	h.keys("down", "space")         // "One clinical system"
+	h.keys("g")
+	h.typ("Systems and records")
+	h.keys("enter")
+	h.contains("✓ Theme saved.", "▾ Systems and records · 2 notes")
+	h.golden("themes-80x24")
+	h.fits(80, 24)
+	v := h.table()
+	if len(v.Themes) != 1 || len(v.Themes[0].Notes) != 2 {
+		t.Fatalf("themes %+v", v.Themes)
+	}
+	h.keys("up", "up", "up", "up", "R", "ctrl+u")
+	h.typ("Shared systems")
+	h.keys("enter")
+	h.contains("▾ Shared systems · 2 notes")
+	h.keys("U")
+	h.contains("Ungrouped «Shared systems»")
+	if v := h.table(); len(v.Themes) != 0 {
+		t.Fatalf("after ungrouping: %d themes", len(v.Themes))
+	}
+}

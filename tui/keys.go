@@ -69,6 +69,13 @@ var (
 	keyMoveNote = kb([]string{">", "<"}, "> <", "move to next / previous stage")
 	keyWho      = kb([]string{"w"}, "w", "who said it")
 
+	// Themes, with the notes list selected.
+	keyMark        = kb([]string{"space"}, "space", "mark a note")
+	keyGroup       = kb([]string{"g"}, "g", "group marked notes into a theme")
+	keyRenameTheme = kb([]string{"R"}, "R", "rename the theme")
+	keyUngroup     = kb([]string{"U"}, "U", "ungroup the theme")
+	keyTakeOut     = kb([]string{"x"}, "x", "take out of its theme")
+
 	// Dot vote.
 	keyVoter   = kb([]string{"left", "right"}, "←/→", "voter")
 	keyAddDot  = kb([]string{"+", "=", "space"}, "+/space", "add a dot")

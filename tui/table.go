@@ -41,10 +41,12 @@ type tableModel struct {
 	// readBack shows the stage's notes large, for reading back.
 	readBack bool
 	readTop  int
+	// marked are the notes chosen (space) to group into a theme.
+	marked map[model.ID]bool
 }
 
 func newTableModel() tableModel {
-	return tableModel{input: noteInput(), drafts: map[model.ID]string{}, rung: map[string]bool{}}
+	return tableModel{input: noteInput(), drafts: map[model.ID]string{}, rung: map[string]bool{}, marked: map[model.ID]bool{}}
 }
 
 // noteInput is the scribe's typing area: one line that grows to four as a
@@ -103,19 +105,36 @@ func (t *tableModel) setView(v sessions.TableView) {
 }
 
 // notes are the notes on screen: the current stage's.
-// notes are the stage's notes, narrowed by the filter (/) if one is set.
+// notes are the stage's notes in the order they show: each theme's notes
+// under it, then the notes in no theme; narrowed by the filter (/).
 func (t *tableModel) notes() []model.Contribution {
 	all := t.view.StageNotes()
+	var out []model.Contribution
+	for _, th := range t.view.StageThemes() {
+		out = append(out, th.Notes...)
+	}
+	if len(out) > 0 {
+		themed := map[model.ID]bool{}
+		for _, c := range out {
+			themed[c.ID] = true
+		}
+		for _, c := range all {
+			if !themed[c.ID] {
+				out = append(out, c)
+			}
+		}
+		all = out
+	}
 	if t.filter == "" {
 		return all
 	}
-	var out []model.Contribution
+	var kept []model.Contribution
 	for _, c := range all {
 		if matches(c, t.filter) {
-			out = append(out, c)
+			kept = append(kept, c)
 		}
 	}
-	return out
+	return kept
 }
 
 func (t *tableModel) selected() (model.Contribution, bool) {
@@ -154,7 +173,7 @@ func (t *tableModel) keys() keyMap {
 		short = append(short, keyToInput, keyLeave, keyHelp)
 		return keyMap{short: short, full: [][]key.Binding{{keyUp, keyDown, keyEdit, keyDelete, keyUndo}, {keyTagList, keyVision, actL, keySummary},
 			{keyNextS, keyPrevS, keyToInput, keyLeave}, {keyPause, keyExtend, keyLock, keyFacNotes}, {keyMaturity, keyBell},
-			{keyFilter, keyReadBack, keyMoveNote, keyWho}}}
+			{keyFilter, keyReadBack, keyMoveNote, keyWho}, {keyMark, keyGroup, keyRenameTheme, keyUngroup, keyTakeOut}}}
 	}
 	short := []key.Binding{keySave}
 	if activity(t.view.Stage) != "" {
@@ -230,6 +249,9 @@ func (t *tableModel) commonKey(a *App, s string) tea.Cmd {
 
 func (t *tableModel) listKey(a *App, k tea.KeyPressMsg) tea.Cmd {
 	if cmd, used := t.consoleKey(a, k.String()); used {
+		return cmd
+	}
+	if cmd, used := t.themeKey(a, k.String()); used {
 		return cmd
 	}
 	n := len(t.notes())

@@ -131,10 +131,31 @@ func (t *tableModel) render(a *App) string {
 	if !t.listFocus {
 		sel = len(notes) - 1
 	}
-	from, to := scrollWindow(len(notes), sel, room)
+	rows := t.listRows(notes)
+	selRow := 0
+	for r, row := range rows {
+		if row.note == sel {
+			selRow = r
+		}
+	}
+	from, to := scrollWindow(len(rows), selRow, room)
+	if from > 0 && from == selRow && rows[from-1].theme != nil { // show the selected note's theme heading
+		from, to = from-1, to-1
+	}
 	var list []string
-	for i := from; i < to; i++ {
-		list = append(list, a.noteLine(v, notes[i], t.listFocus && i == t.sel))
+	for _, row := range rows[from:to] { // only what shows is styled
+		if row.theme != nil {
+			list = append(list, a.st.Title.Render(fmt.Sprintf("  ▾ %s", model.Safe(row.theme.Theme.Name, false)))+a.st.Faint.Render(fmt.Sprintf(" · %s", plural(len(row.theme.Notes), "note", "notes"))))
+			continue
+		}
+		line := a.noteLine(v, notes[row.note], t.listFocus && row.note == t.sel)
+		if t.marked[notes[row.note].ID] {
+			line = a.st.Warn.Render("•") + strings.TrimPrefix(line, " ")
+		}
+		if row.inTheme {
+			line = "  " + line
+		}
+		list = append(list, line)
 	}
 	for len(list) < room {
 		list = append(list, "")

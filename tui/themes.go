@@ -1,0 +1,130 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"forum/model"
+	"forum/sessions"
+)
+
+// listRow is a row of the notes list: a theme's heading, or a note (by
+// its index in notes()).
+type listRow struct {
+	theme   *sessions.ThemeView
+	note    int
+	inTheme bool
+}
+
+// listRows lays out the notes list: each theme's heading over its notes,
+// then the notes in no theme.
+func (t *tableModel) listRows(notes []model.Contribution) []listRow {
+	themes := t.view.StageThemes()
+	byID := map[model.ID]*sessions.ThemeView{}
+	for i := range themes {
+		byID[themes[i].Theme.ID] = &themes[i]
+	}
+	rows := make([]listRow, 0, len(notes)+len(themes))
+	var last model.ID
+	for i, c := range notes {
+		th := byID[c.ThemeID]
+		if th != nil && c.ThemeID != last {
+			rows = append(rows, listRow{theme: th, note: -1})
+		}
+		last = c.ThemeID
+		if th == nil {
+			last = ""
+		}
+		rows = append(rows, listRow{note: i, inTheme: th != nil})
+	}
+	return rows
+}
+
+// themeKey handles marking notes and the theme keys on the notes list. It
+// reports whether it used the key.
+func (t *tableModel) themeKey(a *App, s string) (tea.Cmd, bool) {
+	note, ok := t.selected()
+	eng, ctx, actor, g := a.eng, a.ctx, a.actor, t.view.Group.ID
+	switch s {
+	case "space":
+		if ok {
+			t.marked[note.ID] = !t.marked[note.ID]
+			if !t.marked[note.ID] {
+				delete(t.marked, note.ID)
+			}
+			t.sel = clamp(t.sel+1, len(t.notes()))
+			a.setStatus(plural(len(t.marked), "note", "notes")+" marked: g groups them into a theme.", nil)
+		}
+	case "g":
+		ids := t.chosen()
+		if len(ids) == 0 {
+			return nil, true
+		}
+		return a.openForm(a.themeForm("Group into a theme", "", func(name string) (string, error) {
+			_, notice, err := eng.GroupNotes(ctx, actor, g, ids, name)
+			if err == nil {
+				t.marked = map[model.ID]bool{}
+			}
+			return notice, err
+		}), screenTable), true
+	case "R":
+		if th := t.themeOf(note); ok && th != nil {
+			id := th.Theme.ID
+			return a.openForm(a.themeForm("Rename the theme", th.Theme.Name, func(name string) (string, error) {
+				return eng.RenameTheme(ctx, actor, id, name)
+			}), screenTable), true
+		}
+		a.setStatus("The note is in no theme.", nil)
+	case "U":
+		if th := t.themeOf(note); ok && th != nil {
+			id, name := th.Theme.ID, th.Theme.Name
+			return do("Ungrouped «"+model.Safe(name, false)+"»: its notes stand alone again.", func() error { return eng.Ungroup(ctx, actor, id) }), true
+		}
+		a.setStatus("The note is in no theme.", nil)
+	case "x":
+		ids := t.chosen()
+		t.marked = map[model.ID]bool{}
+		return do("Taken out of the theme.", func() error { return eng.TakeOut(ctx, actor, ids) }), true
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// chosen are the marked notes, or else the selected one.
+func (t *tableModel) chosen() []model.ID {
+	var ids []model.ID
+	for _, c := range t.notes() {
+		if t.marked[c.ID] {
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) == 0 {
+		if note, ok := t.selected(); ok {
+			ids = []model.ID{note.ID}
+		}
+	}
+	return ids
+}
+
+func (t *tableModel) themeOf(note model.Contribution) *sessions.ThemeView {
+	for _, th := range t.view.Themes {
+		if th.Theme.ID == note.ThemeID {
+			return &th
+		}
+	}
+	return nil
+}
+
+// themeForm asks for a theme's name and saves it with save.
+func (a *App) themeForm(title, name string, save func(string) (string, error)) formModel {
+	return formModel{
+		title:  title,
+		intro:  []string{"A short name for what the notes have in common, e.g. Shared estates."},
+		fields: []field{newField("Theme", name, "the theme's name")},
+		check:  []func(string) error{textCheck(model.TextRule{Field: "theme name", Max: 120, Required: true})},
+		submit: checked(func(f *formModel) tea.Cmd {
+			name := f.value(0)
+			return saveCmd("✓ Theme saved.", func() (string, error) { return save(name) })
+		}),
+	}
+}
