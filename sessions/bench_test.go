@@ -17,3 +17,22 @@ func BenchmarkCapture(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkProposeLinksLarge compares every pair of themes across the
+// large demo event's 20 tables.
+func BenchmarkProposeLinksLarge(b *testing.B) {
+	f := newFixture(b)
+	id, err := f.eng.Demo(f.ctx, "bench", DemoOptions{Large: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	snap, err := f.eng.Snapshot(f.ctx, id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(len(snap.Themes)), "themes")
+	b.ResetTimer()
+	for b.Loop() {
+		ProposeLinks(snap)
+	}
+}

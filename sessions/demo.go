@@ -95,6 +95,7 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 			}
 		}
 		g.Vision = vision
+		demoThemes(&snap, g, tick)
 		snap.Groups = append(snap.Groups, *g)
 		v, err := TableFromSnapshot(snap, g.ID)
 		if err != nil {
@@ -238,4 +239,30 @@ func insertSnapshot(tx *storage.Tx, s Snapshot) error {
 		}
 	}
 	return nil
+}
+
+// demoThemeNames name the themes a demo table groups its journey notes
+// into, by their enabler tag.
+var demoThemeNames = map[string]string{"people": "Workforce and relationships", "processes": "Shared ways of working",
+	"systems": "Records and data sharing", "resources": "Estates and money"}
+
+// demoThemes groups a demo table's journey notes into themes by tag.
+func demoThemes(snap *Snapshot, g *model.Group, tick func() time.Time) {
+	made := map[string]model.ID{}
+	for i := range snap.Contributions {
+		c := &snap.Contributions[i]
+		if c.GroupID != g.ID || c.StageKey != "journey" || len(c.Tags) == 0 {
+			continue
+		}
+		name, ok := demoThemeNames[c.Tags[0]]
+		if !ok {
+			continue
+		}
+		if made[name] == "" {
+			th := model.Theme{ID: model.NewID(), GroupID: g.ID, StageKey: "journey", Name: name, Stamp: model.NewStamp(tick())}
+			snap.Themes = append(snap.Themes, th)
+			made[name] = th.ID
+		}
+		c.ThemeID = made[name]
+	}
 }

@@ -108,6 +108,11 @@ func ProposeLinks(snap Snapshot) []Proposal {
 	for _, l := range snap.Links {
 		decided[[2]model.ID{l.A, l.B}] = true
 	}
+	live := map[model.ID]ThemeAt{}
+	for _, t := range ts {
+		live[t.Theme.ID] = t
+	}
+	linked, find := linkedSets(snap, live)
 	var out []Proposal
 	for i := range ts {
 		for j := i + 1; j < len(ts); j++ {
@@ -118,8 +123,8 @@ func ProposeLinks(snap Snapshot) []Proposal {
 			if b.Theme.ID < a.Theme.ID {
 				a, b = b, a
 			}
-			if decided[[2]model.ID{a.Theme.ID, b.Theme.ID}] {
-				continue
+			if decided[[2]model.ID{a.Theme.ID, b.Theme.ID}] || (linked[a.Theme.ID] && linked[b.Theme.ID] && find(a.Theme.ID) == find(b.Theme.ID)) {
+				continue // decided already, or already in one cross-cutting theme
 			}
 			score, shared := cosine(vecs[i], vecs[j])
 			if score >= ProposalThreshold {
@@ -127,7 +132,7 @@ func ProposeLinks(snap Snapshot) []Proposal {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score+1e-9 })
 	return out
 }
 
@@ -184,6 +189,35 @@ func (e *Engine) LinkThemes(ctx context.Context, actor string, a, b model.ID, st
 	return nil
 }
 
+// linkedSets joins the accepted links between live themes into sets: it
+// returns which themes are linked at all, and a function giving each
+// theme's set (its representative).
+func linkedSets(snap Snapshot, live map[model.ID]ThemeAt) (map[model.ID]bool, func(model.ID) model.ID) {
+	parent := map[model.ID]model.ID{}
+	var find func(model.ID) model.ID
+	find = func(x model.ID) model.ID {
+		p, ok := parent[x]
+		if !ok || p == x {
+			return x
+		}
+		parent[x] = find(p)
+		return parent[x]
+	}
+	linked := map[model.ID]bool{}
+	for _, l := range snap.Links {
+		_, okA := live[l.A]
+		_, okB := live[l.B]
+		if l.Status != model.LinkAccepted || !okA || !okB {
+			continue
+		}
+		linked[l.A], linked[l.B] = true, true
+		if ra, rb := find(l.A), find(l.B); ra != rb {
+			parent[rb] = ra
+		}
+	}
+	return linked, find
+}
+
 // CrossTheme is a cross-cutting theme: themes from different tables the
 // organiser linked, with the evidence of where it was raised.
 type CrossTheme struct {
@@ -200,37 +234,11 @@ func CrossCutting(snap Snapshot) []CrossTheme {
 	for _, t := range ts {
 		byID[t.Theme.ID] = t
 	}
-	parent := map[model.ID]model.ID{}
-	var find func(model.ID) model.ID
-	find = func(x model.ID) model.ID {
-		if p, ok := parent[x]; ok && p != x {
-			parent[x] = find(p)
-			return parent[x]
-		}
-		return x
-	}
-	for _, l := range snap.Links {
-		if l.Status != model.LinkAccepted {
-			continue
-		}
-		if _, ok := byID[l.A]; !ok {
-			continue
-		}
-		if _, ok := byID[l.B]; !ok {
-			continue
-		}
-		ra, rb := find(l.A), find(l.B)
-		if ra != rb {
-			parent[rb] = ra
-		}
-		if _, ok := parent[ra]; !ok {
-			parent[ra] = ra
-		}
-	}
+	linked, find := linkedSets(snap, byID)
 	groups := map[model.ID][]ThemeAt{}
 	var roots []model.ID
 	for _, t := range ts { // in board order
-		if _, linked := parent[t.Theme.ID]; !linked {
+		if !linked[t.Theme.ID] {
 			continue
 		}
 		r := find(t.Theme.ID)
@@ -257,4 +265,26 @@ func CrossCutting(snap Snapshot) []CrossTheme {
 		return out[i].Evidence.Tables > out[j].Evidence.Tables
 	})
 	return out
+}
+
+// ThemeReview is the organiser's view of themes across tables: proposals
+// to decide, the cross-cutting themes so far, and every theme (to link by
+// hand).
+type ThemeReview struct {
+	Event     model.Event
+	Proposals []Proposal
+	Cross     []CrossTheme
+	All       []ThemeAt
+}
+
+// ReviewThemes reads the event and proposes links.
+func (e *Engine) ReviewThemes(ctx context.Context, eventID model.ID) (ThemeReview, error) {
+	if err := allow(ctx, needReadAll, ""); err != nil {
+		return ThemeReview{}, err
+	}
+	snap, err := e.store.Snapshot(ctx, eventID)
+	if err != nil {
+		return ThemeReview{}, fmt.Errorf("reading the event: %w", err)
+	}
+	return ThemeReview{Event: snap.Event, Proposals: ProposeLinks(snap), Cross: CrossCutting(snap), All: themesAt(snap)}, nil
 }

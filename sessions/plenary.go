@@ -55,6 +55,8 @@ type Plenary struct {
 	Evidence map[model.ID]Evidence // by message id
 	// Suggestions are the tables' key messages and top priorities.
 	Suggestions []Suggestion
+	// Cross are the cross-cutting themes the organiser linked.
+	Cross []CrossTheme
 }
 
 // PlenaryArea is one area and its tables' views.
@@ -120,6 +122,7 @@ func PlenaryOf(snap Snapshot) Plenary {
 		}
 	}
 	p.Suggestions = mergeSuggestions(snap, p.Suggestions)
+	p.Cross = CrossCutting(snap)
 	return p
 }
 

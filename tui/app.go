@@ -50,6 +50,7 @@ const (
 	screenOverview
 	screenDashboard
 	screenPresent
+	screenThemes
 )
 
 // App is the root model: it routes messages to the current screen.
@@ -83,6 +84,7 @@ type App struct {
 	maturity maturityModel
 	dash     dashboardModel
 	present  presentModel
+	review   reviewModel
 	// setupSel is the selected row of the set-up screen.
 	setupSel int
 
@@ -214,6 +216,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.screen = a.form.done
 		a.setStatus(msg.status, nil)
 		return a, a.reload()
+	case reviewMsg:
+		a.review.r, a.review.loaded = msg.r, true
+		a.review.sel = clamp(a.review.sel, a.review.items())
+		return a, nil
 	case plenaryMsg:
 		a.dash.set(a, msg.p)
 		if a.screen == screenPresent {
@@ -279,6 +285,8 @@ func (a *App) key(msg tea.Msg) tea.Cmd {
 		return a.dash.update(a, msg.(tea.KeyPressMsg))
 	case screenPresent:
 		return a.present.update(a, msg.(tea.KeyPressMsg))
+	case screenThemes:
+		return a.review.update(a, msg.(tea.KeyPressMsg))
 	}
 	return nil
 }
@@ -292,6 +300,8 @@ func (a *App) reload() tea.Cmd {
 		return a.loadSetup(a.eventID())
 	case screenDashboard, screenPresent:
 		return a.loadPlenary(a.eventID())
+	case screenThemes:
+		return a.loadReview(a.eventID())
 	case screenBoard, screenSummary, screenProgramme:
 		if a.board.Event.ID != "" {
 			return a.loadBoard(a.board.Event.ID)
@@ -337,6 +347,8 @@ func (a *App) View() tea.View {
 		body = a.dash.render(a)
 	case screenPresent:
 		body = a.present.render(a)
+	case screenThemes:
+		body = a.review.render(a)
 	}
 	v := tea.NewView(body)
 	v.AltScreen = true

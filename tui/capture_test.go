@@ -1,10 +1,14 @@
 package tui
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"forum/model"
 )
 
 func TestPastedLinesCanBecomeSeparateNotes(t *testing.T) {
@@ -91,4 +95,98 @@ func TestScribeGroupsNotesIntoThemes(t *testing.T) {
 	if v := h.table(); len(v.Themes) != 0 {
 		t.Fatalf("after ungrouping: %d themes", len(v.Themes))
 	}
+}
+
+func TestOrganiserAcceptsAndRejectsThemeLinks(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.keys("d", "d", "t") // the demo: tables grouped their journey notes into themes
+	h.contains("Proposals ·", "↔", "shared words:")
+	h.golden("themes-review-80x24")
+	h.fits(80, 24)
+	before := len(h.app.review.r.Proposals)
+	h.keys("a")
+	h.contains("✓ Linked: the same theme.", "Linked · 1 cross-cutting", "raised by 2 of 5 STPs")
+	h.keys("x")
+	h.contains("Rejected: not proposed again.")
+	if after := len(h.app.review.r.Proposals); after != before-2 {
+		t.Fatalf("%d proposals after deciding two, from %d", after, before)
+	}
+	h.keys("esc")
+	h.contains("Cross-cutting themes", "raised by 2 of 5 STPs")
+}
+
+// BenchmarkTableView1000 renders the table screen with 1,000 notes at the
+// stage, grouped into themes and not.
+func BenchmarkTableView1000(b *testing.B) {
+	h := newHarness(b, 80, 24)
+	v := h.londonTable()
+	var ids []model.ID
+	for i := 0; i < 1000; i++ {
+		s, err := h.eng.Capture(context.Background(), "bench", v.Group.ID, fmt.Sprintf("Note %d about shared estates, records and the workforce", i), []string{"people"}, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if i%3 == 0 {
+			ids = append(ids, s.Record.ID)
+		}
+	}
+	if _, _, err := h.eng.GroupNotes(context.Background(), "bench", v.Group.ID, ids, "Every third note"); err != nil {
+		b.Fatal(err)
+	}
+	h.msg(changedMsg{})
+	if len(h.app.tbl.notes()) != 1000 {
+		b.Fatalf("%d notes on screen", len(h.app.tbl.notes()))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		_ = h.app.View()
+	}
+}
+
+// FuzzCapture types arbitrary text into the table screen, a newline being
+// enter, and checks that every note the scribe saw confirmed is stored,
+// exactly as the sanitizer leaves the text they typed, in order.
+func FuzzCapture(f *testing.F) {
+	for _, s := range []string{"one\ntwo\n", "\x1b[31mred\x1b[0m\n", "bidi \u202e evil\n\n\nafter blanks\n", "tab\there\r\n", "\xff\xfe bad utf8\n", strings.Repeat("x", 2100) + "\nshort\n", "no enter at the end"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		h := newHarness(t, 80, 24)
+		h.londonTable()
+		var want []string
+		for _, r := range input {
+			if r == '\n' {
+				typed := h.app.tbl.input.Value()
+				h.keys("enter")
+				if c, err := model.Clean(typed, model.NoteRule); err == nil {
+					want = append(want, c.Text)
+				} else {
+					h.app.tbl.input.SetValue("") // a refused note stays in the input: clear it as a scribe would
+				}
+				continue
+			}
+			h.msg(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		var got []string
+		for _, n := range h.table().Notes {
+			got = append(got, n.Text)
+		}
+		if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+			t.Fatalf("stored %q, want %q", got, want)
+		}
+		for _, n := range h.app.tbl.view.Notes { // what the screen shows as ✓
+			if !containsText(got, n.Text) {
+				t.Fatalf("the screen confirms %q, which is not stored", n.Text)
+			}
+		}
+	})
+}
+
+func containsText(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -31,8 +31,8 @@ var (
 	keyPresent   = kb([]string{"p"}, "p", "present")
 	keyMessages  = kb([]string{"m"}, "m", "edit the event's key messages")
 	dashKeys     = keyMap{
-		short: []key.Binding{keyScroll, keyMessages, keyPresent, keyBack},
-		full:  [][]key.Binding{{keyScroll}, {keyMessages, keyPresent, keyBack}},
+		short: []key.Binding{keyScroll, keyMessages, keyThemes, keyPresent, keyBack},
+		full:  [][]key.Binding{{keyScroll}, {keyMessages, keyThemes, keyPresent, keyBack}},
 	}
 )
 
@@ -71,6 +71,8 @@ func (d *dashboardModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return a.openForm(a.eventMessagesForm(d.p), screenDashboard)
+	case key.Matches(k, keyThemes):
+		return a.openReview()
 	case key.Matches(k, keyPresent):
 		if !d.loaded {
 			return nil
@@ -121,6 +123,13 @@ func (a *App) dashboardLines(p sessions.Plenary) []string {
 		}
 	}
 	out = append(out, "")
+	if len(p.Cross) > 0 {
+		out = append(out, a.st.Title.Render("Cross-cutting themes")+a.st.Faint.Render("  (t reviews them; counts of where raised, not votes)"))
+		for _, c := range p.Cross {
+			out = append(out, "  "+safe(c.Name)+a.st.Faint.Render(" — "+c.Evidence.String(p.Event.AreaLabel)))
+		}
+		out = append(out, "")
+	}
 	cols := min(max(len(p.Areas), 1), max((a.width-2)/30, 1))
 	colW := max((a.width-2)/cols-2, 20)
 	for i := 0; i < len(p.Areas); i += cols {

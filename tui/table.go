@@ -43,6 +43,16 @@ type tableModel struct {
 	readTop  int
 	// marked are the notes chosen (space) to group into a theme.
 	marked map[model.ID]bool
+	// version counts the views taken; cache holds the notes list laid out
+	// for one version and filter, so redrawing a long list is cheap.
+	version int
+	cache   struct {
+		version int
+		filter  string
+		group   model.ID
+		notes   []model.Contribution
+		rows    []listRow
+	}
 }
 
 func newTableModel() tableModel {
@@ -101,13 +111,23 @@ func (a *App) openTable(id model.ID) tea.Cmd {
 
 func (t *tableModel) setView(v sessions.TableView) {
 	t.view = v
-	t.sel = clamp(t.sel, len(v.StageNotes()))
+	t.version++
+	t.sel = clamp(t.sel, len(t.notes()))
 }
 
-// notes are the notes on screen: the current stage's.
 // notes are the stage's notes in the order they show: each theme's notes
 // under it, then the notes in no theme; narrowed by the filter (/).
 func (t *tableModel) notes() []model.Contribution {
+	if t.cache.version == t.version && t.cache.filter == t.filter && t.cache.group == t.view.Group.ID && t.cache.notes != nil {
+		return t.cache.notes
+	}
+	out := t.orderedNotes()
+	t.cache.version, t.cache.filter, t.cache.group, t.cache.notes, t.cache.rows = t.version, t.filter, t.view.Group.ID, out, nil
+	return out
+}
+
+// orderedNotes computes notes().
+func (t *tableModel) orderedNotes() []model.Contribution {
 	all := t.view.StageNotes()
 	var out []model.Contribution
 	for _, th := range t.view.StageThemes() {

@@ -18,6 +18,9 @@ type listRow struct {
 // listRows lays out the notes list: each theme's heading over its notes,
 // then the notes in no theme.
 func (t *tableModel) listRows(notes []model.Contribution) []listRow {
+	if t.cache.rows != nil && len(notes) == len(t.cache.notes) {
+		return t.cache.rows
+	}
 	themes := t.view.StageThemes()
 	byID := map[model.ID]*sessions.ThemeView{}
 	for i := range themes {
@@ -36,6 +39,7 @@ func (t *tableModel) listRows(notes []model.Contribution) []listRow {
 		}
 		rows = append(rows, listRow{note: i, inTheme: th != nil})
 	}
+	t.cache.rows = rows
 	return rows
 }
 

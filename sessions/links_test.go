@@ -1,0 +1,81 @@
+package sessions
+
+import (
+	"testing"
+
+	"forum/model"
+)
+
+func TestProposalsFindPlantedNearDuplicatesAcrossAreasOnly(t *testing.T) {
+	f := newFixture(t)
+	v := f.london()
+	b, _ := f.eng.Board(f.ctx, v.Event.ID)
+	theme := func(g model.ID, name string, notes ...string) model.ID {
+		var ids []model.ID
+		for _, n := range notes {
+			ids = append(ids, f.capture(g, n).ID)
+		}
+		id, _, err := f.eng.GroupNotes(f.ctx, "s", g, ids, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	ncl := theme(b.Groups[0].ID, "Estates funding for hubs", "No room for new staff in our buildings", "Capital is needed for shared hubs")
+	nel := theme(b.Groups[1].ID, "Hub estates money", "Shared hubs need capital funding", "The buildings are too small for new staff")
+	sel := theme(b.Groups[3].ID, "Funding shared hubs", "Capital funding for hubs shared by practices")
+	voice := theme(b.Groups[2].ID, "Patient voice", "Involve patients in designing how services change")
+	snap, _ := f.eng.Snapshot(f.ctx, v.Event.ID)
+	props := ProposeLinks(snap)
+	found := map[[2]model.ID]float64{}
+	for _, p := range props {
+		found[[2]model.ID{p.A.Theme.ID, p.B.Theme.ID}] = p.Score
+		if p.A.Theme.ID == voice || p.B.Theme.ID == voice {
+			t.Errorf("the unrelated theme was proposed: %s ↔ %s (%.2f)", p.A.Theme.Name, p.B.Theme.Name, p.Score)
+		}
+	}
+	pair := func(a, b model.ID) [2]model.ID {
+		if b < a {
+			a, b = b, a
+		}
+		return [2]model.ID{a, b}
+	}
+	if _, ok := found[pair(ncl, nel)]; !ok {
+		t.Fatalf("the near-duplicates were not proposed: %+v", found)
+	}
+	if err := f.eng.LinkThemes(f.ctx, "o", ncl, nel, model.LinkAccepted, found[pair(ncl, nel)]); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.eng.LinkThemes(f.ctx, "o", nel, sel, model.LinkAccepted, 0); err != nil {
+		t.Fatal(err)
+	}
+	snap, _ = f.eng.Snapshot(f.ctx, v.Event.ID)
+	cross := CrossCutting(snap)
+	if len(cross) != 1 || len(cross[0].Themes) != 3 || cross[0].Evidence.Areas != 3 || cross[0].Evidence.Tables != 3 {
+		t.Fatalf("cross-cutting %+v", cross)
+	}
+	if got := cross[0].Evidence.String("STP"); got != "raised by 3 of 5 STPs, 3 of 5 tables" {
+		t.Errorf("evidence %q", got)
+	}
+	for _, p := range ProposeLinks(snap) {
+		if (p.A.Theme.ID == ncl || p.A.Theme.ID == sel) && (p.B.Theme.ID == ncl || p.B.Theme.ID == sel) {
+			t.Error("two themes already in one cross-cutting theme were proposed again")
+		}
+	}
+	if err := f.eng.LinkThemes(f.ctx, "o", ncl, ncl, model.LinkAccepted, 0); err == nil {
+		t.Error("a theme was linked to itself")
+	}
+}
+
+func TestWordsStemAndDropStopWords(t *testing.T) {
+	got := words("The practices are sharing their estates, and shared estate funding")
+	want := []string{"practic", "share", "estat", "share", "estat", "fund"}
+	if len(got) != len(want) {
+		t.Fatalf("words = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("words = %q, want %q", got, want)
+		}
+	}
+}
