@@ -26,6 +26,8 @@ type Event struct {
 	Stages []Stage
 	// Maturity is the self-assessment model the tables rate themselves on.
 	Maturity Maturity
+	// Tags are the event's own tags for notes, besides the enablers.
+	Tags []string
 	// ArchivedAt is set when the event was archived (kept, listed last).
 	ArchivedAt time.Time
 	// DeletedAt is set when the event was deleted: hidden from lists, but

@@ -58,6 +58,9 @@ func EventFromTemplate(t Template, opts NewEvent, now time.Time) (model.Event, [
 		ev.Programme = append(ev.Programme, talk)
 	}
 	ev.Maturity = t.Maturity.model()
+	for _, tag := range t.Tags {
+		ev.Tags = append(ev.Tags, strings.ToLower(strings.TrimSpace(tag)))
+	}
 	for _, s := range t.Stages {
 		ev.Stages = append(ev.Stages, model.Stage{Key: s.Key, Title: s.Title, Prompts: append([]string(nil), s.Prompts...),
 			Minutes: s.Minutes, Activity: model.Activity(s.Activity), Notes: s.Notes})

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,7 +30,13 @@ type Template struct {
 	Areas       []TemplateArea  `toml:"areas"`
 	Stages      []TemplateStage `toml:"stages"`
 	Maturity    Maturity        `toml:"maturity"`
+	// Tags are the template's own tags for notes (at most MaxTemplateTags),
+	// keys 5 to 9 on the notes list, besides the four enablers on 1 to 4.
+	Tags []string `toml:"tags"`
 }
+
+// MaxTemplateTags is how many tags of its own a template may have.
+const MaxTemplateTags = 5
 
 // TemplateEvent holds an event's defaults.
 type TemplateEvent struct {
@@ -98,6 +105,18 @@ func (m Maturity) model() model.Maturity {
 		out.Dimensions = append(out.Dimensions, model.MaturityDimension{Name: d.Name, Descriptors: append([]string(nil), d.Descriptors...)})
 	}
 	return out
+}
+
+// EventTags are the event's own tags; an event made before forum stored
+// them gets its built-in template's.
+func EventTags(ev model.Event) []string {
+	if len(ev.Tags) > 0 || ev.Template == "" {
+		return ev.Tags
+	}
+	if t, err := BuiltinTemplate(ev.Template); err == nil {
+		return t.Tags
+	}
+	return nil
 }
 
 // EventMaturity is the event's maturity model; an event made before forum
@@ -208,6 +227,16 @@ func (t Template) Validate() error {
 			return fmt.Errorf("areas[%d]: the code %q is used twice; each area needs its own", i+1, a.Code)
 		}
 		codes[code] = true
+	}
+	if len(t.Tags) > MaxTemplateTags {
+		return fmt.Errorf("tags: %d tags; at most %d (keys 5 to 9)", len(t.Tags), MaxTemplateTags)
+	}
+	seenTag := map[string]bool{}
+	for i, tag := range model.NormalizeTags(t.Tags) {
+		if len([]rune(tag)) > 30 || seenTag[tag] || slices.Contains(model.Enablers, tag) {
+			return fmt.Errorf("tags[%d]: %q: each tag at most 30 characters, used once, and not one of the enablers", i+1, tag)
+		}
+		seenTag[tag] = true
 	}
 	if len(t.Stages) == 0 {
 		return errors.New("stages: at least one stage is required")

@@ -165,3 +165,22 @@ func TestRetroTemplateIsItsOwnScript(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestTemplateTagsAreChecked(t *testing.T) {
+	base, err := BuiltinTemplate(DefaultTemplate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tags := range map[string][]string{
+		"too many":      {"a", "b", "c", "d", "e", "f"},
+		"twice":         {"workforce", "Workforce"},
+		"an enabler":    {"people"},
+		"much too long": {strings.Repeat("x", 31)},
+	} {
+		tm := base
+		tm.Tags = tags
+		if err := tm.Validate(); err == nil || !strings.Contains(err.Error(), "tags") {
+			t.Errorf("%s: err = %v, want one naming tags", name, err)
+		}
+	}
+}

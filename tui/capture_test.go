@@ -190,3 +190,15 @@ func containsText(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestTemplateTagsOnKeysFiveToNine(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.londonTable()
+	h.typ("Pharmacists joined the practices")
+	h.keys("enter", "tab", "5", "9", "1")
+	h.contains("#people #resilience #workforce")
+	h.contains("tags: 1 people · 2 processes · 3 systems · 4 resources · 5 workforce")
+	if tags := h.table().Notes[0].Tags; strings.Join(tags, ",") != "people,resilience,workforce" {
+		t.Fatalf("tags %q", tags)
+	}
+}

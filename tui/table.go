@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -115,6 +116,20 @@ func (t *tableModel) setView(v sessions.TableView) {
 	t.sel = clamp(t.sel, len(t.notes()))
 }
 
+// tagFor is the tag a digit key puts on a note: 1-4 the enablers, 5-9
+// the event's own tags.
+func (t *tableModel) tagFor(k string) string {
+	i := int(k[0] - '1')
+	if i < len(model.Enablers) {
+		return model.Enablers[i]
+	}
+	own := sessions.EventTags(t.view.Event)
+	if i -= len(model.Enablers); i < len(own) {
+		return own[i]
+	}
+	return ""
+}
+
 // notes are the stage's notes in the order they show: each theme's notes
 // under it, then the notes in no theme; narrowed by the filter (/).
 func (t *tableModel) notes() []model.Contribution {
@@ -191,7 +206,11 @@ func (t *tableModel) keys() keyMap {
 			short = append(short, keyVision)
 		}
 		short = append(short, keyToInput, keyLeave, keyHelp)
-		return keyMap{short: short, full: [][]key.Binding{{keyUp, keyDown, keyEdit, keyDelete, keyUndo}, {keyTagList, keyVision, actL, keySummary},
+		full := []key.Binding{keyTagList}
+		if own := sessions.EventTags(t.view.Event); len(own) > 0 {
+			full = append(full, kb([]string{"5"}, fmt.Sprintf("5-%d", 4+len(own)), strings.Join(own, ", ")))
+		}
+		return keyMap{short: short, full: [][]key.Binding{{keyUp, keyDown, keyEdit, keyDelete, keyUndo}, append(full, keyVision, actL, keySummary),
 			{keyNextS, keyPrevS, keyToInput, keyLeave}, {keyPause, keyExtend, keyLock, keyFacNotes}, {keyMaturity, keyBell},
 			{keyFilter, keyReadBack, keyMoveNote, keyWho}, {keyMark, keyGroup, keyRenameTheme, keyUngroup, keyTakeOut}}}
 	}
@@ -320,8 +339,8 @@ func (t *tableModel) listKey(a *App, k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keyDelete):
 		t.undo = append(t.undo, note.ID)
 		return do("Note deleted (u undoes).", func() error { return eng.DeleteNote(ctx, actor, note.ID) })
-	case s == "1" || s == "2" || s == "3" || s == "4":
-		tag := model.Enablers[s[0]-'1']
+	case len(s) == 1 && s[0] >= '1' && s[0] <= '9' && t.tagFor(s) != "":
+		tag := t.tagFor(s)
 		tags := slices.Clone(note.Tags)
 		if i := slices.Index(tags, tag); i >= 0 {
 			tags = slices.Delete(tags, i, i+1)

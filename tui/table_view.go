@@ -119,6 +119,15 @@ func (t *tableModel) render(a *App) string {
 		title += a.st.Faint.Render("  (↑/↓ select)")
 	}
 	top = append(top, a.st.Faint.Render(title))
+	if t.listFocus { // which digit puts which tag
+		var legend []string
+		for d := '1'; d <= '9'; d++ {
+			if tag := t.tagFor(string(d)); tag != "" {
+				legend = append(legend, string(d)+" "+model.Safe(tag, false))
+			}
+		}
+		top = append(top, a.st.Faint.Render("  tags: "+strings.Join(legend, " · ")))
+	}
 
 	foot := append([]string{""}, strings.Split(t.input.View(), "\n")...)
 	room := a.height - 2 - len(strings.Split(a.help.View(t.keys()), "\n")) - len(top) - len(foot)
