@@ -232,8 +232,9 @@ func (t Template) Validate() error {
 		return fmt.Errorf("tags: %d tags; at most %d (keys 5 to 9)", len(t.Tags), MaxTemplateTags)
 	}
 	seenTag := map[string]bool{}
-	for i, tag := range model.NormalizeTags(t.Tags) {
-		if len([]rune(tag)) > 30 || seenTag[tag] || slices.Contains(model.Enablers, tag) {
+	for i, tag := range t.Tags {
+		tag = strings.ToLower(strings.TrimSpace(tag))
+		if tag == "" || len([]rune(tag)) > 30 || seenTag[tag] || slices.Contains(model.Enablers, tag) {
 			return fmt.Errorf("tags[%d]: %q: each tag at most 30 characters, used once, and not one of the enablers", i+1, tag)
 		}
 		seenTag[tag] = true
