@@ -30,3 +30,32 @@ type ThemeLink struct {
 	Score   float64
 	Stamp
 }
+
+// VoteChoices are the items of a dot vote at a stage: each live theme
+// there that holds live notes (standing for them: its ID, its name as the
+// text, and ThemeID set to its own ID), then the live notes in no theme.
+func VoteChoices(notes []Contribution, themes []Theme, stage string) []Contribution {
+	live := map[ID]bool{}
+	held := map[ID]bool{}
+	for _, c := range notes {
+		if !c.Deleted() && c.StageKey == stage && c.ThemeID != "" {
+			held[c.ThemeID] = true
+		}
+	}
+	var out []Contribution
+	for _, t := range themes {
+		if t.DeletedAt.IsZero() && t.StageKey == stage && held[t.ID] {
+			live[t.ID] = true
+			out = append(out, Contribution{ID: t.ID, GroupID: t.GroupID, StageKey: stage, Text: t.Name, ThemeID: t.ID, Stamp: t.Stamp})
+		}
+	}
+	for _, c := range notes {
+		if !c.Deleted() && c.StageKey == stage && !live[c.ThemeID] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// IsTheme reports whether a vote choice stands for a theme.
+func (c Contribution) IsTheme() bool { return c.ThemeID != "" && c.ThemeID == c.ID }

@@ -76,10 +76,13 @@ type TableView struct {
 	Themes []ThemeView
 }
 
-// Priority is a note on the vote and its place in the tally.
+// Priority is an item of the vote, a note or a theme, and its place in the
+// tally. For a theme, Note stands for it (its ID and name) and Sources are
+// its notes.
 type Priority struct {
 	Note model.Contribution
 	model.Ranked
+	Sources []model.ID
 }
 
 // Board is an event with its areas and tables, for choosing a table and

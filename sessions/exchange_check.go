@@ -142,8 +142,8 @@ func checkExchange(x Exchange) error {
 		if err := id(p+".ID", v.ID); err != nil {
 			return err
 		}
-		if !tables[v.GroupID] || notes[v.ItemID] != v.GroupID || v.Value < 0 {
-			return fmt.Errorf("%s: expected a vote of 0 or more dots on a note of the same table", p)
+		if !tables[v.GroupID] || (notes[v.ItemID] != v.GroupID && themes[v.ItemID] != v.GroupID) || v.Value < 0 {
+			return fmt.Errorf("%s: expected a vote of 0 or more dots on a note or theme of the same table", p)
 		}
 	}
 	for i, n := range x.NextSteps {

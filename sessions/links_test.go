@@ -79,3 +79,34 @@ func TestWordsStemAndDropStopWords(t *testing.T) {
 		}
 	}
 }
+
+func TestDotVotesWorkOnThemes(t *testing.T) {
+	f := newFixture(t)
+	v := f.london()
+	g := v.Group.ID
+	f.goTo(g, "priorities")
+	a, b, c := f.capture(g, "Shared records"), f.capture(g, "One clinical system"), f.capture(g, "Estates")
+	if err := f.eng.CastDots(f.ctx, "p", g, "P1", map[model.ID]int{a.ID: 1}); err != nil {
+		t.Fatal(err)
+	}
+	th, _, err := f.eng.GroupNotes(f.ctx, "s", g, []model.ID{a.ID, b.ID}, "Systems and records")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v = f.table(g)
+	if items := v.VoteItems(); len(items) != 2 || items[0] != th || items[1] != c.ID {
+		t.Fatalf("vote items %v, want the theme and the note in no theme", items)
+	}
+	if p := v.Priorities[0]; p.Note.ID != th || p.Dots != 1 || len(p.Sources) != 2 {
+		t.Fatalf("the dot cast on a note before grouping does not count for its theme: %+v", p)
+	}
+	if err := f.eng.CastDots(f.ctx, "p", g, "P2", map[model.ID]int{th: 1}); err != nil {
+		t.Fatalf("a dot on the theme: %v", err)
+	}
+	if err := f.eng.CastDots(f.ctx, "p", g, "P3", map[model.ID]int{a.ID: 1}); err == nil {
+		t.Error("a dot on a note inside a theme on the vote was accepted; it should go to the theme")
+	}
+	if p := f.table(g).Priorities[0]; p.Dots != 2 {
+		t.Fatalf("the theme has %d dots, want 2", p.Dots)
+	}
+}

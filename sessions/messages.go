@@ -116,7 +116,7 @@ func SuggestKeyMessages(v TableView) []MessageInput {
 		if len(out) == model.MaxMessages || p.Dots == 0 {
 			break
 		}
-		out = append(out, MessageInput{Kind: model.KindMessage, Text: firstLine(p.Note.Text), Sources: []model.ID{p.Note.ID}})
+		out = append(out, MessageInput{Kind: model.KindMessage, Text: firstLine(p.Note.Text), Sources: p.Sources})
 	}
 	for _, s := range v.NextSteps {
 		if s.Assist != "" {

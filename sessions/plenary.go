@@ -109,7 +109,7 @@ func PlenaryOf(snap Snapshot) Plenary {
 			for _, pr := range v.Priorities[:min(3, len(v.Priorities))] {
 				if pr.Dots > 0 {
 					p.Suggestions = append(p.Suggestions, Suggestion{Label: fmt.Sprintf("%s priority, %d dots: %s", where, pr.Dots, pr.Note.Text),
-						Text: pr.Note.Text, Sources: []model.ID{pr.Note.ID}})
+						Text: pr.Note.Text, Sources: pr.Sources})
 				}
 			}
 		}

@@ -78,7 +78,14 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 		}
 	}
 	v.Ballots = model.Ballots(votes)
-	items := model.AtStage(v.Notes, v.VoteStage)
+	var themes []model.Theme
+	for _, th := range snap.Themes {
+		if th.GroupID == groupID {
+			themes = append(themes, th)
+		}
+	}
+	items := model.VoteChoices(v.Notes, themes, v.VoteStage)
+	mergeThemeDots(v.Ballots, v.Notes, items)
 	v.Rules = rulesFor(snap.Event.Dots, len(items))
 	byID := map[model.ID]model.Contribution{}
 	ids := make([]model.ID, len(items))
@@ -87,7 +94,16 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 		ids[i] = c.ID
 	}
 	for _, r := range model.TallyDots(ids, v.Ballots) {
-		v.Priorities = append(v.Priorities, Priority{Note: byID[r.Item], Ranked: r})
+		p := Priority{Note: byID[r.Item], Ranked: r, Sources: []model.ID{r.Item}}
+		if p.Note.IsTheme() {
+			p.Sources = nil
+			for _, c := range v.Notes {
+				if c.ThemeID == r.Item {
+					p.Sources = append(p.Sources, c.ID)
+				}
+			}
+		}
+		v.Priorities = append(v.Priorities, p)
 	}
 	return v, nil
 }
@@ -95,13 +111,24 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 // StageNotes are the table's live notes at its current stage.
 func (v TableView) StageNotes() []model.Contribution { return model.AtStage(v.Notes, v.Stage.Key) }
 
-// VoteItems are the ids of the notes on the table's dot vote.
+// VoteItems are the ids of the items on the table's dot vote: its themes
+// at the vote stage and the notes in no theme.
 func (v TableView) VoteItems() []model.ID {
 	var ids []model.ID
-	for _, c := range model.AtStage(v.Notes, v.VoteStage) {
+	for _, c := range v.VoteChoices() {
 		ids = append(ids, c.ID)
 	}
 	return ids
+}
+
+// VoteChoices are the items on the table's dot vote (see
+// model.VoteChoices), in the order the vote screen lists them.
+func (v TableView) VoteChoices() []model.Contribution {
+	var themes []model.Theme
+	for _, th := range v.Themes {
+		themes = append(themes, th.Theme)
+	}
+	return model.VoteChoices(v.Notes, themes, v.VoteStage)
 }
 
 // Ballot returns the voter's ballot so far (empty if none).
@@ -160,4 +187,29 @@ func (v TableView) StageThemes() []ThemeView {
 		}
 	}
 	return out
+}
+
+// mergeThemeDots counts dots cast on a note, before it was grouped into a
+// theme on the vote, for that theme.
+func mergeThemeDots(ballots []model.Ballot, notes []model.Contribution, items []model.Contribution) {
+	onVote := map[model.ID]bool{}
+	for _, c := range items {
+		if c.IsTheme() {
+			onVote[c.ID] = true
+		}
+	}
+	themeOf := map[model.ID]model.ID{}
+	for _, c := range notes {
+		if onVote[c.ThemeID] {
+			themeOf[c.ID] = c.ThemeID
+		}
+	}
+	for _, b := range ballots {
+		for id, n := range b.Dots {
+			if th, ok := themeOf[id]; ok {
+				b.Dots[th] += n
+				delete(b.Dots, id)
+			}
+		}
+	}
 }

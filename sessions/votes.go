@@ -36,8 +36,12 @@ func (e *Engine) CastDots(ctx context.Context, actor string, groupID model.ID, v
 		if err != nil {
 			return err
 		}
+		themes, err := tx.Themes(groupID)
+		if err != nil {
+			return err
+		}
 		var items []model.ID
-		for _, c := range model.AtStage(notes, stage) {
+		for _, c := range model.VoteChoices(notes, themes, stage) {
 			items = append(items, c.ID)
 		}
 		rules := rulesFor(ev.Dots, len(items))

@@ -101,6 +101,10 @@ func (tx *Tx) PutTheme(th model.Theme) error { return tx.putTheme(th) }
 // Theme reads a theme inside the transaction.
 func (tx *Tx) Theme(id model.ID) (model.Theme, error) { return tx.theme(id) }
 
+// Themes reads a table's themes (ungrouped ones included) inside the
+// transaction.
+func (tx *Tx) Themes(groupID model.ID) ([]model.Theme, error) { return tx.themes(groupID) }
+
 // PutLink stores the organiser's verdict on two themes, new or changed.
 func (tx *Tx) PutLink(l model.ThemeLink) error { return tx.putLink(l) }
 

@@ -40,6 +40,10 @@ func (t *Tx) theme(id model.ID) (model.Theme, error) {
 	return one(t.ctx, t.tx, scanTheme, "theme", id, `SELECT `+themeCols+` FROM themes WHERE id = ?`)
 }
 
+func (t *Tx) themes(g model.ID) ([]model.Theme, error) {
+	return all(t.ctx, t.tx, scanTheme, `SELECT `+themeCols+` FROM themes WHERE table_id = ? ORDER BY created_at, id`, string(g))
+}
+
 func (t *Tx) contributions(g model.ID) ([]model.Contribution, error) {
 	return all(t.ctx, t.tx, scanNote, `SELECT `+noteCols+` FROM contributions WHERE table_id = ? ORDER BY created_at, id`, string(g))
 }

@@ -139,7 +139,7 @@ func (a *App) messagesForm(v sessions.TableView) formModel {
 		f.sources[i] = m.Sources
 	}
 	for _, p := range v.Priorities {
-		f.choices = append(f.choices, choice{label: fmt.Sprintf("priority, %s: %s", plural(p.Dots, "dot", "dots"), p.Note.Text), id: p.Note.ID, text: p.Note.Text})
+		f.choices = append(f.choices, choice{label: fmt.Sprintf("priority, %s: %s", plural(p.Dots, "dot", "dots"), p.Note.Text), id: p.Note.ID, text: p.Note.Text, ids: p.Sources})
 	}
 	for _, th := range v.Themes {
 		var ids []model.ID

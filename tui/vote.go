@@ -59,7 +59,7 @@ func (m *voteModel) refresh(v sessions.TableView) {
 }
 
 func (m *voteModel) items() []model.Contribution {
-	return model.AtStage(m.view.Notes, m.view.VoteStage)
+	return m.view.VoteChoices()
 }
 
 func (m *voteModel) current() string { return m.voters[m.voter] }
@@ -186,9 +186,13 @@ func (m *voteModel) render(a *App) string {
 		if mine > 10 {
 			dots = fmt.Sprintf("●×%d", mine)
 		}
-		line := fmt.Sprintf("%-5s %3d total  %s", dots, totals[c.ID], model.Safe(c.Text, false))
+		text := model.Safe(c.Text, false)
+		if c.IsTheme() {
+			text = "▾ theme: " + text
+		}
+		line := fmt.Sprintf("%-5s %3d total  %s", dots, totals[c.ID], text)
 		if m.private {
-			line = fmt.Sprintf("%-5s  %s", dots, model.Safe(c.Text, false))
+			line = fmt.Sprintf("%-5s  %s", dots, text)
 		}
 		if i == m.sel {
 			line = a.st.Selected.Render("› " + line)

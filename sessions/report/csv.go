@@ -45,7 +45,11 @@ func CSV(snap sessions.Snapshot, scope Scope) (map[string][]byte, error) {
 			for _, b := range v.Ballots {
 				for _, p := range v.Priorities {
 					if n := b.Dots[p.Note.ID]; n > 0 {
-						votes = append(votes, []string{at.Area.Code, v.Group.Name, stage[v.VoteStage], model.MethodDots, b.Voter, ref[p.Note.ID], p.Note.Text, fmt.Sprint(n)})
+						item := ref[p.Note.ID]
+						if p.Note.IsTheme() {
+							item = "theme"
+						}
+						votes = append(votes, []string{at.Area.Code, v.Group.Name, stage[v.VoteStage], model.MethodDots, b.Voter, item, p.Note.Text, fmt.Sprint(n)})
 					}
 				}
 			}

@@ -86,7 +86,7 @@ func TestReportHoldsTheTablesWork(t *testing.T) {
 		"1. Fund shared estates (NCL/T1/9)",
 		"- **Ask:** Capital for hubs",
 		"> Joined-up, accessible general practice for every Londoner",
-		"| 1 | Estates funding (NCL/T1/9) | 3 |",
+		"| 1 | Theme: Estates funding (NCL/T1/9) | 3 |",
 		"| 2 | Shared care records (NCL/T1/8) | 2 |",
 		"| Bid for estates funding | \\=Estates lead | June 2018 | NHS England capital | NCL/T1/9 |",
 		"### NCL North Central London", "### SWL South West London",

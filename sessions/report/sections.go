@@ -244,8 +244,12 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 		bars := Block{Kind: Bars}
 		top := v.Priorities[0].Dots
 		for _, p := range v.Priorities {
-			bars.Bars = append(bars.Bars, Bar{Rank: p.Label(), Label: append([]Span{Text(p.Note.Text)}, citeSpans(cites([]model.ID{p.Note.ID}, ref))...), Value: p.Dots, Max: top})
-			bars.Source = append(bars.Source, ref[p.Note.ID])
+			label := []Span{Text(p.Note.Text)}
+			if p.Note.IsTheme() {
+				label = []Span{Text("Theme: " + p.Note.Text)}
+			}
+			bars.Bars = append(bars.Bars, Bar{Rank: p.Label(), Label: append(label, citeSpans(cites(p.Sources, ref))...), Value: p.Dots, Max: top})
+			bars.Source = append(bars.Source, cites(p.Sources, ref)...)
 		}
 		b.add(bars)
 	}
@@ -259,6 +263,11 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 			serves := []Span{Text("—")}
 			if r := ref[s.PriorityID]; r != "" {
 				serves = []Span{Cite(r)}
+			}
+			for _, th := range v.Themes {
+				if th.Theme.ID == s.PriorityID {
+					serves = []Span{Text("theme: " + th.Theme.Name)}
+				}
 			}
 			t.Rows = append(t.Rows, [][]Span{{Text(s.Action)}, {Text(dash(s.Owner))}, {Text(dash(s.ByWhen))}, {Text(dash(s.Assist))}, serves})
 			t.Source = append(t.Source, "next-step:"+string(s.ID))
