@@ -128,33 +128,17 @@ func (r Ranked) Label() string {
 // dots first; items with equal dots share a rank, are marked tied, and keep
 // the order of items. Dots on items not listed are ignored.
 func TallyDots(items []ID, ballots []Ballot) []Ranked {
-	idx := make(map[ID]int, len(items))
-	out := make([]Ranked, len(items))
-	for i, id := range items {
-		idx[id] = i
-		out[i] = Ranked{Item: id}
-	}
+	score, voters := map[ID]int{}, map[ID]int{}
+	on := idSet(items)
 	for _, b := range ballots {
 		for id, v := range b.Dots {
-			if i, ok := idx[id]; ok && v > 0 {
-				out[i].Dots += v
-				out[i].Voters++
+			if on[id] && v > 0 {
+				score[id] += v
+				voters[id]++
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Dots > out[j].Dots })
-	for i := range out {
-		switch {
-		case i > 0 && out[i].Dots == out[i-1].Dots:
-			out[i].Rank = out[i-1].Rank
-		default:
-			out[i].Rank = i + 1
-		}
-		if (i > 0 && out[i].Dots == out[i-1].Dots) || (i+1 < len(out) && out[i].Dots == out[i+1].Dots) {
-			out[i].Tied = true
-		}
-	}
-	return out
+	return rankScores(items, score, voters)
 }
 
 // Ballots groups vote rows into ballots by voter, in order of first vote.
@@ -176,15 +160,7 @@ func Ballots(votes []Vote) []Ballot {
 // BallotVotes turns a ballot into vote rows (one per item with dots), in a
 // stable order.
 func BallotVotes(groupID ID, stageKey string, b Ballot, now time.Time) []Vote {
-	var out []Vote
-	for _, id := range sortedKeys(b.Dots) {
-		if b.Dots[id] <= 0 {
-			continue
-		}
-		out = append(out, Vote{ID: NewID(), GroupID: groupID, StageKey: stageKey, Method: MethodDots,
-			Voter: b.Voter, ItemID: id, Value: b.Dots[id], Stamp: NewStamp(now)})
-	}
-	return out
+	return MethodVotes(groupID, stageKey, MethodDots, b, now)
 }
 
 func sortedKeys(m map[ID]int) []ID {
