@@ -219,3 +219,21 @@ func MethodVotes(groupID ID, stageKey, method string, b Ballot, now time.Time) [
 	}
 	return out
 }
+
+// Round statuses.
+const (
+	RoundOpen   = "open"
+	RoundClosed = "closed"
+)
+
+// VoteRound is one round of a vote at a table (a stage and a method). The
+// open round's ballots have no round id until it is closed.
+type VoteRound struct {
+	ID       ID
+	GroupID  ID
+	StageKey string
+	Method   string
+	Round    int
+	Status   string
+	Stamp
+}

@@ -22,6 +22,9 @@ type Vote struct {
 	Voter    string // anonymous code: P1…Pn, or PaperVoter
 	ItemID   ID
 	Value    int
+	// RoundID is the closed round the vote belongs to; "" while its round
+	// is open.
+	RoundID ID
 	Stamp
 }
 

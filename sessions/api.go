@@ -74,6 +74,16 @@ type TableView struct {
 	Profile  []model.DimensionResult
 	// Themes are the table's themes with their notes (every stage).
 	Themes []ThemeView
+	// DotVote is the dot vote's round and whether it is open (ballots
+	// hidden) or closed (revealed).
+	DotVote VoteState
+	// Fist is the fist-to-five on the table's vision; FistResult its count.
+	Fist       VoteState
+	FistResult model.FistResult
+	// Support is the support vote on the next steps; StepSupport each
+	// step's result, by step id.
+	Support     VoteState
+	StepSupport map[model.ID]model.SupportResult
 }
 
 // Priority is an item of the vote, a note or a theme, and its place in the

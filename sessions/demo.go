@@ -194,17 +194,13 @@ func insertSnapshot(tx *storage.Tx, s Snapshot) error {
 			return err
 		}
 	}
-	byVoter := map[[3]string][]model.Vote{}
-	var order [][3]string
 	for _, v := range s.Votes {
-		k := [3]string{string(v.GroupID), v.StageKey, v.Voter}
-		if _, ok := byVoter[k]; !ok {
-			order = append(order, k)
+		if err := tx.InsertVote(v); err != nil {
+			return err
 		}
-		byVoter[k] = append(byVoter[k], v)
 	}
-	for _, k := range order {
-		if err := tx.ReplaceBallot(model.ID(k[0]), k[1], k[2], byVoter[k]); err != nil {
+	for _, r := range s.Rounds {
+		if err := tx.PutRound(r); err != nil {
 			return err
 		}
 	}

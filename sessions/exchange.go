@@ -35,6 +35,7 @@ type Exchange struct {
 	Ratings       []model.Rating       `json:"maturity_ratings"`
 	Themes        []model.Theme        `json:"themes"`
 	Links         []model.ThemeLink    `json:"theme_links"`
+	Rounds        []model.VoteRound    `json:"vote_rounds"`
 }
 
 // ExportJSON writes the complete event as indented JSON; the same data
@@ -49,7 +50,7 @@ func (e *Engine) ExportJSON(ctx context.Context, eventID model.ID) ([]byte, erro
 	}
 	x := Exchange{Format: ExchangeFormat, Version: ExchangeVersion, Event: snap.Event, Areas: snap.Areas, Tables: snap.Groups,
 		Contributions: snap.Contributions, Votes: snap.Votes, NextSteps: snap.NextSteps, KeyMessages: snap.KeyMessages, Ratings: snap.Ratings,
-		Themes: snap.Themes, Links: snap.Links}
+		Themes: snap.Themes, Links: snap.Links, Rounds: snap.Rounds}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
@@ -88,7 +89,7 @@ func (e *Engine) ImportJSON(ctx context.Context, actor string, data []byte, repl
 			return err
 		}
 		snap := Snapshot{Event: x.Event, Areas: x.Areas, Groups: x.Tables, Contributions: x.Contributions, Votes: x.Votes,
-			NextSteps: x.NextSteps, KeyMessages: x.KeyMessages, Ratings: x.Ratings, Themes: x.Themes, Links: x.Links}
+			NextSteps: x.NextSteps, KeyMessages: x.KeyMessages, Ratings: x.Ratings, Themes: x.Themes, Links: x.Links, Rounds: x.Rounds}
 		if err := insertSnapshot(tx, snap); err != nil {
 			return err
 		}

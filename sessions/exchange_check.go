@@ -137,13 +137,33 @@ func checkExchange(x Exchange) error {
 		}
 		notes[c.ID] = c.GroupID
 	}
+	rounds := map[model.ID]bool{}
+	for i, r := range x.Rounds {
+		p := fmt.Sprintf("vote_rounds[%d]", i)
+		if err := id(p+".ID", r.ID); err != nil {
+			return err
+		}
+		if !tables[r.GroupID] || r.Round < 1 || (r.Status != model.RoundOpen && r.Status != model.RoundClosed) {
+			return fmt.Errorf("%s: expected a round (1 or more, open or closed) of one of the event's tables", p)
+		}
+		rounds[r.ID] = true
+	}
 	for i, v := range x.Votes {
 		p := fmt.Sprintf("votes[%d]", i)
 		if err := id(p+".ID", v.ID); err != nil {
 			return err
 		}
-		if !tables[v.GroupID] || (notes[v.ItemID] != v.GroupID && themes[v.ItemID] != v.GroupID) || v.Value < 0 {
-			return fmt.Errorf("%s: expected a vote of 0 or more dots on a note or theme of the same table", p)
+		item := notes[v.ItemID] == v.GroupID || themes[v.ItemID] == v.GroupID
+		switch v.Method {
+		case model.MethodFist:
+			item = v.ItemID == v.GroupID && model.CheckFist(v.Value) == nil
+		case model.MethodSupport:
+			item = model.CheckSupport(v.Value) == nil // on a next step of the table
+		default:
+			item = item && v.Value >= 0
+		}
+		if !tables[v.GroupID] || !item || (v.RoundID != "" && !rounds[v.RoundID]) {
+			return fmt.Errorf("%s: expected a vote on an item of the same table, with a value its method allows", p)
 		}
 	}
 	for i, n := range x.NextSteps {

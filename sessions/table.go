@@ -71,13 +71,15 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 	}
 	v.Profile = model.Profile(v.Maturity, v.Ratings)
 	v.VoteStage = voteStage(snap.Event.Stages)
-	var votes []model.Vote
-	for _, vt := range snap.Votes {
-		if vt.GroupID == groupID && vt.StageKey == v.VoteStage {
-			votes = append(votes, vt)
-		}
+	v.DotVote = voteState(snap.Votes, snap.Rounds, groupID, v.VoteStage, model.MethodDots)
+	v.Ballots = v.DotVote.Ballots
+	v.Fist = voteState(snap.Votes, snap.Rounds, groupID, stageOf(snap.Event.Stages, model.ActivityVision), model.MethodFist)
+	v.FistResult = model.TallyFist(groupID, v.Fist.Ballots)
+	v.Support = voteState(snap.Votes, snap.Rounds, groupID, stageOf(snap.Event.Stages, model.ActivityNextSteps), model.MethodSupport)
+	v.StepSupport = map[model.ID]model.SupportResult{}
+	for _, n := range v.NextSteps {
+		v.StepSupport[n.ID] = model.TallySupport(n.ID, v.Support.Ballots)
 	}
-	v.Ballots = model.Ballots(votes)
 	var themes []model.Theme
 	for _, th := range snap.Themes {
 		if th.GroupID == groupID {
@@ -161,9 +163,12 @@ func (v TableView) Note(id model.ID) (model.Contribution, bool) {
 }
 
 // voteStage is the first stage that runs a dot vote.
-func voteStage(stages []model.Stage) string {
+func voteStage(stages []model.Stage) string { return stageOf(stages, model.ActivityDotVote) }
+
+// stageOf is the key of the first stage with the activity, or "".
+func stageOf(stages []model.Stage, a model.Activity) string {
 	for _, s := range stages {
-		if s.Activity == model.ActivityDotVote {
+		if s.Activity == a {
 			return s.Key
 		}
 	}

@@ -52,7 +52,10 @@ func (e *Engine) CastDots(ctx context.Context, actor string, groupID model.ID, v
 		if err := rules.Check(b, items); err != nil {
 			return err
 		}
-		return tx.ReplaceBallot(groupID, stage, voter, model.BallotVotes(groupID, stage, b, e.Now()))
+		if err := roundOpen(tx, groupID, stage, model.MethodDots); err != nil {
+			return err
+		}
+		return tx.ReplaceBallot(groupID, stage, model.MethodDots, voter, model.BallotVotes(groupID, stage, b, e.Now()))
 	})
 	if err != nil {
 		return fmt.Errorf("dots not saved: %w", err)

@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 9
+const SchemaVersion = 10
 
 // Options tune Open.
 type Options struct {
@@ -78,6 +78,8 @@ type Snapshot struct {
 	// DeletedAt); Links the organiser's accepted and rejected links.
 	Themes []model.Theme
 	Links  []model.ThemeLink
+	// Rounds are the tables' vote rounds, by table, stage, method, round.
+	Rounds []model.VoteRound
 }
 
 // AuditEntry is one line of the append-only audit log.

@@ -72,11 +72,20 @@ func (tx *Tx) InsertContribution(c model.Contribution) error { return tx.insertC
 // DeletedAt), keeping the previous version as a revision.
 func (tx *Tx) UpdateContribution(c model.Contribution) error { return tx.updateContribution(c) }
 
-// ReplaceBallot removes the voter's earlier votes at that table and stage
-// and stores votes instead (which may be empty).
-func (tx *Tx) ReplaceBallot(groupID model.ID, stageKey, voter string, votes []model.Vote) error {
-	return tx.replaceBallot(groupID, stageKey, voter, votes)
+// ReplaceBallot removes the voter's ballot in the open round of a vote (a
+// table's stage and method) and stores votes instead (which may be empty).
+func (tx *Tx) ReplaceBallot(groupID model.ID, stageKey, method, voter string, votes []model.Vote) error {
+	return tx.replaceBallot(groupID, stageKey, method, voter, votes)
 }
+
+// NextStep reads a next step inside the transaction.
+func (tx *Tx) NextStep(id model.ID) (model.NextStep, error) { return tx.nextStep(id) }
+
+// Rounds reads a table's vote rounds inside the transaction.
+func (tx *Tx) Rounds(groupID model.ID) ([]model.VoteRound, error) { return tx.rounds(groupID) }
+
+// PutRound stores a vote round; a closed round takes the open ballots.
+func (tx *Tx) PutRound(r model.VoteRound) error { return tx.putRound(r) }
 
 // InsertNextStep stores a new next step.
 func (tx *Tx) InsertNextStep(n model.NextStep) error { return tx.insertNextStep(n) }

@@ -44,6 +44,10 @@ func (t *Tx) themes(g model.ID) ([]model.Theme, error) {
 	return all(t.ctx, t.tx, scanTheme, `SELECT `+themeCols+` FROM themes WHERE table_id = ? ORDER BY created_at, id`, string(g))
 }
 
+func (t *Tx) nextStep(id model.ID) (model.NextStep, error) {
+	return one(t.ctx, t.tx, scanStep, "next step", id, `SELECT `+stepCols+` FROM next_steps WHERE id = ?`)
+}
+
 func (t *Tx) contributions(g model.ID) ([]model.Contribution, error) {
 	return all(t.ctx, t.tx, scanNote, `SELECT `+noteCols+` FROM contributions WHERE table_id = ? ORDER BY created_at, id`, string(g))
 }
@@ -148,6 +152,9 @@ func (s *Store) snapshot(ctx context.Context, id model.ID, everything bool) (Sna
 		return snap, err
 	}
 	if snap.NextSteps, err = all(ctx, tx, scanStep, `SELECT `+stepCols+` FROM next_steps`+inEvent, ev); err != nil {
+		return snap, err
+	}
+	if snap.Rounds, err = all(ctx, tx, scanRound, `SELECT `+roundCols+` FROM vote_rounds`+inTables+` ORDER BY table_id, stage_key, method, round`, ev); err != nil {
 		return snap, err
 	}
 	if snap.Themes, err = all(ctx, tx, scanTheme, `SELECT `+themeCols+` FROM themes`+inEvent, ev); err != nil {

@@ -27,7 +27,8 @@ const (
 	themeCols  = `id, table_id, stage_key, name, deleted_at, created_at, updated_at`
 	linkCols   = `id, event_id, theme_a, theme_b, status, score, created_at, updated_at`
 	ratingCols = `id, table_id, rater, dimension, level, created_at, updated_at`
-	voteCols   = `id, table_id, stage_key, method, voter, item_id, value, created_at, updated_at`
+	voteCols   = `id, table_id, stage_key, method, voter, item_id, value, round_id, created_at, updated_at`
+	roundCols  = `id, table_id, stage_key, method, round, status, created_at, updated_at`
 	stepCols   = `id, table_id, action, owner, by_when, enabler, assist, priority_id, deleted_at, created_at, updated_at`
 	msgCols    = `id, event_id, table_id, position, kind, text, sources, created_at, updated_at`
 )
@@ -104,10 +105,18 @@ func scanLink(s scanner) (model.ThemeLink, error) {
 	return l, err
 }
 
+func scanRound(s scanner) (model.VoteRound, error) {
+	var r model.VoteRound
+	var created, updated string
+	err := s.Scan(&r.ID, &r.GroupID, &r.StageKey, &r.Method, &r.Round, &r.Status, &created, &updated)
+	r.CreatedAt, r.UpdatedAt = parseTS(created), parseTS(updated)
+	return r, err
+}
+
 func scanVote(s scanner) (model.Vote, error) {
 	var v model.Vote
 	var created, updated string
-	err := s.Scan(&v.ID, &v.GroupID, &v.StageKey, &v.Method, &v.Voter, &v.ItemID, &v.Value, &created, &updated)
+	err := s.Scan(&v.ID, &v.GroupID, &v.StageKey, &v.Method, &v.Voter, &v.ItemID, &v.Value, &v.RoundID, &created, &updated)
 	v.CreatedAt, v.UpdatedAt = parseTS(created), parseTS(updated)
 	return v, err
 }

@@ -69,7 +69,7 @@ func TestMigrateReopenAndRoundTrip(t *testing.T) {
 		if err := tx.ReplaceKeyMessages(ev.ID, g.ID, []model.KeyMessage{msg}); err != nil {
 			return err
 		}
-		return tx.ReplaceBallot(g.ID, "vision", "P1", []model.Vote{vote})
+		return tx.ReplaceBallot(g.ID, "vision", model.MethodDots, "P1", []model.Vote{vote})
 	}); err != nil {
 		t.Fatal(err)
 	}

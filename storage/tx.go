@@ -167,22 +167,42 @@ func (t *Tx) updateContribution(c model.Contribution) error {
 	return t.audit(action, "note", c.ID, c)
 }
 
-func (t *Tx) replaceBallot(g model.ID, stage, voter string, votes []model.Vote) error {
-	if _, err := t.exec(`DELETE FROM votes WHERE table_id=? AND stage_key=? AND voter=?`, string(g), stage, voter); err != nil {
+func (t *Tx) replaceBallot(g model.ID, stage, method, voter string, votes []model.Vote) error {
+	if _, err := t.exec(`DELETE FROM votes WHERE table_id=? AND stage_key=? AND method=? AND voter=? AND round_id=''`, string(g), stage, method, voter); err != nil {
 		return err
 	}
 	for _, v := range votes {
-		if _, err := t.exec(`INSERT INTO votes(id, table_id, stage_key, method, voter, item_id, value, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
-			string(v.ID), string(g), stage, v.Method, voter, string(v.ItemID), v.Value, ts(v.CreatedAt), ts(v.UpdatedAt)); err != nil {
+		v.GroupID, v.StageKey, v.Method, v.Voter, v.RoundID = g, stage, method, voter, ""
+		if err := t.insertVote(v); err != nil {
 			return err
 		}
 	}
-	return t.audit("replace", "ballot", g, map[string]any{"stage": stage, "voter": voter, "votes": votes})
+	return t.audit("replace", "ballot", g, map[string]any{"stage": stage, "method": method, "voter": voter, "votes": votes})
+}
+
+func (t *Tx) rounds(g model.ID) ([]model.VoteRound, error) {
+	return all(t.ctx, t.tx, scanRound, `SELECT `+roundCols+` FROM vote_rounds WHERE table_id = ? ORDER BY stage_key, method, round`, string(g))
+}
+
+func (t *Tx) putRound(r model.VoteRound) error {
+	_, err := t.exec(`INSERT INTO vote_rounds(id, table_id, stage_key, method, round, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET status=excluded.status, updated_at=excluded.updated_at`,
+		string(r.ID), string(r.GroupID), r.StageKey, r.Method, r.Round, r.Status, ts(r.CreatedAt), ts(r.UpdatedAt))
+	if err != nil {
+		return err
+	}
+	if r.Status == model.RoundClosed { // the open ballots now belong to this round
+		if _, err := t.exec(`UPDATE votes SET round_id=? WHERE table_id=? AND stage_key=? AND method=? AND round_id=''`,
+			string(r.ID), string(r.GroupID), r.StageKey, r.Method); err != nil {
+			return err
+		}
+	}
+	return t.audit(r.Status, "vote-round", r.ID, r)
 }
 
 func (t *Tx) insertVote(v model.Vote) error {
-	_, err := t.exec(`INSERT INTO votes(id, table_id, stage_key, method, voter, item_id, value, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
-		string(v.ID), string(v.GroupID), v.StageKey, v.Method, v.Voter, string(v.ItemID), v.Value, ts(v.CreatedAt), ts(v.UpdatedAt))
+	_, err := t.exec(`INSERT INTO votes(id, table_id, stage_key, method, voter, item_id, value, round_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		string(v.ID), string(v.GroupID), v.StageKey, v.Method, v.Voter, string(v.ItemID), v.Value, string(v.RoundID), ts(v.CreatedAt), ts(v.UpdatedAt))
 	return err
 }
 
@@ -228,6 +248,7 @@ func (t *Tx) purgeEvent(id model.ID) error {
 		`DELETE FROM contribution_revisions WHERE contribution_id IN (SELECT id FROM contributions WHERE table_id IN ` + inEvent + `)`,
 		`DELETE FROM contributions WHERE table_id IN ` + inEvent,
 		`DELETE FROM votes WHERE table_id IN ` + inEvent,
+		`DELETE FROM vote_rounds WHERE table_id IN ` + inEvent,
 		`DELETE FROM next_steps WHERE table_id IN ` + inEvent,
 		`DELETE FROM key_messages WHERE event_id = ?`,
 		`DELETE FROM seat_passcodes WHERE event_id = ?`,

@@ -53,6 +53,11 @@ func byArea(snap sessions.Snapshot) []areaTables {
 			p.Themes = append(p.Themes, th)
 		}
 	}
+	for _, r := range snap.Rounds {
+		if p := per[r.GroupID]; p != nil {
+			p.Rounds = append(p.Rounds, r)
+		}
+	}
 	var out []areaTables
 	for _, a := range snap.Areas {
 		at := areaTables{Area: a}

@@ -1,0 +1,15 @@
+-- forum schema 10: votes run in rounds. A round is open (ballots hidden
+-- from the table) until the facilitator closes and reveals it; reopening
+-- starts a new round and the earlier one stays, with its ballots.
+CREATE TABLE vote_rounds (
+  id TEXT PRIMARY KEY,
+  table_id TEXT NOT NULL REFERENCES breakout_tables(id),
+  stage_key TEXT NOT NULL,
+  method TEXT NOT NULL,
+  round INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (table_id, stage_key, method, round)
+);
+ALTER TABLE votes ADD COLUMN round_id TEXT NOT NULL DEFAULT '';
