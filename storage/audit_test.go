@@ -71,7 +71,9 @@ func TestReplaceBallotOnlyTouchesThatVoter(t *testing.T) {
 		return model.Vote{ID: model.NewID(), GroupID: g.ID, StageKey: "vision", Method: model.MethodDots, Voter: voter, ItemID: c.ID, Value: n, Stamp: model.NewStamp(time.Now())}
 	}
 	for _, v := range []model.Vote{vote("P1", 1), vote("P2", 2), vote("P1", 3)} {
-		if err := s.Update(ctx, "p", func(tx *Tx) error { return tx.ReplaceBallot(g.ID, "vision", model.MethodDots, v.Voter, []model.Vote{v}) }); err != nil {
+		if err := s.Update(ctx, "p", func(tx *Tx) error {
+			return tx.ReplaceBallot(g.ID, "vision", model.MethodDots, v.Voter, []model.Vote{v})
+		}); err != nil {
 			t.Fatal(err)
 		}
 	}
