@@ -137,6 +137,10 @@ func checkExchange(x Exchange) error {
 		}
 		notes[c.ID] = c.GroupID
 	}
+	steps := map[model.ID]model.ID{}
+	for _, n := range x.NextSteps {
+		steps[n.ID] = n.GroupID
+	}
 	rounds := map[model.ID]bool{}
 	for i, r := range x.Rounds {
 		p := fmt.Sprintf("vote_rounds[%d]", i)
@@ -158,7 +162,7 @@ func checkExchange(x Exchange) error {
 		case model.MethodFist:
 			item = v.ItemID == v.GroupID && model.CheckFist(v.Value) == nil
 		case model.MethodSupport:
-			item = model.CheckSupport(v.Value) == nil // on a next step of the table
+			item = steps[v.ItemID] == v.GroupID && model.CheckSupport(v.Value) == nil
 		default:
 			item = item && v.Value >= 0
 		}

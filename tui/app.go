@@ -51,6 +51,7 @@ const (
 	screenDashboard
 	screenPresent
 	screenThemes
+	screenScale
 )
 
 // App is the root model: it routes messages to the current screen.
@@ -85,6 +86,7 @@ type App struct {
 	dash     dashboardModel
 	present  presentModel
 	review   reviewModel
+	scale    scaleModel
 	// setupSel is the selected row of the set-up screen.
 	setupSel int
 
@@ -287,6 +289,8 @@ func (a *App) key(msg tea.Msg) tea.Cmd {
 		return a.present.update(a, msg.(tea.KeyPressMsg))
 	case screenThemes:
 		return a.review.update(a, msg.(tea.KeyPressMsg))
+	case screenScale:
+		return a.scale.update(a, msg.(tea.KeyPressMsg))
 	}
 	return nil
 }
@@ -306,7 +310,7 @@ func (a *App) reload() tea.Cmd {
 		if a.board.Event.ID != "" {
 			return a.loadBoard(a.board.Event.ID)
 		}
-	case screenTable, screenVote, screenForm, screenMaturity:
+	case screenTable, screenVote, screenForm, screenMaturity, screenScale:
 		if a.tbl.view.Group.ID != "" {
 			return a.loadTable(a.tbl.view.Group.ID)
 		}
@@ -349,6 +353,8 @@ func (a *App) View() tea.View {
 		body = a.present.render(a)
 	case screenThemes:
 		body = a.review.render(a)
+	case screenScale:
+		body = a.scale.render(a)
 	}
 	v := tea.NewView(body)
 	v.AltScreen = true

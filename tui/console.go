@@ -48,6 +48,8 @@ func (t *tableModel) consoleKey(a *App, s string) (tea.Cmd, bool) {
 		a.setStatus(map[bool]string{true: "The time-up bell is off (B turns it on).", false: "The time-up bell is on."}[a.bellOff], nil)
 	case "a":
 		return a.openMaturity(), true
+	case "c":
+		return a.openScale(), true
 	default:
 		return nil, false
 	}

@@ -62,7 +62,9 @@ func TestTableThroughEveryStage(t *testing.T) {
 	h.keys("up", "up", "space", "space", "down", "space", "space", "enter") // 2 on Shared records, 2 on Estates funding
 	h.contains("✓ The paper tally's dots saved.")
 	h.keys("r")
-	h.contains("Ranked results", "1   3", "Estates funding")
+	h.contains("The vote is blind until it is closed")
+	h.keys("c")
+	h.contains("Round 1 closed and revealed.", "Ranked results", "1   3", "Estates funding")
 	h.keys("esc")
 	h.contains(" 3● Estates funding", " 2● Shared records", " 0● Leadership development")
 

@@ -62,6 +62,7 @@ var (
 	keyFacNotes = kb([]string{"f"}, "f", "facilitator notes")
 	keyMaturity = kb([]string{"a"}, "a", "maturity self-assessment")
 	keyBell     = kb([]string{"B"}, "B", "time-up bell on / off")
+	keyScale    = kb([]string{"c"}, "c", "consensus (vision) / support (next steps)")
 
 	// The scribe's tools, with the notes list selected.
 	keyFilter   = kb([]string{"/"}, "/", "filter the notes")
@@ -77,11 +78,13 @@ var (
 	keyTakeOut     = kb([]string{"x"}, "x", "take out of its theme")
 
 	// Dot vote.
-	keyVoter   = kb([]string{"left", "right"}, "←/→", "voter")
-	keyAddDot  = kb([]string{"+", "=", "space"}, "+/space", "add a dot")
-	keyDropDot = kb([]string{"-", "backspace"}, "-", "remove a dot")
-	keyCast    = kb([]string{"enter"}, "enter", "save ballot, next voter")
-	keyResults = kb([]string{"r"}, "r", "ranked results")
+	keyVoter     = kb([]string{"left", "right"}, "←/→", "voter")
+	keyAddDot    = kb([]string{"+", "=", "space"}, "+/space", "add a dot")
+	keyDropDot   = kb([]string{"-", "backspace"}, "-", "remove a dot")
+	keyCast      = kb([]string{"enter"}, "enter", "save ballot, next voter")
+	keyResults   = kb([]string{"r"}, "r", "ranked results")
+	keyCloseVote = kb([]string{"c"}, "c", "close and reveal")
+	keyReopen    = kb([]string{"o"}, "o", "reopen: a new round")
 
 	// Forms.
 	keyField    = kb([]string{"tab", "shift+tab"}, "tab", "next field")

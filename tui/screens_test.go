@@ -46,7 +46,7 @@ func TestScreensGolden(t *testing.T) {
 			h.keys("ctrl+o", "down", "space", "enter")
 			h.golden(name("vote"))
 			h.fits(w, hg)
-			h.keys("r")
+			h.keys("c")
 			h.golden(name("vote-results"))
 			h.keys("esc", "ctrl+n", "ctrl+o")
 			h.typ("Bid for hub funding")

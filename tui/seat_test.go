@@ -76,3 +76,30 @@ func TestAParticipantSeesOnlyTheirOwnBallot(t *testing.T) {
 		t.Fatalf("ballots %+v, want P4's alone", got)
 	}
 }
+
+func TestFistToFiveOnTheVisionAndSupportForNextSteps(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.londonTable()
+	h.keys("ctrl+n", "ctrl+o")
+	h.typ("Joined-up care for every Londoner")
+	h.keys("ctrl+s", "tab", "c")
+	h.contains("Fist-to-five on the vision", "Voter ‹ P1 › of 8", "round 1, blind")
+	h.keys("5", "enter", "4", "enter", "1", "enter")
+	h.golden("fist-open-80x24")
+	h.fits(80, 24)
+	h.keys("c")
+	h.contains("Round 1, closed: 3 ballots", "No consensus yet: 1 of 3 showed fewer than 3 fingers, 1 of them 0 or 1")
+	h.golden("fist-results-80x24")
+	h.keys("o", "left", "3", "enter") // a new round: P3 talked round... all vote again
+	h.contains("round 2, blind")
+	h.keys("esc")
+	for i := 0; i < 3; i++ {
+		h.keys("n")
+	}
+	h.keys("o")
+	h.typ("Bid for hub funding")
+	h.keys("ctrl+s", "c")
+	h.contains("Support for the next steps", "Bid for hub funding")
+	h.keys("5", "enter", "2", "enter", "c")
+	h.contains("50% support", "views diverge")
+}

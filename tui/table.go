@@ -211,7 +211,7 @@ func (t *tableModel) keys() keyMap {
 			full = append(full, kb([]string{"5"}, fmt.Sprintf("5-%d", 4+len(own)), strings.Join(own, ", ")))
 		}
 		return keyMap{short: short, full: [][]key.Binding{{keyUp, keyDown, keyEdit, keyDelete, keyUndo}, append(full, keyVision, actL, keySummary),
-			{keyNextS, keyPrevS, keyToInput, keyLeave}, {keyPause, keyExtend, keyLock, keyFacNotes}, {keyMaturity, keyBell},
+			{keyNextS, keyPrevS, keyToInput, keyLeave}, {keyPause, keyExtend, keyLock, keyFacNotes}, {keyMaturity, keyScale, keyBell},
 			{keyFilter, keyReadBack, keyMoveNote, keyWho}, {keyMark, keyGroup, keyRenameTheme, keyUngroup, keyTakeOut}}}
 	}
 	short := []key.Binding{keySave}

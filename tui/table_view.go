@@ -189,7 +189,7 @@ func (a *App) headerBarClock(v sessions.TableView) string {
 // noteLine is one note: saved marker, dots on a vote, text and tags.
 func (a *App) noteLine(v sessions.TableView, c model.Contribution, selected bool) string {
 	prefix := a.st.Saved.Render("✓") + " "
-	if v.Stage.Key == v.VoteStage {
+	if v.Stage.Key == v.VoteStage && !v.DotVote.Open { // blind until the vote is revealed
 		for _, p := range v.Priorities {
 			if p.Note.ID == c.ID {
 				prefix += fmt.Sprintf("%2d● ", p.Dots)

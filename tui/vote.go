@@ -31,8 +31,8 @@ var privateVoteKeys = keyMap{
 }
 
 var voteKeys = keyMap{
-	short: []key.Binding{keyVoter, keyAddDot, keyDropDot, keyCast, keyResults, keyBack},
-	full:  [][]key.Binding{{keyUp, keyDown, keyVoter}, {keyAddDot, keyDropDot, keyCast}, {keyResults, keyBack}},
+	short: []key.Binding{keyVoter, keyAddDot, keyDropDot, keyCast, keyCloseVote, keyResults, keyBack},
+	full:  [][]key.Binding{{keyUp, keyDown, keyVoter}, {keyAddDot, keyDropDot, keyCast}, {keyCloseVote, keyReopen, keyResults, keyBack}},
 }
 
 func newVoteModel(v sessions.TableView) voteModel {
@@ -84,8 +84,31 @@ func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		a.screen = screenTable
 		a.status = ""
 		return a.loadTable(m.view.Group.ID)
+	case s == "r" && m.view.DotVote.Open:
+		a.setStatus("The vote is blind until it is closed: c closes it and reveals the ranking.", nil)
 	case s == "r":
 		m.results = !m.results
+	case s == "c" && m.view.DotVote.Open:
+		eng, ctx, actor, g, stage := a.eng, a.ctx, a.actor, m.view.Group.ID, m.view.VoteStage
+		m.results = true
+		return func() tea.Msg {
+			r, err := eng.CloseVote(ctx, actor, g, stage, model.MethodDots)
+			if err != nil {
+				return doneMsg{err: err, reload: true}
+			}
+			return doneMsg{status: fmt.Sprintf("Round %d closed and revealed.", r), reload: true}
+		}
+	case s == "o" && !m.view.DotVote.Open:
+		eng, ctx, actor, g, stage := a.eng, a.ctx, a.actor, m.view.Group.ID, m.view.VoteStage
+		m.results = false
+		m.ballots, m.dirty = map[string]map[model.ID]int{}, map[string]bool{}
+		return func() tea.Msg {
+			r, err := eng.ReopenVote(ctx, actor, g, stage, model.MethodDots)
+			if err != nil {
+				return doneMsg{err: err, reload: true}
+			}
+			return doneMsg{status: fmt.Sprintf("Round %d open: the earlier round is kept in the history.", r), reload: true}
+		}
 	case key.Matches(k, keyUp):
 		m.sel = clamp(m.sel-1, len(items))
 	case key.Matches(k, keyDown):
@@ -170,8 +193,10 @@ func (m *voteModel) render(a *App) string {
 	body = append(body, "  "+a.st.Key.Render(who)+fmt.Sprintf(" · %d of %d dots left · at most %d per item", rules.Budget-m.spent(), rules.Budget, rules.EffectiveCap())+unsaved)
 	if m.private {
 		body = append(body, a.st.Faint.Render("  Nobody sees whose ballot this is. enter saves it; you may change it later."), "")
+	} else if v.DotVote.Open {
+		body = append(body, a.st.Faint.Render(fmt.Sprintf("  Round %d, blind: %s cast so far. The totals show when you close the vote (c).", v.DotVote.Round, plural(len(v.Ballots), "ballot", "ballots"))), "")
 	} else {
-		body = append(body, a.st.Faint.Render(fmt.Sprintf("  %d ballots saved so far. Totals update after each ballot.", len(v.Ballots))), "")
+		body = append(body, a.st.Warn.Render(fmt.Sprintf("  Round %d is closed and revealed (%s): r shows the ranking, o starts a new round.", v.DotVote.Round, plural(len(v.Ballots), "ballot", "ballots"))), "")
 	}
 	totals := map[model.ID]int{}
 	for _, p := range v.Priorities {
@@ -191,6 +216,9 @@ func (m *voteModel) render(a *App) string {
 			text = "▾ theme: " + text
 		}
 		line := fmt.Sprintf("%-5s %3d total  %s", dots, totals[c.ID], text)
+		if v.DotVote.Open {
+			line = fmt.Sprintf("%-5s  %s", dots, text) // blind until revealed
+		}
 		if m.private {
 			line = fmt.Sprintf("%-5s  %s", dots, text)
 		}

@@ -77,6 +77,7 @@ func Build(snap sessions.Snapshot, scope Scope) (Doc, error) {
 	for _, at := range areas {
 		b.area(at, ref)
 	}
+	b.diverged(areas)
 	b.appendix(areas, ref)
 	return b.doc, nil
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -96,6 +97,9 @@ func (f *fixture) london() model.ID {
 	f.note(g, "Care joined up around the patient")
 	_, err = f.eng.SetVision(f.ctx, "scribe", g, "Joined-up, accessible general practice for every Londoner")
 	f.must(err)
+	for i, n := range []int{5, 4, 2} {
+		f.must(f.eng.CastFist(f.ctx, "participant", g, fmt.Sprintf("P%d", i+1), n))
+	}
 	f.goTo(g, "journey")
 	f.note(g, "The federation runs extended access", "processes")
 	for _, h := range hostile {
@@ -109,8 +113,11 @@ func (f *fixture) london() model.ID {
 	f.must(f.eng.CastDots(f.ctx, "P2", g, "P2", map[model.ID]int{c: 1, d: 1}))
 	f.must(f.eng.CastDots(f.ctx, "P3", g, "P3", map[model.ID]int{a: 1, c: 1}))
 	f.goTo(g, "next-steps")
-	_, err = f.eng.AddNextStep(f.ctx, "scribe", g, sessions.NextStepInput{Action: "Bid for estates funding", Owner: "=Estates lead", ByWhen: "June 2018", Assist: "NHS England capital", PriorityID: c})
+	step, err := f.eng.AddNextStep(f.ctx, "scribe", g, sessions.NextStepInput{Action: "Bid for estates funding", Owner: "=Estates lead", ByWhen: "June 2018", Assist: "NHS England capital", PriorityID: c})
 	f.must(err)
+	for i, l := range []int{2, 1, -1} {
+		f.must(f.eng.CastSupport(f.ctx, "participant", g, fmt.Sprintf("P%d", i+1), map[model.ID]int{step.Record.ID: l}))
+	}
 	f.goTo(g, "key-messages")
 	_, err = f.eng.SetKeyMessages(f.ctx, "reporter", g, []sessions.MessageInput{
 		{Kind: model.KindMessage, Text: "Fund shared estates", Sources: []model.ID{c}},

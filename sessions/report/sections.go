@@ -208,6 +208,13 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 	b.para(Strong("Vision"))
 	if g.Vision != "" {
 		b.add(Block{Kind: Quote, Spans: []Span{Text(g.Vision)}, Source: []string{"table:" + string(g.ID)}})
+		if r := v.FistResult; r.Voters > 0 {
+			verdict := fmt.Sprintf("Consensus (fist-to-five): yes, all %d showed 3 or more fingers", r.Voters)
+			if !r.Consensus {
+				verdict = fmt.Sprintf("Consensus (fist-to-five): not reached; %d of %d showed fewer than 3 fingers, %d of them 0 or 1", r.Counts[0]+r.Counts[1]+r.Counts[2], r.Voters, r.Blockers)
+			}
+			b.para(Em(verdict + fmt.Sprintf(" (5: %d, 4: %d, 3: %d, 2: %d, 1: %d, 0: %d).", r.Counts[5], r.Counts[4], r.Counts[3], r.Counts[2], r.Counts[1], r.Counts[0])))
+		}
 	} else {
 		b.para(Text("No vision statement was recorded."))
 	}
@@ -258,7 +265,7 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 	if len(v.NextSteps) == 0 {
 		b.para(Text("No next steps were agreed."))
 	} else {
-		t := Block{Kind: Table, Head: []string{"Action", "Owner", "By when", "What would assist", "Serves"}}
+		t := Block{Kind: Table, Head: []string{"Action", "Owner", "By when", "What would assist", "Serves", "Support"}}
 		for _, s := range v.NextSteps {
 			serves := []Span{Text("—")}
 			if r := ref[s.PriorityID]; r != "" {
@@ -269,7 +276,11 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 					serves = []Span{Text("theme: " + th.Theme.Name)}
 				}
 			}
-			t.Rows = append(t.Rows, [][]Span{{Text(s.Action)}, {Text(dash(s.Owner))}, {Text(dash(s.ByWhen))}, {Text(dash(s.Assist))}, serves})
+			support := "—"
+			if r := v.StepSupport[s.ID]; r.Voters > 0 {
+				support = fmt.Sprintf("%.0f%% of %d", r.Percent, r.Voters)
+			}
+			t.Rows = append(t.Rows, [][]Span{{Text(s.Action)}, {Text(dash(s.Owner))}, {Text(dash(s.ByWhen))}, {Text(dash(s.Assist))}, serves, {Text(support)}})
 			t.Source = append(t.Source, "next-step:"+string(s.ID))
 		}
 		b.add(t)
@@ -278,6 +289,35 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 		b.para(Strong("Key messages"))
 		b.messages(v.KeyMessages, ref, nil)
 	}
+}
+
+// diverged writes where tables were split: fist-to-five hands far apart,
+// next steps some supported and some opposed, maturity ratings far apart.
+func (b *builder) diverged(areas []areaTables) {
+	var items [][]Span
+	for _, at := range areas {
+		for _, v := range at.Tables {
+			where := at.Area.Code + " " + v.Group.Name + ": "
+			if v.FistResult.Divergent {
+				items = append(items, []Span{Strong(where), Text("the vision (fist-to-five hands 3 or more apart)")})
+			}
+			for _, s := range v.NextSteps {
+				if r := v.StepSupport[s.ID]; r.Divergent {
+					items = append(items, []Span{Strong(where), Text(fmt.Sprintf("the next step “%s” (%d support, %d oppose)", s.Action, r.Counts[3]+r.Counts[4], r.Counts[0]+r.Counts[1]))})
+				}
+			}
+			for d, res := range v.Profile {
+				if res.Split {
+					items = append(items, []Span{Strong(where), Text("maturity of " + v.Maturity.Dimensions[d].Name + " (raters 2 or more levels apart)")})
+				}
+			}
+		}
+	}
+	if len(items) == 0 {
+		return
+	}
+	b.heading(1, "diverged", "Where views diverged")
+	b.add(Block{Kind: Bullets, Items: items})
 }
 
 // noteList lists notes with their references and tags.
