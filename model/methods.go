@@ -235,5 +235,9 @@ type VoteRound struct {
 	Method   string
 	Round    int
 	Status   string
+	// Rules and Voters are the rules the round ran under, kept when it
+	// closes: dots each and cap (dot votes), and how many could vote.
+	Rules  DotRules
+	Voters int
 	Stamp
 }

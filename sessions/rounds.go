@@ -20,6 +20,9 @@ type VoteState struct {
 	Ballots []model.Ballot
 	// Earlier are the closed rounds before this one, oldest first.
 	Earlier []model.VoteRound
+	// Closed is the round shown when the vote is closed (with the rules it
+	// ran under).
+	Closed model.VoteRound
 }
 
 // latestRound is the last round of a vote, or a zero round.
@@ -43,7 +46,7 @@ func voteState(votes []model.Vote, rounds []model.VoteRound, groupID model.ID, s
 	st := VoteState{Round: max(last.Round, 1), Open: last.ID == "" || last.Status == model.RoundOpen}
 	current := model.ID("")
 	if !st.Open {
-		current = last.ID
+		current, st.Closed = last.ID, last
 	}
 	var vs []model.Vote
 	for _, v := range votes {
@@ -78,7 +81,11 @@ func (e *Engine) CloseVote(ctx context.Context, actor string, groupID model.ID, 
 		return 0, err
 	}
 	round := 0
-	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+	view, err := e.Table(ctx, groupID) // the rules in force, kept with the round
+	if err != nil {
+		return 0, err
+	}
+	err = e.store.Update(ctx, actor, func(tx *storage.Tx) error {
 		rounds, err := tx.Rounds(groupID)
 		if err != nil {
 			return err
@@ -91,6 +98,10 @@ func (e *Engine) CloseVote(ctx context.Context, actor string, groupID model.ID, 
 			last = model.VoteRound{ID: model.NewID(), GroupID: groupID, StageKey: stage, Method: method, Round: 1, Stamp: model.NewStamp(e.Now())}
 		}
 		last.Status, last.UpdatedAt, round = model.RoundClosed, e.Now(), last.Round
+		last.Voters = view.Group.Participants
+		if method == model.MethodDots {
+			last.Rules = model.DotRules{Budget: view.Rules.Budget, Cap: view.Rules.EffectiveCap()}
+		}
 		return tx.PutRound(last)
 	})
 	if err != nil {

@@ -2,6 +2,7 @@ package sessions
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"forum/model"
@@ -87,5 +88,54 @@ func TestFistToFiveAndSupport(t *testing.T) {
 	sr := f.table(g).StepSupport[s.Record.ID]
 	if sr.Voters != 4 || sr.Percent != 50 || !sr.Divergent {
 		t.Fatalf("support %+v", sr)
+	}
+}
+
+func TestAClosedRoundKeepsItsRulesAndRecomputesFromItsBallots(t *testing.T) {
+	f := newFixture(t)
+	v := f.london()
+	g := v.Group.ID
+	f.goTo(g, "priorities")
+	a, b, c := f.capture(g, "one"), f.capture(g, "two"), f.capture(g, "three")
+	if err := f.eng.SetDotRules(f.ctx, "o", v.Event.ID, model.DotRules{Budget: 2, Cap: 1}); err != nil {
+		t.Fatal(err)
+	}
+	for i, items := range [][]model.ID{{a.ID, b.ID}, {a.ID, c.ID}, {b.ID}} {
+		dots := map[model.ID]int{}
+		for _, id := range items {
+			dots[id] = 1
+		}
+		if err := f.eng.CastDots(f.ctx, "p", g, fmt.Sprintf("P%d", i+1), dots); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := f.eng.CloseVote(f.ctx, "fac", g, "priorities", model.MethodDots); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.eng.SetDotRules(f.ctx, "o", v.Event.ID, model.DotRules{Budget: 5, Cap: 3}); err != nil { // changed later
+		t.Fatal(err)
+	}
+	v = f.table(g)
+	if v.Rules.Budget != 2 || v.Rules.Cap != 1 || v.DotVote.Closed.Voters != 8 {
+		t.Fatalf("the closed round's rules: %+v, voters %d", v.Rules, v.DotVote.Closed.Voters)
+	}
+	// Recompute the result from the stored ballots alone.
+	snap, _ := f.eng.Snapshot(f.ctx, v.Event.ID)
+	var round []model.Vote
+	for _, vt := range snap.Votes {
+		if vt.RoundID == v.DotVote.Closed.ID {
+			round = append(round, vt)
+		}
+	}
+	again := model.TallyDots(v.VoteItems(), model.Ballots(round))
+	for i, p := range v.Priorities {
+		if again[i] != p.Ranked {
+			t.Fatalf("recomputed %+v, stored result %+v", again[i], p.Ranked)
+		}
+	}
+	for _, bl := range model.Ballots(round) {
+		if err := v.Rules.Check(bl, v.VoteItems()); err != nil {
+			t.Fatalf("a stored ballot breaks its round's rules: %v", err)
+		}
 	}
 }

@@ -89,6 +89,9 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 	items := model.VoteChoices(v.Notes, themes, v.VoteStage)
 	mergeThemeDots(v.Ballots, v.Notes, items)
 	v.Rules = rulesFor(snap.Event.Dots, len(items))
+	if r := v.DotVote.Closed; r.ID != "" && r.Rules.Budget > 0 {
+		v.Rules = r.Rules // a closed round keeps the rules it ran under
+	}
 	byID := map[model.ID]model.Contribution{}
 	ids := make([]model.ID, len(items))
 	for i, c := range items {

@@ -185,9 +185,9 @@ func (t *Tx) rounds(g model.ID) ([]model.VoteRound, error) {
 }
 
 func (t *Tx) putRound(r model.VoteRound) error {
-	_, err := t.exec(`INSERT INTO vote_rounds(id, table_id, stage_key, method, round, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET status=excluded.status, updated_at=excluded.updated_at`,
-		string(r.ID), string(r.GroupID), r.StageKey, r.Method, r.Round, r.Status, ts(r.CreatedAt), ts(r.UpdatedAt))
+	_, err := t.exec(`INSERT INTO vote_rounds(id, table_id, stage_key, method, round, status, budget, cap, voters, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET status=excluded.status, budget=excluded.budget, cap=excluded.cap, voters=excluded.voters, updated_at=excluded.updated_at`,
+		string(r.ID), string(r.GroupID), r.StageKey, r.Method, r.Round, r.Status, r.Rules.Budget, r.Rules.Cap, r.Voters, ts(r.CreatedAt), ts(r.UpdatedAt))
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,9 @@ func TestTableThroughEveryStage(t *testing.T) {
 	h.keys("ctrl+o")
 	h.contains("Dot vote", "Voter ‹ P1 › of 6", "1 of 1 dots left")
 	h.keys("down", "space", "enter") // P1: one dot on Estates funding
-	h.contains("✓ P1's dots saved.", "Voter ‹ P2 ›")
+	h.contains("✓ P1's ballot is saved and hidden.", "Pass the laptop to P2")
+	h.keys("space")
+	h.contains("Voter ‹ P2 ›")
 	h.keys("left", "left") // back past P1 to the paper tally
 	h.contains("Paper tally", "6 of 6 dots left")
 	h.keys("up", "up", "space", "space", "down", "space", "space", "enter") // 2 on Shared records, 2 on Estates funding

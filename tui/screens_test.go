@@ -44,6 +44,8 @@ func TestScreensGolden(t *testing.T) {
 				h.keys("enter")
 			}
 			h.keys("ctrl+o", "down", "space", "enter")
+			h.golden(name("vote-privacy"))
+			h.keys("space")
 			h.golden(name("vote"))
 			h.fits(w, hg)
 			h.keys("c")

@@ -23,6 +23,9 @@ type voteModel struct {
 	results bool
 	// private is a participant's own ballot: one voter, no running totals.
 	private bool
+	// pass is set after a ballot is saved on a shared laptop: the screen
+	// hides it until the next voter is ready.
+	pass string
 }
 
 var privateVoteKeys = keyMap{
@@ -75,6 +78,14 @@ func (m *voteModel) spent() int {
 func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 	if len(m.voters) == 0 {
 		return nil // the ballot is still loading
+	}
+	if m.pass != "" { // the privacy screen: any key when the next voter is ready
+		m.pass = ""
+		if k.String() == "esc" {
+			a.screen, a.status = screenTable, ""
+			return a.loadTable(m.view.Group.ID)
+		}
+		return nil
 	}
 	items := m.items()
 	voter := m.current()
@@ -148,6 +159,9 @@ func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		m.dirty[voter] = false
 		if voter != model.PaperVoter {
 			m.voter = (m.voter + 1) % len(m.voters)
+			if !m.private {
+				m.pass = voter
+			}
 		}
 		return do(fmt.Sprintf("✓ %s's dots saved.", label(voter)), func() error { return eng.CastDots(ctx, actor, g, voter, dots) })
 	}
@@ -170,6 +184,11 @@ func (m *voteModel) render(a *App) string {
 	voter := m.current()
 	rules := v.RulesFor(voter)
 	head := a.headerBar(fmt.Sprintf("Dot vote · %s · %s", model.Safe(v.Group.Name, false), v.Area.Code))
+	if m.pass != "" {
+		return a.page(head, []string{"", "", "  " + a.st.OK.Render("✓ "+m.pass+"'s ballot is saved and hidden."), "",
+			"  Pass the laptop to " + a.st.Key.Render(voter) + ".", "",
+			a.st.Faint.Render("  Press any key when " + voter + " is ready (esc leaves the vote).")}, voteKeys)
+	}
 	body := []string{""}
 	if len(items) == 0 {
 		body = append(body, "  Nothing to vote on yet: capture the priorities at this stage first (esc).")

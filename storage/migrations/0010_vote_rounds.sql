@@ -1,6 +1,8 @@
 -- forum schema 10: votes run in rounds. A round is open (ballots hidden
 -- from the table) until the facilitator closes and reveals it; reopening
--- starts a new round and the earlier one stays, with its ballots.
+-- starts a new round and the earlier one stays, with its ballots. A closed
+-- round keeps the rules it ran under (dots each, cap, voters), so that its
+-- result can be recomputed from its ballots alone.
 CREATE TABLE vote_rounds (
   id TEXT PRIMARY KEY,
   table_id TEXT NOT NULL REFERENCES breakout_tables(id),
@@ -8,6 +10,9 @@ CREATE TABLE vote_rounds (
   method TEXT NOT NULL,
   round INTEGER NOT NULL,
   status TEXT NOT NULL,
+  budget INTEGER NOT NULL DEFAULT 0,
+  cap INTEGER NOT NULL DEFAULT 0,
+  voters INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   UNIQUE (table_id, stage_key, method, round)
