@@ -22,8 +22,11 @@ type Event struct {
 	// forum's outcomes.
 	Illustrative bool
 	// Dots are the dot-voting rules for the event's tables.
-	Dots   DotRules
-	Stages []Stage
+	Dots DotRules
+	// VoteMethod is how tables choose priorities: MethodDots (the
+	// default), MethodApproval or MethodBorda.
+	VoteMethod string
+	Stages     []Stage
 	// Maturity is the self-assessment model the tables rate themselves on.
 	Maturity Maturity
 	// Tags are the event's own tags for notes, besides the enablers.

@@ -74,8 +74,10 @@ type TableView struct {
 	Profile  []model.DimensionResult
 	// Themes are the table's themes with their notes (every stage).
 	Themes []ThemeView
-	// DotVote is the dot vote's round and whether it is open (ballots
-	// hidden) or closed (revealed).
+	// Method is how the priorities are voted (dots, approval, borda);
+	// DotVote is that vote's round and whether it is open (ballots hidden)
+	// or closed (revealed).
+	Method  string
 	DotVote VoteState
 	// Fist is the fist-to-five on the table's vision; FistResult its count.
 	Fist       VoteState

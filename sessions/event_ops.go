@@ -28,7 +28,7 @@ func EventFromTemplate(t Template, opts NewEvent, now time.Time) (model.Event, [
 		ID: model.NewID(), Title: t.Event.Title, Date: t.Event.Date, Venue: t.Event.Venue,
 		Chair: t.Event.Chair, Aims: append([]string(nil), t.Event.Aims...), AreaLabel: t.Event.AreaLabel,
 		Template: t.Name, Illustrative: opts.Illustrative, ProgrammeAt: -1,
-		Dots:  model.DotRules{Budget: t.Votes.Dots, Cap: t.Votes.Cap},
+		Dots: model.DotRules{Budget: t.Votes.Dots, Cap: t.Votes.Cap}, VoteMethod: voteMethodOr(t.Votes.Method),
 		Stamp: model.NewStamp(now),
 	}
 	if opts.Title != "" {
@@ -114,4 +114,11 @@ func (e *Engine) CreateEvent(ctx context.Context, actor string, t Template, opts
 		return "", fmt.Errorf("creating the event: %w", err)
 	}
 	return ev.ID, nil
+}
+
+func voteMethodOr(m string) string {
+	if m == "" {
+		return model.MethodDots
+	}
+	return m
 }

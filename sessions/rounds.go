@@ -99,7 +99,7 @@ func (e *Engine) CloseVote(ctx context.Context, actor string, groupID model.ID, 
 		}
 		last.Status, last.UpdatedAt, round = model.RoundClosed, e.Now(), last.Round
 		last.Voters = view.Group.Participants
-		if method == model.MethodDots {
+		if method == model.MethodDots || method == view.Method {
 			last.Rules = model.DotRules{Budget: view.Rules.Budget, Cap: view.Rules.EffectiveCap()}
 		}
 		return tx.PutRound(last)

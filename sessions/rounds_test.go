@@ -139,3 +139,48 @@ func TestAClosedRoundKeepsItsRulesAndRecomputesFromItsBallots(t *testing.T) {
 		}
 	}
 }
+
+func TestApprovalAndRankingVotes(t *testing.T) {
+	for _, c := range []struct {
+		method string
+		ballot map[string]map[int]int // voter → item index → value
+		bad    map[int]int
+		first  int
+		score  int
+	}{
+		{model.MethodApproval, map[string]map[int]int{"P1": {0: 1, 1: 1}, "P2": {1: 1}, "P3": {1: 1, 2: 1}}, map[int]int{0: 2}, 1, 3},
+		{model.MethodBorda, map[string]map[int]int{"P1": {0: 1, 1: 2}, "P2": {1: 1, 2: 2, 0: 3}, "P3": {1: 1}}, map[int]int{0: 1, 1: 1}, 1, 3 + 2 + 3},
+	} {
+		f := newFixture(t)
+		v := f.london()
+		g := v.Group.ID
+		if err := f.eng.SetVoteRules(f.ctx, "o", v.Event.ID, c.method, model.DotRules{}); err != nil {
+			t.Fatal(err)
+		}
+		f.goTo(g, "priorities")
+		items := []model.ID{f.capture(g, "one").ID, f.capture(g, "two").ID, f.capture(g, "three").ID}
+		for voter, b := range c.ballot {
+			dots := map[model.ID]int{}
+			for i, n := range b {
+				dots[items[i]] = n
+			}
+			if err := f.eng.CastDots(f.ctx, "p", g, voter, dots); err != nil {
+				t.Fatalf("%s: %v", c.method, err)
+			}
+		}
+		bad := map[model.ID]int{}
+		for i, n := range c.bad {
+			bad[items[i]] = n
+		}
+		if err := f.eng.CastDots(f.ctx, "p", g, "P4", bad); err == nil {
+			t.Errorf("%s: ballot %v accepted", c.method, c.bad)
+		}
+		if err := f.eng.CastDots(f.ctx, "p", g, model.PaperVoter, map[model.ID]int{items[0]: 1}); err == nil {
+			t.Errorf("%s: a paper tally accepted", c.method)
+		}
+		p := f.table(g).Priorities[0]
+		if p.Note.ID != items[c.first] || p.Dots != c.score {
+			t.Errorf("%s: first is %q with %d, want item %d with %d", c.method, p.Note.Text, p.Dots, c.first, c.score)
+		}
+	}
+}

@@ -77,6 +77,17 @@ func (e *Engine) SetDetails(ctx context.Context, actor string, id model.ID, d De
 // about a third of the items on the vote) and the most dots one participant
 // may put on one item (0: no cap).
 func (e *Engine) SetDotRules(ctx context.Context, actor string, id model.ID, r model.DotRules) error {
+	return e.SetVoteRules(ctx, actor, id, model.MethodDots, r)
+}
+
+// SetVoteRules sets how the event's tables vote on priorities: the method
+// (dots, approval or borda) and, for dots, the rules.
+func (e *Engine) SetVoteRules(ctx context.Context, actor string, id model.ID, method string, r model.DotRules) error {
+	switch method {
+	case model.MethodDots, model.MethodApproval, model.MethodBorda:
+	default:
+		return fmt.Errorf("not saved: the method is dots, approval or borda, not %q", method)
+	}
 	if err := allow(ctx, needOrganise, ""); err != nil {
 		return err
 	}
@@ -87,7 +98,7 @@ func (e *Engine) SetDotRules(ctx context.Context, actor string, id model.ID, r m
 		return fmt.Errorf("not saved: the cap per item %w", err)
 	}
 	return e.changeEvent(ctx, actor, id, func(ev *model.Event) error {
-		ev.Dots = r
+		ev.Dots, ev.VoteMethod = r, method
 		return nil
 	})
 }

@@ -71,7 +71,8 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 	}
 	v.Profile = model.Profile(v.Maturity, v.Ratings)
 	v.VoteStage = voteStage(snap.Event.Stages)
-	v.DotVote = voteState(snap.Votes, snap.Rounds, groupID, v.VoteStage, model.MethodDots)
+	v.Method = PriorityMethod(snap.Event)
+	v.DotVote = voteState(snap.Votes, snap.Rounds, groupID, v.VoteStage, v.Method)
 	v.Ballots = v.DotVote.Ballots
 	v.Fist = voteState(snap.Votes, snap.Rounds, groupID, stageOf(snap.Event.Stages, model.ActivityVision), model.MethodFist)
 	v.FistResult = model.TallyFist(groupID, v.Fist.Ballots)
@@ -98,7 +99,14 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 		byID[c.ID] = c
 		ids[i] = c.ID
 	}
-	for _, r := range model.TallyDots(ids, v.Ballots) {
+	tally := model.TallyDots
+	switch v.Method {
+	case model.MethodApproval:
+		tally = model.TallyApproval
+	case model.MethodBorda:
+		tally = model.TallyBorda
+	}
+	for _, r := range tally(ids, v.Ballots) {
 		p := Priority{Note: byID[r.Item], Ranked: r, Sources: []model.ID{r.Item}}
 		if p.Note.IsTheme() {
 			p.Sources = nil

@@ -53,6 +53,9 @@ type TemplateEvent struct {
 type TemplateVotes struct {
 	Dots int `toml:"dots"`
 	Cap  int `toml:"cap"`
+	// Method is how tables vote on priorities: "dots" (the default),
+	// "approval" or "borda" (ranking).
+	Method string `toml:"method"`
 }
 
 // TemplateTalk is a programme item.
@@ -210,6 +213,11 @@ func (t Template) Validate() error {
 	}
 	if err := model.CheckDate(t.Event.Date); err != nil {
 		return fmt.Errorf("event.date: %w", err)
+	}
+	switch t.Votes.Method {
+	case "", model.MethodDots, model.MethodApproval, model.MethodBorda:
+	default:
+		return fmt.Errorf("votes.method: %q; allowed: dots, approval, borda", t.Votes.Method)
 	}
 	if t.Votes.Dots < 0 || t.Votes.Cap < 0 {
 		return fmt.Errorf("votes: dots (%d) and cap (%d) must be 0 or more", t.Votes.Dots, t.Votes.Cap)

@@ -44,18 +44,29 @@ func (e *Engine) CastDots(ctx context.Context, actor string, groupID model.ID, v
 		for _, c := range model.VoteChoices(notes, themes, stage) {
 			items = append(items, c.ID)
 		}
-		rules := rulesFor(ev.Dots, len(items))
-		if voter == model.PaperVoter {
-			rules = rules.ForPaper(g.Participants)
-		}
+		method := PriorityMethod(ev)
 		b := model.Ballot{Voter: voter, Dots: dots}
-		if err := rules.Check(b, items); err != nil {
+		switch {
+		case method != model.MethodDots && voter == model.PaperVoter:
+			return fmt.Errorf("vote refused: a paper tally is for dot votes; this vote is by %s", MethodName(method))
+		case method == model.MethodApproval:
+			err = model.CheckApproval(b, items)
+		case method == model.MethodBorda:
+			err = model.CheckRanking(b, items)
+		default:
+			rules := rulesFor(ev.Dots, len(items))
+			if voter == model.PaperVoter {
+				rules = rules.ForPaper(g.Participants)
+			}
+			err = rules.Check(b, items)
+		}
+		if err != nil {
 			return err
 		}
-		if err := roundOpen(tx, groupID, stage, model.MethodDots); err != nil {
+		if err := roundOpen(tx, groupID, stage, method); err != nil {
 			return err
 		}
-		return tx.ReplaceBallot(groupID, stage, model.MethodDots, voter, model.BallotVotes(groupID, stage, b, e.Now()))
+		return tx.ReplaceBallot(groupID, stage, method, voter, model.MethodVotes(groupID, stage, method, b, e.Now()))
 	})
 	if err != nil {
 		return fmt.Errorf("dots not saved: %w", err)
@@ -79,4 +90,28 @@ func validVoter(v string) bool {
 	var n int
 	_, err := fmt.Sscanf(v, "P%d", &n)
 	return err == nil && n >= 1 && n <= 1000 && fmt.Sprintf("P%d", n) == v
+}
+
+// PriorityMethod is how the event's tables vote on priorities.
+func PriorityMethod(ev model.Event) string {
+	switch ev.VoteMethod {
+	case model.MethodApproval, model.MethodBorda:
+		return ev.VoteMethod
+	}
+	return model.MethodDots
+}
+
+// MethodName names a voting method in a sentence.
+func MethodName(method string) string {
+	switch method {
+	case model.MethodApproval:
+		return "approval (a yes to any number of items)"
+	case model.MethodBorda:
+		return "ranking (Borda count: first of n items gets n points)"
+	case model.MethodFist:
+		return "fist-to-five"
+	case model.MethodSupport:
+		return "support"
+	}
+	return "dots"
 }

@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
+	"forum/model"
 	"forum/sessions"
 )
 
@@ -102,4 +104,28 @@ func TestFistToFiveOnTheVisionAndSupportForNextSteps(t *testing.T) {
 	h.contains("Support for the next steps", "Bid for hub funding")
 	h.keys("5", "enter", "2", "enter", "c")
 	h.contains("50% support", "views diverge")
+}
+
+func TestRankingOnTheVoteScreen(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := h.londonTable()
+	if err := h.eng.SetVoteRules(context.Background(), "o", v.Event.ID, model.MethodBorda, model.DotRules{}); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("ctrl+n", "ctrl+n", "ctrl+n")
+	for _, s := range []string{"Shared records", "Estates funding", "Leadership development"} {
+		h.typ(s)
+		h.keys("enter")
+	}
+	h.keys("ctrl+o")
+	h.contains("space gives the next place")
+	if strings.Contains(h.screen(), "Paper tally") {
+		t.Fatal("a paper tally offered for a ranking")
+	}
+	h.keys("down", "space", "up", "space", "enter", "space") // P1: Estates 1st, Shared records 2nd
+	h.keys("c")
+	h.contains("by Borda points", "Estates funding")
+	if p := h.table().Priorities[0]; p.Note.Text != "Estates funding" || p.Dots != 3 {
+		t.Fatalf("first %+v", p)
+	}
 }

@@ -82,21 +82,29 @@ func (a *App) detailsForm() formModel {
 	return f
 }
 
-// rulesForm edits the event's dot-voting rules.
+// rulesForm edits how the event's tables vote on priorities.
 func (a *App) rulesForm() formModel {
 	eng, ctx, actor, ev := a.eng, a.ctx, a.actor, a.setup.Event
 	dots := numberCheck(model.CheckDots)
 	return formModel{
 		title: "Voting rules",
-		intro: []string{"Dots each participant places on the priorities. 0 dots gives each participant about a third of the items on the vote; a cap of 0 lets them put all their dots on one item."},
-		fields: []field{newField("Dots per participant", strconv.Itoa(ev.Dots.Budget), "0 = about a third of the items"),
+		intro: []string{"How tables choose priorities: dots (each participant places a few dots; 0 dots means about a third of the items; a cap of 0 lets them put all on one item), approval (a yes to any number of items) or borda (each ranks them; first of n gets n points)."},
+		fields: []field{newField("Method", sessions.PriorityMethod(ev), "dots, approval or borda"),
+			newField("Dots per participant", strconv.Itoa(ev.Dots.Budget), "0 = about a third of the items"),
 			newField("Cap per item", strconv.Itoa(ev.Dots.Cap), "0 = no cap")},
-		check: []func(string) error{dots, dots},
+		check: []func(string) error{func(v string) error {
+			switch strings.ToLower(strings.TrimSpace(v)) {
+			case model.MethodDots, model.MethodApproval, model.MethodBorda:
+				return nil
+			}
+			return errors.New("write dots, approval or borda")
+		}, dots, dots},
 		submit: checked(func(f *formModel) tea.Cmd {
-			b, _ := f.number(0)
-			c, _ := f.number(1)
-			return saveCmd("✓ Voting rules saved: "+rulesText(model.DotRules{Budget: b, Cap: c})+".", func() (string, error) {
-				return "", eng.SetDotRules(ctx, actor, ev.ID, model.DotRules{Budget: b, Cap: c})
+			method := strings.ToLower(f.value(0))
+			b, _ := f.number(1)
+			c, _ := f.number(2)
+			return saveCmd("✓ Voting rules saved: "+rulesText(model.Event{VoteMethod: method, Dots: model.DotRules{Budget: b, Cap: c}})+".", func() (string, error) {
+				return "", eng.SetVoteRules(ctx, actor, ev.ID, method, model.DotRules{Budget: b, Cap: c})
 			})
 		}),
 	}

@@ -67,7 +67,7 @@ func (a *App) setupLine(r setupRow) string {
 		return fmt.Sprintf("Details   %s · areas are %ss · %s · venue %s · chair %s",
 			ev.Date, safe(ev.AreaLabel), plural(len(ev.Aims), "aim", "aims"), orDash(ev.Venue), orDash(ev.Chair))
 	case rowRules:
-		return "Voting    " + rulesText(ev.Dots)
+		return "Voting    " + rulesText(ev)
 	case rowTalk:
 		t := ev.Programme[r.talk]
 		starts := safe(t.Starts)
@@ -107,8 +107,15 @@ func (a *App) setupLine(r setupRow) string {
 	return ""
 }
 
-// rulesText says the dot-voting rules in words.
-func rulesText(r model.DotRules) string {
+// rulesText says the voting rules in words.
+func rulesText(ev model.Event) string {
+	switch sessions.PriorityMethod(ev) {
+	case model.MethodApproval:
+		return "approval: a yes to any number of items"
+	case model.MethodBorda:
+		return "ranking: Borda count, first of n items scores n"
+	}
+	r := ev.Dots
 	dots := "dots each: about a third of the items"
 	if r.Budget > 0 {
 		dots = "dots each: " + strconv.Itoa(r.Budget)

@@ -39,7 +39,11 @@ var voteKeys = keyMap{
 }
 
 func newVoteModel(v sessions.TableView) voteModel {
-	m := voteModel{voters: append(sessions.VoterCodes(max(v.Group.Participants, 1)), model.PaperVoter),
+	voters := sessions.VoterCodes(max(v.Group.Participants, 1))
+	if v.Method == model.MethodDots {
+		voters = append(voters, model.PaperVoter) // a paper tally is for dots only
+	}
+	m := voteModel{voters: voters,
 		ballots: map[string]map[model.ID]int{}, dirty: map[string]bool{}}
 	m.refresh(v)
 	return m
@@ -103,7 +107,7 @@ func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		eng, ctx, actor, g, stage := a.eng, a.ctx, a.actor, m.view.Group.ID, m.view.VoteStage
 		m.results = true
 		return func() tea.Msg {
-			r, err := eng.CloseVote(ctx, actor, g, stage, model.MethodDots)
+			r, err := eng.CloseVote(ctx, actor, g, stage, m.view.Method)
 			if err != nil {
 				return doneMsg{err: err, reload: true}
 			}
@@ -114,7 +118,7 @@ func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		m.results = false
 		m.ballots, m.dirty = map[string]map[model.ID]int{}, map[string]bool{}
 		return func() tea.Msg {
-			r, err := eng.ReopenVote(ctx, actor, g, stage, model.MethodDots)
+			r, err := eng.ReopenVote(ctx, actor, g, stage, m.view.Method)
 			if err != nil {
 				return doneMsg{err: err, reload: true}
 			}
@@ -130,6 +134,12 @@ func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		m.voter = (m.voter + 1) % len(m.voters)
 	case len(items) == 0:
 		return nil
+	case key.Matches(k, keyAddDot) && m.view.Method != model.MethodDots:
+		m.mark(items[m.sel].ID)
+		m.dirty[voter] = true
+	case key.Matches(k, keyDropDot) && m.view.Method != model.MethodDots:
+		m.unmark(items[m.sel].ID)
+		m.dirty[voter] = true
 	case key.Matches(k, keyAddDot):
 		id := items[m.sel].ID
 		switch {
@@ -209,7 +219,14 @@ func (m *voteModel) render(a *App) string {
 	if m.dirty[voter] {
 		unsaved = a.st.Warn.Render("  not saved yet: enter saves")
 	}
-	body = append(body, "  "+a.st.Key.Render(who)+fmt.Sprintf(" · %d of %d dots left · at most %d per item", rules.Budget-m.spent(), rules.Budget, rules.EffectiveCap())+unsaved)
+	switch v.Method {
+	case model.MethodApproval:
+		body = append(body, "  "+a.st.Key.Render(who)+" · space says yes to an item (again: no); yes to as many as you like"+unsaved)
+	case model.MethodBorda:
+		body = append(body, "  "+a.st.Key.Render(who)+" · space gives the next place (1st, 2nd…), - takes it back"+unsaved)
+	default:
+		body = append(body, "  "+a.st.Key.Render(who)+fmt.Sprintf(" · %d of %d dots left · at most %d per item", rules.Budget-m.spent(), rules.Budget, rules.EffectiveCap())+unsaved)
+	}
 	if m.private {
 		body = append(body, a.st.Faint.Render("  Nobody sees whose ballot this is. enter saves it; you may change it later."), "")
 	} else if v.DotVote.Open {
@@ -227,6 +244,12 @@ func (m *voteModel) render(a *App) string {
 		c := items[i]
 		mine := m.ballots[voter][c.ID]
 		dots := strings.Repeat("●", min(mine, 10))
+		switch {
+		case v.Method == model.MethodApproval && mine > 0:
+			dots = "✓ yes"
+		case v.Method == model.MethodBorda && mine > 0:
+			dots = fmt.Sprintf("#%d", mine)
+		}
 		if mine > 10 {
 			dots = fmt.Sprintf("●×%d", mine)
 		}
@@ -254,7 +277,11 @@ func (m *voteModel) render(a *App) string {
 // resultLines are the ranked results with bars; ties show as "=2".
 func (m *voteModel) resultLines(a *App) []string {
 	v := m.view
-	out := []string{"  " + a.st.Key.Render("Ranked results") + a.st.Faint.Render(fmt.Sprintf(" · %d ballots · ties shown as =", len(v.Ballots))), ""}
+	unit := map[string]string{model.MethodApproval: "yes votes", model.MethodBorda: "Borda points"}[v.Method]
+	if unit == "" {
+		unit = "dots"
+	}
+	out := []string{"  " + a.st.Key.Render("Ranked results") + a.st.Faint.Render(fmt.Sprintf(" · by %s · %d ballots · ties shown as =", unit, len(v.Ballots))), ""}
 	top := 1
 	for _, p := range v.Priorities {
 		top = max(top, p.Dots)
@@ -266,4 +293,36 @@ func (m *voteModel) resultLines(a *App) []string {
 		out = append(out, fmt.Sprintf("  %4s %3d %s%s  %s", rank, p.Dots, bar, strings.Repeat(" ", barW-p.Dots*barW/top), model.Safe(p.Note.Text, false)))
 	}
 	return out
+}
+
+// mark says yes to an item (approval) or gives it the next place
+// (ranking); on approval a second press says no again.
+func (m *voteModel) mark(id model.ID) {
+	b := m.ballots[m.current()]
+	if m.view.Method == model.MethodApproval {
+		if b[id] > 0 {
+			delete(b, id)
+		} else {
+			b[id] = 1
+		}
+		return
+	}
+	if b[id] == 0 {
+		b[id] = len(b) + 1
+	}
+}
+
+// unmark takes an item out of a ranking, moving the places after it up.
+func (m *voteModel) unmark(id model.ID) {
+	b := m.ballots[m.current()]
+	pos, ok := b[id]
+	if !ok {
+		return
+	}
+	delete(b, id)
+	for other, p := range b {
+		if m.view.Method == model.MethodBorda && p > pos {
+			b[other] = p - 1
+		}
+	}
 }

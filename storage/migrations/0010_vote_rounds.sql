@@ -18,3 +18,5 @@ CREATE TABLE vote_rounds (
   UNIQUE (table_id, stage_key, method, round)
 );
 ALTER TABLE votes ADD COLUMN round_id TEXT NOT NULL DEFAULT '';
+-- The priorities vote's method: dots, approval or borda (ranking).
+ALTER TABLE events ADD COLUMN vote_method TEXT NOT NULL DEFAULT 'dots';
