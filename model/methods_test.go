@@ -148,3 +148,17 @@ func TestSupportAndFistToFive(t *testing.T) {
 		}
 	}
 }
+
+func TestSpendAllDots(t *testing.T) {
+	r := DotRules{Budget: 3, Cap: 2, SpendAll: true}
+	items := []ID{"a", "b"}
+	if err := r.Check(Ballot{Dots: map[ID]int{"a": 2}}, items); err == nil {
+		t.Error("a ballot placing 2 of 3 dots accepted under spend-all")
+	}
+	if err := r.Check(Ballot{Dots: map[ID]int{"a": 2, "b": 1}}, items); err != nil {
+		t.Errorf("a full ballot refused: %v", err)
+	}
+	if err := r.ForPaper(5).Check(Ballot{Dots: map[ID]int{"a": 4}}, items); err != nil {
+		t.Errorf("a paper count need not place every dot: %v", err)
+	}
+}

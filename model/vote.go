@@ -34,6 +34,8 @@ type DotRules struct {
 	Budget int
 	// Cap is the most dots one voter may put on one item; 0 means Budget.
 	Cap int
+	// SpendAll asks every ballot to place all its dots.
+	SpendAll bool
 }
 
 // DefaultBudget is about a third of the items, at least one.
@@ -59,7 +61,7 @@ func (r DotRules) ForPaper(n int) DotRules {
 	if n < 1 {
 		n = 1
 	}
-	return DotRules{Budget: r.Budget * n, Cap: r.EffectiveCap() * n}
+	return DotRules{Budget: r.Budget * n, Cap: r.EffectiveCap() * n} // a paper count need not place every dot
 }
 
 // Ballot is one voter's dots, by item.
@@ -104,6 +106,8 @@ func (r DotRules) Check(b Ballot, items []ID) error {
 	}
 	if s := b.Spent(); s > r.Budget {
 		return fmt.Errorf("%w: %d dots spent; the budget is %d", ErrBallot, s, r.Budget)
+	} else if r.SpendAll && s < r.Budget {
+		return fmt.Errorf("%w: %d of %d dots placed; this vote asks every ballot to place all its dots", ErrBallot, s, r.Budget)
 	}
 	return nil
 }

@@ -56,6 +56,8 @@ type TemplateVotes struct {
 	// Method is how tables vote on priorities: "dots" (the default),
 	// "approval" or "borda" (ranking).
 	Method string `toml:"method"`
+	// SpendAll asks every dot ballot to place all its dots.
+	SpendAll bool `toml:"spend_all"`
 }
 
 // TemplateTalk is a programme item.

@@ -91,20 +91,28 @@ func (a *App) rulesForm() formModel {
 		intro: []string{"How tables choose priorities: dots (each participant places a few dots; 0 dots means about a third of the items; a cap of 0 lets them put all on one item), approval (a yes to any number of items) or borda (each ranks them; first of n gets n points)."},
 		fields: []field{newField("Method", sessions.PriorityMethod(ev), "dots, approval or borda"),
 			newField("Dots per participant", strconv.Itoa(ev.Dots.Budget), "0 = about a third of the items"),
-			newField("Cap per item", strconv.Itoa(ev.Dots.Cap), "0 = no cap")},
+			newField("Cap per item", strconv.Itoa(ev.Dots.Cap), "0 = no cap"),
+			newField("Spend all dots", map[bool]string{true: "yes", false: "no"}[ev.Dots.SpendAll], "yes: a ballot must place every dot")},
 		check: []func(string) error{func(v string) error {
 			switch strings.ToLower(strings.TrimSpace(v)) {
 			case model.MethodDots, model.MethodApproval, model.MethodBorda:
 				return nil
 			}
 			return errors.New("write dots, approval or borda")
-		}, dots, dots},
+		}, dots, dots, func(v string) error {
+			switch strings.ToLower(strings.TrimSpace(v)) {
+			case "yes", "no":
+				return nil
+			}
+			return errors.New("write yes or no")
+		}},
 		submit: checked(func(f *formModel) tea.Cmd {
 			method := strings.ToLower(f.value(0))
 			b, _ := f.number(1)
 			c, _ := f.number(2)
-			return saveCmd("✓ Voting rules saved: "+rulesText(model.Event{VoteMethod: method, Dots: model.DotRules{Budget: b, Cap: c}})+".", func() (string, error) {
-				return "", eng.SetVoteRules(ctx, actor, ev.ID, method, model.DotRules{Budget: b, Cap: c})
+			r := model.DotRules{Budget: b, Cap: c, SpendAll: strings.EqualFold(f.value(3), "yes")}
+			return saveCmd("✓ Voting rules saved: "+rulesText(model.Event{VoteMethod: method, Dots: r})+".", func() (string, error) {
+				return "", eng.SetVoteRules(ctx, actor, ev.ID, method, r)
 			})
 		}),
 	}

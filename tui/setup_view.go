@@ -124,6 +124,9 @@ func rulesText(ev model.Event) string {
 	if r.Cap > 0 {
 		cap = "at most " + strconv.Itoa(r.Cap) + " on one item"
 	}
+	if r.SpendAll {
+		cap += " · every dot placed"
+	}
 	return dots + " · " + cap
 }
 

@@ -20,3 +20,5 @@ CREATE TABLE vote_rounds (
 ALTER TABLE votes ADD COLUMN round_id TEXT NOT NULL DEFAULT '';
 -- The priorities vote's method: dots, approval or borda (ranking).
 ALTER TABLE events ADD COLUMN vote_method TEXT NOT NULL DEFAULT 'dots';
+-- Whether a dot vote asks every ballot to place all its dots.
+ALTER TABLE events ADD COLUMN dots_spend_all INTEGER NOT NULL DEFAULT 0;
