@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"io"
 	"path/filepath"
@@ -325,3 +326,35 @@ func TestTemplateAreaLabelIsUsed(t *testing.T) {
 }
 
 var _ = model.KindAsk
+
+// TestNoExportLinksAVoterCodeToAPerson: ballots are stored and exported
+// under anonymous codes only; the names at a table (facilitator, scribe,
+// reporter) never appear with them.
+func TestNoExportLinksAVoterCodeToAPerson(t *testing.T) {
+	f := newFixture(t)
+	id := f.london()
+	x, err := Make(f.ctx, f.eng, id, Scope{}, FormatCSV)
+	f.must(err)
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(x.Files["votes.csv"], []byte("\ufeff")))).ReadAll()
+	f.must(err)
+	for _, r := range rows[1:] {
+		voter := r[4]
+		if !(voter == "paper" || (len(voter) > 1 && voter[0] == 'P')) {
+			t.Errorf("votes.csv names a voter %q", voter)
+		}
+		for _, name := range []string{"Ann", "Sam", "Raj"} {
+			if strings.Contains(strings.Join(r, ","), name) {
+				t.Errorf("votes.csv row %q holds the name %s", r, name)
+			}
+		}
+	}
+	j, err := f.eng.ExportJSON(f.ctx, id)
+	f.must(err)
+	var ex sessions.Exchange
+	f.must(json.Unmarshal(j, &ex))
+	for _, v := range ex.Votes {
+		if !(v.Voter == "paper" || strings.HasPrefix(v.Voter, "P")) {
+			t.Errorf("the JSON stores a ballot under %q", v.Voter)
+		}
+	}
+}
