@@ -132,3 +132,43 @@ func TestEventKeyMessagesFromTheDashboardCarryTheirEvidence(t *testing.T) {
 		t.Fatalf("%d event messages stored", n)
 	}
 }
+
+// TestEveryScreenSurvivesTinyAndHugeTerminals opens each screen on the demo
+// event and draws it at sizes from one cell to a wall.
+func TestEveryScreenSurvivesTinyAndHugeTerminals(t *testing.T) {
+	visit := map[string]struct {
+		path []string
+		want screen
+	}{
+		"overview":  {nil, screenBoard},
+		"dashboard": {[]string{"d"}, screenDashboard},
+		"themes":    {[]string{"d", "t"}, screenThemes},
+		"present":   {[]string{"d", "p"}, screenPresent},
+		"setup":     {[]string{"e"}, screenSetup},
+		"programme": {[]string{"p"}, screenProgramme},
+		"summary":   {[]string{"s"}, screenSummary},
+		"table":     {[]string{"enter"}, screenTable},
+		"maturity":  {[]string{"enter", "tab", "a"}, screenMaturity},
+		"vote":      {[]string{"enter", "ctrl+b", "ctrl+b", "ctrl+o"}, screenVote},
+		"fist":      {[]string{"enter", "ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b", "tab", "c"}, screenScale},
+	}
+	for name, v := range visit {
+		h2 := newHarness(t, 80, 24)
+		h2.keys("d")
+		h2.keys(v.path...)
+		if h2.app.screen != v.want {
+			t.Fatalf("%s: the keys %v reached screen %d, not %d:\n%s", name, v.path, h2.app.screen, v.want, h2.screen())
+		}
+		for _, s := range [][2]int{{20, 5}, {1, 1}, {0, 0}, {300, 100}, {80, 24}} {
+			h2.msg(resize(s[0], s[1]))
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Fatalf("%s at %dx%d: panic %v", name, s[0], s[1], r)
+					}
+				}()
+				_ = h2.app.View()
+			}()
+		}
+	}
+}
