@@ -180,88 +180,10 @@ func (t *Tx) replaceBallot(g model.ID, stage, method, voter string, votes []mode
 	return t.audit("replace", "ballot", g, map[string]any{"stage": stage, "method": method, "voter": voter, "votes": votes})
 }
 
-func (t *Tx) rounds(g model.ID) ([]model.VoteRound, error) {
-	return all(t.ctx, t.tx, scanRound, `SELECT `+roundCols+` FROM vote_rounds WHERE table_id = ? ORDER BY stage_key, method, round`, string(g))
-}
-
-func (t *Tx) putRound(r model.VoteRound) error {
-	_, err := t.exec(`INSERT INTO vote_rounds(id, table_id, stage_key, method, round, status, budget, cap, voters, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET status=excluded.status, budget=excluded.budget, cap=excluded.cap, voters=excluded.voters, updated_at=excluded.updated_at`,
-		string(r.ID), string(r.GroupID), r.StageKey, r.Method, r.Round, r.Status, r.Rules.Budget, r.Rules.Cap, r.Voters, ts(r.CreatedAt), ts(r.UpdatedAt))
-	if err != nil {
-		return err
-	}
-	if r.Status == model.RoundClosed { // the open ballots now belong to this round
-		if _, err := t.exec(`UPDATE votes SET round_id=? WHERE table_id=? AND stage_key=? AND method=? AND round_id=''`,
-			string(r.ID), string(r.GroupID), r.StageKey, r.Method); err != nil {
-			return err
-		}
-	}
-	return t.audit(r.Status, "vote-round", r.ID, r)
-}
-
 func (t *Tx) insertVote(v model.Vote) error {
 	_, err := t.exec(`INSERT INTO votes(id, table_id, stage_key, method, voter, item_id, value, round_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
 		string(v.ID), string(v.GroupID), v.StageKey, v.Method, v.Voter, string(v.ItemID), v.Value, string(v.RoundID), ts(v.CreatedAt), ts(v.UpdatedAt))
 	return err
-}
-
-func (t *Tx) replaceRatings(g model.ID, rater string, rs []model.Rating) error {
-	if _, err := t.exec(`DELETE FROM maturity_ratings WHERE table_id=? AND rater=?`, string(g), rater); err != nil {
-		return err
-	}
-	for _, r := range rs {
-		if _, err := t.exec(`INSERT INTO maturity_ratings(id, table_id, rater, dimension, level, created_at, updated_at) VALUES (?,?,?,?,?,?,?)`,
-			string(r.ID), string(g), rater, r.Dimension, r.Level, ts(r.CreatedAt), ts(r.UpdatedAt)); err != nil {
-			return err
-		}
-	}
-	return t.audit("replace", "maturity", g, map[string]any{"rater": rater, "ratings": rs})
-}
-
-func (t *Tx) putTheme(th model.Theme) error {
-	_, err := t.exec(`INSERT INTO themes(id, table_id, stage_key, name, deleted_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET stage_key=excluded.stage_key, name=excluded.name, deleted_at=excluded.deleted_at, updated_at=excluded.updated_at`,
-		string(th.ID), string(th.GroupID), th.StageKey, th.Name, ts(th.DeletedAt), ts(th.CreatedAt), ts(th.UpdatedAt))
-	if err != nil {
-		return err
-	}
-	return t.audit("put", "theme", th.ID, th)
-}
-
-func (t *Tx) putLink(l model.ThemeLink) error {
-	_, err := t.exec(`INSERT INTO theme_links(id, event_id, theme_a, theme_b, status, score, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)
-		ON CONFLICT(theme_a, theme_b) DO UPDATE SET status=excluded.status, score=excluded.score, updated_at=excluded.updated_at`,
-		string(l.ID), string(l.EventID), string(l.A), string(l.B), l.Status, l.Score, ts(l.CreatedAt), ts(l.UpdatedAt))
-	if err != nil {
-		return err
-	}
-	return t.audit(l.Status, "theme-link", l.ID, l)
-}
-
-func (t *Tx) purgeEvent(id model.ID) error {
-	inEvent := `(SELECT id FROM breakout_tables WHERE event_id = ?)`
-	for _, q := range []string{
-		`DELETE FROM theme_links WHERE event_id = ?`,
-		`DELETE FROM themes WHERE table_id IN ` + inEvent,
-		`DELETE FROM maturity_ratings WHERE table_id IN ` + inEvent,
-		`DELETE FROM contribution_revisions WHERE contribution_id IN (SELECT id FROM contributions WHERE table_id IN ` + inEvent + `)`,
-		`DELETE FROM contributions WHERE table_id IN ` + inEvent,
-		`DELETE FROM votes WHERE table_id IN ` + inEvent,
-		`DELETE FROM vote_rounds WHERE table_id IN ` + inEvent,
-		`DELETE FROM next_steps WHERE table_id IN ` + inEvent,
-		`DELETE FROM key_messages WHERE event_id = ?`,
-		`DELETE FROM seat_passcodes WHERE event_id = ?`,
-		`DELETE FROM seat_keys WHERE event_id = ?`,
-		`DELETE FROM breakout_tables WHERE event_id = ?`,
-		`DELETE FROM areas WHERE event_id = ?`,
-		`DELETE FROM events WHERE id = ?`,
-	} {
-		if _, err := t.exec(q, string(id)); err != nil {
-			return err
-		}
-	}
-	return t.audit("purge", "event", id, nil)
 }
 
 func (t *Tx) insertNextStep(n model.NextStep) error {
