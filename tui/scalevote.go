@@ -158,7 +158,7 @@ func (m *scaleModel) render(a *App) string {
 	if !st.Open {
 		return a.page(head, append(body, m.results(a, v, st)...), scaleKeys)
 	}
-	help := "0 a fist (block) … 5 five fingers (full support); 3 or more from everyone is consensus."
+	help := "0 a fist (I block this) … 5 fingers (full support). Consensus: everyone 3+."
 	if m.method == model.MethodSupport {
 		help = "For each step: 1 strongly oppose · 2 oppose · 3 neutral · 4 support · 5 strongly support."
 	}
@@ -176,7 +176,7 @@ func (m *scaleModel) render(a *App) string {
 			}
 		}
 		if n, ok := b[id]; ok {
-			choice = fmt.Sprintf("%d fingers", n)
+			choice = plural(n, "finger", "fingers")
 			if m.method == model.MethodSupport {
 				choice = model.SupportLevels[n+2]
 			}
@@ -199,7 +199,7 @@ func (m *scaleModel) results(a *App, v sessions.TableView, st sessions.VoteState
 	if m.method == model.MethodFist {
 		r := v.FistResult
 		for f := 5; f >= 0; f-- {
-			out = append(out, fmt.Sprintf("  %d fingers %3d %s", f, r.Counts[f], bar(r.Counts[f], r.Voters)))
+			out = append(out, fmt.Sprintf("  %-9s %3d %s", plural(f, "finger", "fingers"), r.Counts[f], bar(r.Counts[f], r.Voters)))
 		}
 		out = append(out, "")
 		switch {

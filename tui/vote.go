@@ -223,7 +223,7 @@ func (m *voteModel) render(a *App) string {
 	if m.private {
 		body = append(body, a.st.Faint.Render("  Nobody sees whose ballot this is. enter saves it; you may change it later."), "")
 	} else if v.DotVote.Open {
-		body = append(body, a.st.Faint.Render(fmt.Sprintf("  Round %d, blind: %s cast so far. The totals show when you close the vote (c).", v.DotVote.Round, plural(len(v.Ballots), "ballot", "ballots"))), "")
+		body = append(body, a.st.Faint.Render(fmt.Sprintf("  Round %d, blind: %s so far; c closes the vote and shows the totals.", v.DotVote.Round, plural(len(v.Ballots), "ballot", "ballots"))), "")
 	} else {
 		body = append(body, a.st.Warn.Render(fmt.Sprintf("  Round %d is closed and revealed (%s): r shows the ranking, o starts a new round.", v.DotVote.Round, plural(len(v.Ballots), "ballot", "ballots"))), "")
 	}
