@@ -100,6 +100,8 @@ type App struct {
 
 	// bellOff silences the time-up bell.
 	bellOff bool
+	// participantOn is the vote a participant seat is shown.
+	participantOn string
 
 	opts       Options
 	seat       *sessions.Seat

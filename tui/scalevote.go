@@ -15,7 +15,9 @@ import (
 // the table's vision (0 to 5 fingers) or support for each next step
 // (strongly oppose to strongly support). It is blind until closed.
 type scaleModel struct {
-	method  string
+	method string
+	// only, for a participant's seat, is the one voter code it votes as.
+	only    string
 	voter   int
 	sel     int
 	working map[string]map[model.ID]int
@@ -83,9 +85,17 @@ func (m *scaleModel) ballot(v sessions.TableView, voter string) map[model.ID]int
 	return m.working[voter]
 }
 
+// voters are the codes that vote here: everyone's, or a seat's own.
+func (m *scaleModel) voters(v sessions.TableView) []string {
+	if m.only != "" {
+		return []string{m.only}
+	}
+	return sessions.VoterCodes(max(v.Group.Participants, 1))
+}
+
 func (m *scaleModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 	v := a.tbl.view
-	voters := sessions.VoterCodes(max(v.Group.Participants, 1))
+	voters := m.voters(v)
 	voter := voters[clamp(m.voter, len(voters))]
 	items := m.items(v)
 	eng, ctx, actor, g, stage := a.eng, a.ctx, a.actor, v.Group.ID, sessions.StageFor(v.Event, m.method)
@@ -115,6 +125,9 @@ func (m *scaleModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		}
 	case s == "enter":
 		b := m.ballot(v, voter)
+		if m.only != "" {
+			m.working = map[string]map[model.ID]int{} // reload what was saved
+		}
 		m.voter = (m.voter + 1) % len(voters)
 		m.sel = 0
 		if m.method == model.MethodFist {
@@ -140,7 +153,7 @@ func (m *scaleModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 
 func (m *scaleModel) render(a *App) string {
 	v := a.tbl.view
-	voters := sessions.VoterCodes(max(v.Group.Participants, 1))
+	voters := m.voters(v)
 	voter := voters[clamp(m.voter, len(voters))]
 	st := m.state(v)
 	title := "Fist-to-five on the vision"

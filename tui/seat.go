@@ -43,7 +43,7 @@ func (a *App) seatKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	k := msg.String()
 	switch {
-	case k == "q" && (a.screen == screenBoard || a.screen == screenVote || s.Role == sessions.RoleObserver):
+	case k == "q" && (a.screen == screenBoard || a.screen == screenVote || a.screen == screenScale || s.Role == sessions.RoleObserver):
 		return tea.Quit, true
 	case a.screen == screenBoard && (k == "esc" || k == "e" || k == "n"):
 		a.setStatus("This seat stays with this event: press q to leave.", nil)
@@ -52,17 +52,35 @@ func (a *App) seatKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		a.setStatus("This seat works at its own table only; ask the organiser to join another.", nil)
 		a.isErr = true
 		return nil, true
-	case s.Role == sessions.RoleParticipant && a.screen == screenVote && (k == "esc" || k == "r" || k == "left" || k == "right"):
+	case s.Role == sessions.RoleParticipant && (a.screen == screenVote || a.screen == screenScale) && (k == "esc" || k == "r" || k == "left" || k == "right" || k == "c" || k == "o"):
 		a.setStatus("This laptop casts ballot "+s.Voter+" only; the facilitator shows the results. Press q to leave.", nil)
 		return nil, true
 	}
 	return nil, false
 }
 
-// participantVote opens the ballot screen for the seat's own voter code,
-// once the table has loaded.
+// participantVote opens a participant's ballot for what the table is doing:
+// fist-to-five on the vision stage, support on the next-steps stage, the
+// vote on priorities otherwise; always under the seat's own code.
 func (a *App) participantVote(v sessions.TableView) {
-	if a.seat == nil || a.seat.Role != sessions.RoleParticipant || a.vote.view.Group.ID != "" {
+	if a.seat == nil || a.seat.Role != sessions.RoleParticipant {
+		return
+	}
+	method := v.Method
+	switch {
+	case v.Stage.Activity == model.ActivityVision && v.Group.Vision != "":
+		method = model.MethodFist
+	case v.Stage.Activity == model.ActivityNextSteps && len(v.NextSteps) > 0:
+		method = model.MethodSupport
+	}
+	if method == a.participantOn {
+		return // already on it: keep what they have placed
+	}
+	a.participantOn = method
+	if method == model.MethodFist || method == model.MethodSupport {
+		a.scale = scaleModel{method: method, working: map[string]map[model.ID]int{}, only: a.seat.Voter}
+		a.screen = screenScale
+		a.setStatus("You are "+a.seat.Voter+": your answer is anonymous. Choose, then enter.", nil)
 		return
 	}
 	a.vote = newVoteModel(v)

@@ -129,3 +129,27 @@ func TestRankingOnTheVoteScreen(t *testing.T) {
 		t.Fatalf("first %+v", p)
 	}
 }
+
+func TestAParticipantShowsFingersOnTheVisionStage(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := h.londonTable()
+	h.keys("ctrl+n", "ctrl+o")
+	h.typ("Joined-up care")
+	h.keys("ctrl+s")
+	seat := sessions.NewSeat(sessions.RoleParticipant, v.Event.ID, v.Group.ID)
+	seat.Voter = "P3"
+	app := New(h.eng, Options{Actor: "ssh:test", Seat: seat})
+	app.static = true
+	h.app = app
+	h.send(app.Init())
+	h.msg(resize(80, 24))
+	h.contains("Fist-to-five on the vision", "Voter ‹ P3 › of 1", "You are P3")
+	h.keys("right", "4", "enter")
+	if r := h.table().FistResult; r.Voters != 1 || r.Counts[4] != 1 {
+		t.Fatalf("fist %+v", r)
+	}
+	h.keys("c")
+	if h.table().Fist.Open == false {
+		t.Fatal("a participant closed the vote")
+	}
+}
