@@ -101,7 +101,14 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 		if err != nil {
 			return "", err
 		}
-		snap.Votes = append(snap.Votes, demoBallots(rng, v, tick)...)
+		// The demo's votes are over: one closed, revealed round per table.
+		round := model.VoteRound{ID: model.NewID(), GroupID: g.ID, StageKey: v.VoteStage, Method: model.MethodDots, Round: 1,
+			Status: model.RoundClosed, Rules: v.Rules, Voters: g.Participants, Stamp: model.NewStamp(tick())}
+		for _, vt := range demoBallots(rng, v, tick) {
+			vt.RoundID = round.ID
+			snap.Votes = append(snap.Votes, vt)
+		}
+		snap.Rounds = append(snap.Rounds, round)
 		v, _ = TableFromSnapshot(snap, g.ID)
 		for i, p := range v.Priorities[:min(2, len(v.Priorities))] {
 			s := demoSteps[(gi+i)%len(demoSteps)]

@@ -94,10 +94,9 @@ func TestFistToFiveOnTheVisionAndSupportForNextSteps(t *testing.T) {
 	h.golden("fist-results-80x24")
 	h.keys("o", "left", "3", "enter") // a new round: P3 talked round... all vote again
 	h.contains("round 2, blind")
-	h.keys("esc")
-	for i := 0; i < 3; i++ {
-		h.keys("n")
-	}
+	h.keys("esc", "n")
+	h.contains("The fist-to-five is still open and blind. Leave the stage anyway")
+	h.keys("y", "n", "n")
 	h.keys("o")
 	h.typ("Bid for hub funding")
 	h.keys("ctrl+s", "c")

@@ -244,14 +244,34 @@ func (t *tableModel) update(a *App, msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// moveStage moves the table on or back a stage.
+// moveStage moves the table on or back a stage, asking first when the
+// stage it leaves has a vote still open.
 func (a *App) moveStage(delta int) tea.Cmd {
 	eng, ctx, actor, g := a.eng, a.ctx, a.actor, a.tbl.view.Group.ID
-	return func() tea.Msg {
+	move := func() tea.Msg {
 		s, err := eng.MoveStage(ctx, actor, g, delta)
 		if err != nil {
 			return doneMsg{err: err}
 		}
 		return doneMsg{status: "Now at: " + s.Title, reload: true}
 	}
+	if open := openVote(a.tbl.view); open != "" {
+		a.ask("The "+open+" is still open and blind. Leave the stage anyway (the vote stays open)?", "Stayed on the stage; close the vote with c.", move)
+		return nil
+	}
+	return move
+}
+
+// openVote names a vote with ballots that is still open at the table's
+// current stage, or "".
+func openVote(v sessions.TableView) string {
+	switch {
+	case v.Stage.Key == v.VoteStage && v.DotVote.Open && len(v.DotVote.Ballots) > 0:
+		return "vote on priorities"
+	case v.Stage.Activity == model.ActivityVision && v.Fist.Open && len(v.Fist.Ballots) > 0:
+		return "fist-to-five"
+	case v.Stage.Activity == model.ActivityNextSteps && v.Support.Open && len(v.Support.Ballots) > 0:
+		return "support vote"
+	}
+	return ""
 }
