@@ -30,17 +30,13 @@ func export(ctx context.Context, db string, args []string, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	for name, v := range map[string]string{"--event": *event, "--table": *table} {
-		if v != "" && !model.ValidID(v) {
-			return fmt.Errorf("%s %q is not an id (ids look like 0190c3e4-…; 'forum list' lists events)", name, v)
-		}
+	if *table != "" && !model.ValidID(*table) {
+		return fmt.Errorf("--table %q is not an id (ids look like 0190c3e4-…)", *table)
 	}
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id := model.ID(*event)
-		if id == "" {
-			if id, err = eng.LatestEventID(ctx); err != nil {
-				return err
-			}
+		id, err := pickEvent(ctx, eng, *event)
+		if err != nil {
+			return err
 		}
 		scope := report.Scope{Area: *area, Table: model.ID(*table)}
 		x, err := report.Make(ctx, eng, id, scope, f)
@@ -94,4 +90,16 @@ func importEvent(ctx context.Context, db string, args []string, stdout, stderr i
 		fmt.Fprintln(stdout, id)
 		return nil
 	})
+}
+
+// pickEvent is the event an --event flag names, or else the event changed
+// most recently.
+func pickEvent(ctx context.Context, eng *sessions.Engine, flag string) (model.ID, error) {
+	if flag == "" {
+		return eng.LatestEventID(ctx)
+	}
+	if !model.ValidID(flag) {
+		return "", fmt.Errorf("--event %q is not an id (ids look like 0190c3e4-…; 'forum list' lists events)", flag)
+	}
+	return model.ID(flag), nil
 }

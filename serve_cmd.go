@@ -38,9 +38,6 @@ func serveCmd(ctx context.Context, db string, args []string, stdout, stderr io.W
 	if *logPath == "" {
 		*logPath = filepath.Join(dir, "forum-serve.log")
 	}
-	if *event != "" && !model.ValidID(*event) {
-		return fmt.Errorf("--event %q is not an id ('forum list' lists events)", *event)
-	}
 	logFile, err := os.OpenFile(*logPath, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
 		return fmt.Errorf("cannot open the log file (pass --log PATH): %w", err)
@@ -51,11 +48,9 @@ func serveCmd(ctx context.Context, db string, args []string, stdout, stderr io.W
 		return err
 	}
 	defer closeDB()
-	id := model.ID(*event)
-	if id == "" {
-		if id, err = eng.LatestEventID(ctx); err != nil {
-			return err
-		}
+	id, err := pickEvent(ctx, eng, *event)
+	if err != nil {
+		return err
 	}
 	board, err := eng.Board(ctx, id)
 	if err != nil {
@@ -147,11 +142,9 @@ func passcodeCmd(ctx context.Context, db string, args []string, stdout, stderr i
 		return err
 	}
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id := model.ID(*event)
-		if id == "" {
-			if id, err = eng.LatestEventID(ctx); err != nil {
-				return err
-			}
+		id, err := pickEvent(ctx, eng, *event)
+		if err != nil {
+			return err
 		}
 		pass, err := eng.SetPasscode(ctx, actor, id, r)
 		if err != nil {
@@ -184,11 +177,9 @@ func seatKeyCmd(ctx context.Context, db string, args []string, stdout, stderr io
 		return fmt.Errorf("cannot read the key: %w", err)
 	}
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id := model.ID(*event)
-		if id == "" {
-			if id, err = eng.LatestEventID(ctx); err != nil {
-				return err
-			}
+		id, err := pickEvent(ctx, eng, *event)
+		if err != nil {
+			return err
 		}
 		var tableID model.ID
 		if r.AtTable() {

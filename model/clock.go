@@ -21,15 +21,16 @@ const (
 // stage's minutes plus any extension, less the time the stage has run
 // while not paused. It is negative once the time is over.
 func (g Group) Left(s Stage, now time.Time) time.Duration {
-	total := s.Duration() + time.Duration(g.ExtraMinutes)*time.Minute
+	extra := time.Duration(g.ExtraMinutes) * time.Minute
 	if g.StageStartedAt.IsZero() {
-		return total
+		return s.Duration() + extra
 	}
 	end := now
 	if !g.PausedAt.IsZero() {
 		end = g.PausedAt
 	}
-	return total - (end.Sub(g.StageStartedAt) - g.PausedFor)
+	// The time paused is as if the stage had started that much later.
+	return TimeLeft(s, g.StageStartedAt.Add(g.PausedFor), end) + extra
 }
 
 // Clock is the state of the table's timer at now.

@@ -4,15 +4,16 @@ import "sort"
 
 // Maturity is a maturity model: dimensions, each rated on the same levels,
 // with a descriptor per level.
+// It is read from a template's [maturity] table and stored with the event.
 type Maturity struct {
-	Levels     []string            `json:"levels"`
-	Dimensions []MaturityDimension `json:"dimensions"`
+	Levels     []string            `json:"levels" toml:"levels"`
+	Dimensions []MaturityDimension `json:"dimensions" toml:"dimensions"`
 }
 
 // MaturityDimension is one row of the model.
 type MaturityDimension struct {
-	Name        string   `json:"name"`
-	Descriptors []string `json:"descriptors"`
+	Name        string   `json:"name" toml:"name"`
+	Descriptors []string `json:"descriptors" toml:"descriptors"`
 }
 
 // Empty reports whether the model has nothing to rate.

@@ -3,6 +3,7 @@ package sessions
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -57,7 +58,10 @@ func EventFromTemplate(t Template, opts NewEvent, now time.Time) (model.Event, [
 		}
 		ev.Programme = append(ev.Programme, talk)
 	}
-	ev.Maturity = t.Maturity.model()
+	ev.Maturity = model.Maturity{Levels: slices.Clone(t.Maturity.Levels)}
+	for _, d := range t.Maturity.Dimensions {
+		ev.Maturity.Dimensions = append(ev.Maturity.Dimensions, model.MaturityDimension{Name: d.Name, Descriptors: slices.Clone(d.Descriptors)})
+	}
 	for _, tag := range t.Tags {
 		ev.Tags = append(ev.Tags, strings.ToLower(strings.TrimSpace(tag)))
 	}

@@ -87,14 +87,15 @@ func (e *Engine) Plenary(ctx context.Context, eventID model.ID) (Plenary, error)
 // PlenaryOf builds the dashboard from a snapshot.
 func PlenaryOf(snap Snapshot) Plenary {
 	p := Plenary{Event: snap.Event, Evidence: map[model.ID]Evidence{}}
+	views := TableViews(snap)
 	for _, a := range snap.Areas {
 		pa := PlenaryArea{Area: a}
 		for _, g := range snap.Groups {
 			if g.AreaID != a.ID {
 				continue
 			}
-			v, err := TableFromSnapshot(snap, g.ID)
-			if err != nil {
+			v, ok := views[g.ID]
+			if !ok {
 				continue
 			}
 			pa.Tables = append(pa.Tables, v)

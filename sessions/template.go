@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -29,7 +30,7 @@ type Template struct {
 	Programme   []TemplateTalk  `toml:"programme"`
 	Areas       []TemplateArea  `toml:"areas"`
 	Stages      []TemplateStage `toml:"stages"`
-	Maturity    Maturity        `toml:"maturity"`
+	Maturity    model.Maturity  `toml:"maturity"`
 	// Tags are the template's own tags for notes (at most MaxTemplateTags),
 	// keys 5 to 9 on the notes list, besides the four enablers on 1 to 4.
 	Tags []string `toml:"tags"`
@@ -91,27 +92,6 @@ type TemplateStage struct {
 	Notes    string   `toml:"notes"`
 }
 
-// Maturity is a maturity model: dimensions rated on shared levels.
-type Maturity struct {
-	Levels     []string            `toml:"levels"`
-	Dimensions []MaturityDimension `toml:"dimensions"`
-}
-
-// MaturityDimension is one row of the maturity model, a descriptor a level.
-type MaturityDimension struct {
-	Name        string   `toml:"name"`
-	Descriptors []string `toml:"descriptors"`
-}
-
-// model converts the template's maturity model for an event.
-func (m Maturity) model() model.Maturity {
-	out := model.Maturity{Levels: append([]string(nil), m.Levels...)}
-	for _, d := range m.Dimensions {
-		out.Dimensions = append(out.Dimensions, model.MaturityDimension{Name: d.Name, Descriptors: append([]string(nil), d.Descriptors...)})
-	}
-	return out
-}
-
 // EventTags are the event's own tags; an event made before forum stored
 // them gets its built-in template's.
 func EventTags(ev model.Event) []string {
@@ -131,7 +111,7 @@ func EventMaturity(ev model.Event) model.Maturity {
 		return ev.Maturity
 	}
 	if t, err := BuiltinTemplate(ev.Template); err == nil {
-		return t.Maturity.model()
+		return t.Maturity
 	}
 	return ev.Maturity
 }
@@ -166,13 +146,27 @@ func BuiltinTemplateSource(name string) ([]byte, error) {
 	return b, nil
 }
 
-// BuiltinTemplate parses a built-in template.
+// parsedBuiltins holds each built-in template once parsed: they are
+// embedded and never change, and older events fall back to them on every
+// read (EventTags, EventMaturity).
+var parsedBuiltins sync.Map // name → Template
+
+// BuiltinTemplate parses a built-in template (once; later calls get the
+// same result). Callers must not change the slices it holds.
 func BuiltinTemplate(name string) (Template, error) {
+	if t, ok := parsedBuiltins.Load(name); ok {
+		return t.(Template), nil
+	}
 	b, err := BuiltinTemplateSource(name)
 	if err != nil {
 		return Template{}, err
 	}
-	return ParseTemplate(name+".toml", b)
+	t, err := ParseTemplate(name+".toml", b)
+	if err != nil {
+		return Template{}, err
+	}
+	parsedBuiltins.Store(name, t)
+	return t, nil
 }
 
 // LoadTemplate reads a template by built-in name or from a TOML file.

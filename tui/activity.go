@@ -119,25 +119,8 @@ func (a *App) messagesForm(v sessions.TableView) formModel {
 	if len(current) == 0 {
 		current = sessions.SuggestKeyMessages(v)
 	}
-	f := formModel{
-		title: "Key messages · " + v.Group.Name,
-		intro: []string{"The table's top three messages and one ask, suggested from the votes: edit them freely, then ctrl+s."},
-		fields: []field{newField("Message 1", "", "a key message"), newField("Message 2", "", ""),
-			newField("Message 3", "", ""), newField("Ask", "", "what the table asks of others")},
-		pick: "use", sources: map[int][]model.ID{},
-	}
-	n := 0
-	for _, m := range current {
-		i := 3
-		if m.Kind == model.KindMessage {
-			if n == model.MaxMessages {
-				continue
-			}
-			i, n = n, n+1
-		}
-		f.fields[i].input.SetValue(m.Text)
-		f.sources[i] = m.Sources
-	}
+	f := messageFields("Key messages · "+v.Group.Name, "The table's top three messages and one ask, suggested from the votes: edit them freely, then ctrl+s.",
+		model.MaxMessages, "what the table asks of others", current)
 	for _, p := range v.Priorities {
 		f.choices = append(f.choices, choice{label: fmt.Sprintf("priority, %s: %s", plural(p.Dots, "dot", "dots"), p.Note.Text), id: p.Note.ID, text: p.Note.Text, ids: p.Sources})
 	}
@@ -157,18 +140,52 @@ func (a *App) messagesForm(v sessions.TableView) formModel {
 		}
 	}
 	f.submit = func(f *formModel) tea.Cmd {
-		var msgs []sessions.MessageInput
-		for i := range f.fields {
-			if f.value(i) == "" {
-				continue
-			}
-			kind := model.KindMessage
-			if i == 3 {
-				kind = model.KindAsk
-			}
-			msgs = append(msgs, sessions.MessageInput{Kind: kind, Text: f.value(i), Sources: f.sources[i]})
-		}
+		msgs := f.messages()
 		return saveCmd("✓ Key messages saved.", func() (string, error) { return eng.SetKeyMessages(ctx, actor, g, msgs) })
 	}
 	return f
+}
+
+// messageFields is a key-messages form: n message fields and the ask (the
+// last field), filled with the messages given. ctrl+o takes a choice into
+// the field, with the notes behind it.
+func messageFields(title, intro string, n int, askHint string, current []sessions.MessageInput) formModel {
+	f := formModel{title: title, intro: []string{intro}, pick: "use", sources: map[int][]model.ID{}}
+	for i := 1; i <= n; i++ {
+		hint := ""
+		if i == 1 {
+			hint = "a key message"
+		}
+		f.fields = append(f.fields, newField(fmt.Sprintf("Message %d", i), "", hint))
+	}
+	f.fields = append(f.fields, newField("Ask", "", askHint))
+	next := 0
+	for _, m := range current {
+		i := n // the ask
+		if m.Kind == model.KindMessage {
+			if next == n {
+				continue
+			}
+			i, next = next, next+1
+		}
+		f.fields[i].input.SetValue(m.Text)
+		f.sources[i] = m.Sources
+	}
+	return f
+}
+
+// messages are a key-messages form's filled fields, the last being the ask.
+func (f *formModel) messages() []sessions.MessageInput {
+	var msgs []sessions.MessageInput
+	for i := range f.fields {
+		if f.value(i) == "" {
+			continue
+		}
+		kind := model.KindMessage
+		if i == len(f.fields)-1 {
+			kind = model.KindAsk
+		}
+		msgs = append(msgs, sessions.MessageInput{Kind: kind, Text: f.value(i), Sources: f.sources[i]})
+	}
+	return msgs
 }

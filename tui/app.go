@@ -9,8 +9,6 @@ package tui
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -90,8 +88,6 @@ type App struct {
 	// setupSel is the selected row of the set-up screen.
 	setupSel int
 
-	cwd string // shown where the summary will be written
-
 	// static turns off the clock tick and the change watch (for tests).
 	static bool
 
@@ -118,10 +114,6 @@ func New(eng *sessions.Engine, opts Options) *App {
 		a.actor = "local"
 	}
 	a.st = NewStyles(true)
-	a.cwd = "this folder"
-	if wd, err := os.Getwd(); err == nil {
-		a.cwd = filepath.Base(wd) + string(filepath.Separator)
-	}
 	a.now = eng.Now()
 	a.started, a.lastKey = time.Now(), time.Now()
 	a.tbl = newTableModel()

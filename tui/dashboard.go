@@ -214,43 +214,17 @@ func medians(v sessions.TableView) string {
 // tables' messages and priorities (ctrl+o takes one, with its notes).
 func (a *App) eventMessagesForm(p sessions.Plenary) formModel {
 	eng, ctx, actor, id := a.eng, a.ctx, a.actor, p.Event.ID
-	f := formModel{
-		title: "The event's key messages",
-		intro: []string{"The report's first page. Choose from the tables' points (↑/↓, ctrl+o puts one in the field you are on, with the notes behind it); the report says how many areas and tables raised each."},
-		pick:  "use", sources: map[int][]model.ID{},
-	}
-	for i := 1; i <= 5; i++ {
-		f.fields = append(f.fields, newField(fmt.Sprintf("Message %d", i), "", "a key message"))
-	}
-	f.fields = append(f.fields, newField("Ask", "", "what the event asks of others"))
-	ask := len(f.fields) - 1
-	n := 0
+	var current []sessions.MessageInput
 	for _, m := range p.Messages {
-		i := ask
-		if m.Kind == model.KindMessage {
-			if n == ask {
-				continue
-			}
-			i, n = n, n+1
-		}
-		f.fields[i].input.SetValue(m.Text)
-		f.sources[i] = m.Sources
+		current = append(current, sessions.MessageInput{Kind: m.Kind, Text: m.Text, Sources: m.Sources})
 	}
+	f := messageFields("The event's key messages", "The report's first page. Choose from the tables' points (↑/↓, ctrl+o puts one in the field you are on, with the notes behind it); the report says how many areas and tables raised each.",
+		5, "what the event asks of others", current)
 	for _, s := range p.Suggestions {
 		f.choices = append(f.choices, choice{label: s.Label, text: s.Text, id: firstID(s.Sources), ids: s.Sources})
 	}
 	f.submit = func(f *formModel) tea.Cmd {
-		var msgs []sessions.MessageInput
-		for i := range f.fields {
-			if f.value(i) == "" {
-				continue
-			}
-			kind := model.KindMessage
-			if i == ask {
-				kind = model.KindAsk
-			}
-			msgs = append(msgs, sessions.MessageInput{Kind: kind, Text: f.value(i), Sources: f.sources[i]})
-		}
+		msgs := f.messages()
 		return saveCmd("✓ The event's key messages saved.", func() (string, error) { return eng.SetEventMessages(ctx, actor, id, msgs) })
 	}
 	return f

@@ -238,5 +238,6 @@ func TestSummaryExportDialogWritesEveryFormat(t *testing.T) {
 	}
 	h.keys("w", "ctrl+u")
 	h.typ(h.dir + "/no/such/folder/r.md")
+	h.keys("enter")
 	h.contains("there is no folder")
 }

@@ -133,7 +133,12 @@ func (a *App) exportForm(ev model.Event) formModel {
 		intro:  []string{"Choose the format with ↑/↓; the file name follows it. The file is written whole or not at all."},
 		fields: []field{newField("Save as", report.DefaultName(ev, report.Scope{}, report.FormatMarkdown), "a file name or path")},
 		pick:   "serves", listTitle: "Format (↑/↓):", listHelp: "format",
-		check: []func(string) error{checkExportPath},
+		check: []func(string) error{func(v string) error {
+			if strings.TrimSpace(v) == "" {
+				return fmt.Errorf("type a file name, e.g. report.html")
+			}
+			return nil
+		}},
 	}
 	for _, fm := range report.Formats {
 		f.choices = append(f.choices, choice{label: names[fm], text: string(fm)})
@@ -146,6 +151,9 @@ func (a *App) exportForm(ev model.Event) formModel {
 	f.submit = checked(func(f *formModel) tea.Cmd {
 		fm, path := report.Format(f.choices[f.choiceSel].text), f.value(0)
 		return func() tea.Msg {
+			if err := checkExportFolder(path); err != nil {
+				return formResultMsg{err: err}
+			}
 			x, err := report.Make(ctx, eng, ev.ID, report.Scope{}, fm)
 			if err != nil {
 				return formResultMsg{err: err}
@@ -160,13 +168,10 @@ func (a *App) exportForm(ev model.Event) formModel {
 	return f
 }
 
-// checkExportPath accepts a path whose folder exists.
-func checkExportPath(v string) error {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return fmt.Errorf("type a file name, e.g. report.html")
-	}
-	dir := filepath.Dir(v)
+// checkExportFolder accepts a path whose folder exists (run in the save's
+// command: a check as the user types would touch the disk on every frame).
+func checkExportFolder(v string) error {
+	dir := filepath.Dir(strings.TrimSpace(v))
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return fmt.Errorf("there is no folder %s; write the path of an existing folder", dir)
 	}

@@ -15,57 +15,16 @@ type areaTables struct {
 	Tables []sessions.TableView
 }
 
-// byArea groups a snapshot's tables under their areas, in stable order.
-// Each table's view is made from its own rows only (one pass to split the
-// snapshot), so a large event is not scanned once per table.
+// byArea groups a snapshot's tables' views under their areas, in stable
+// order.
 func byArea(snap sessions.Snapshot) []areaTables {
-	per := map[model.ID]*sessions.Snapshot{}
-	for _, g := range snap.Groups {
-		per[g.ID] = &sessions.Snapshot{Event: snap.Event, Areas: snap.Areas, Groups: []model.Group{g}}
-	}
-	for _, c := range snap.Contributions {
-		if p := per[c.GroupID]; p != nil {
-			p.Contributions = append(p.Contributions, c)
-		}
-	}
-	for _, v := range snap.Votes {
-		if p := per[v.GroupID]; p != nil {
-			p.Votes = append(p.Votes, v)
-		}
-	}
-	for _, n := range snap.NextSteps {
-		if p := per[n.GroupID]; p != nil {
-			p.NextSteps = append(p.NextSteps, n)
-		}
-	}
-	for _, k := range snap.KeyMessages {
-		if p := per[k.GroupID]; p != nil {
-			p.KeyMessages = append(p.KeyMessages, k)
-		}
-	}
-	for _, r := range snap.Ratings {
-		if p := per[r.GroupID]; p != nil {
-			p.Ratings = append(p.Ratings, r)
-		}
-	}
-	for _, th := range snap.Themes {
-		if p := per[th.GroupID]; p != nil {
-			p.Themes = append(p.Themes, th)
-		}
-	}
-	for _, r := range snap.Rounds {
-		if p := per[r.GroupID]; p != nil {
-			p.Rounds = append(p.Rounds, r)
-		}
-	}
+	views := sessions.TableViews(snap)
 	var out []areaTables
 	for _, a := range snap.Areas {
 		at := areaTables{Area: a}
 		for _, g := range snap.Groups {
-			if g.AreaID == a.ID {
-				if v, err := sessions.TableFromSnapshot(*per[g.ID], g.ID); err == nil {
-					at.Tables = append(at.Tables, v)
-				}
+			if v, ok := views[g.ID]; ok && g.AreaID == a.ID {
+				at.Tables = append(at.Tables, v)
 			}
 		}
 		out = append(out, at)
