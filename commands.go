@@ -8,18 +8,32 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"forum/model"
 	"forum/sessions"
 )
 
-func demo(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs := flagSet("forum demo", &db, stderr)
-	large := fs.Bool("large", false, "a large event (20 tables, about 4,000 notes, 20,000 votes) for trying exports and measuring speed")
-	if err := fs.Parse(args); err != nil {
-		return err
+// The event commands: demo, list, new, templates.
+
+func demoCmd(a *app) *cobra.Command {
+	var large bool
+	c := &cobra.Command{
+		Use:   "demo",
+		Short: "Add an illustrative demo event and print its id",
+		Long:  "Adds the illustrative demo event (five STPs, every table completed; made-up data, labelled as such everywhere) and prints its id.",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return demo(cmd.Context(), a.db, large, a.stdout)
+		},
 	}
+	c.Flags().BoolVar(&large, "large", false, "A large event (20 tables, about 4,000 notes, 20,000 votes) for trying exports and measuring speed")
+	return c
+}
+
+func demo(ctx context.Context, db string, large bool, stdout io.Writer) error {
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id, err := eng.Demo(ctx, actor, sessions.DemoOptions{Large: *large})
+		id, err := eng.Demo(ctx, actor, sessions.DemoOptions{Large: large})
 		if err != nil {
 			return err
 		}
@@ -28,11 +42,18 @@ func demo(ctx context.Context, db string, args []string, stdout, stderr io.Write
 	})
 }
 
-func list(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs := flagSet("forum list", &db, stderr)
-	if err := fs.Parse(args); err != nil {
-		return err
+func listCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the events: id, date, tables, last change, title",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return list(cmd.Context(), a.db, a.stdout, a.stderr)
+		},
 	}
+}
+
+func list(ctx context.Context, db string, stdout, stderr io.Writer) error {
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, _ string) error {
 		evs, err := eng.Events(ctx)
 		if err != nil {
@@ -55,24 +76,44 @@ func list(ctx context.Context, db string, args []string, stdout, stderr io.Write
 	})
 }
 
-func newEvent(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs := flagSet("forum new", &db, stderr)
-	tmpl := fs.String("template", sessions.DefaultTemplate, "built-in template name or a TOML file")
-	title := fs.String("title", "", "the event's title (default: the template's)")
-	date := fs.String("date", "", "the event's date, YYYY-MM-DD (default: the template's, else today)")
-	tables := fs.Int("tables", 1, "tables per area")
-	if err := fs.Parse(args); err != nil {
-		return err
+// newOptions are the flags of 'forum new'.
+type newOptions struct {
+	template, title, date string
+	tables                int
+}
+
+func newCmd(a *app) *cobra.Command {
+	var o newOptions
+	c := &cobra.Command{
+		Use:   "new",
+		Short: "Create an event from a template and print its id",
+		Example: `forum new --title "Our 2026 forum" --date 2026-03-12 --tables 2
+# from your own copy of a template:
+forum templates show london-gp-2018 > my.toml
+forum new --template my.toml`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return newEvent(cmd.Context(), a.db, o, a.stdout)
+		},
 	}
-	if err := model.CheckTables(*tables); err != nil {
+	c.Flags().StringVar(&o.template, "template", sessions.DefaultTemplate, "A built-in template's name, or a TOML file")
+	c.Flags().StringVar(&o.title, "title", "", "The event's title (default: the template's)")
+	c.Flags().StringVar(&o.date, "date", "", "The event's date, YYYY-MM-DD (default: the template's, else today)")
+	c.Flags().IntVar(&o.tables, "tables", 1, "Tables per area")
+	_ = c.RegisterFlagCompletionFunc("template", completeTemplates)
+	return c
+}
+
+func newEvent(ctx context.Context, db string, o newOptions, stdout io.Writer) error {
+	if err := model.CheckTables(o.tables); err != nil {
 		return fmt.Errorf("--tables: %w", err)
 	}
-	t, err := sessions.LoadTemplate(*tmpl)
+	t, err := sessions.LoadTemplate(o.template)
 	if err != nil {
 		return err
 	}
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id, err := eng.CreateEvent(ctx, actor, t, sessions.NewEvent{Title: *title, Date: *date, TablesPerArea: *tables})
+		id, err := eng.CreateEvent(ctx, actor, t, sessions.NewEvent{Title: o.title, Date: o.date, TablesPerArea: o.tables})
 		if err != nil {
 			return err
 		}
@@ -81,21 +122,36 @@ func newEvent(ctx context.Context, db string, args []string, stdout, stderr io.W
 	})
 }
 
-func templates(args []string, stdout io.Writer) error {
-	if len(args) >= 1 && args[0] == "show" {
-		if len(args) != 2 {
-			return fmt.Errorf("usage: forum templates show NAME (see 'forum templates' for the names)")
-		}
-		b, err := sessions.BuiltinTemplateSource(args[1])
-		if err != nil {
+func templatesCmd(a *app) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "templates",
+		Short: "List the built-in templates",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageOf(cmd, fmt.Errorf("unknown 'templates %s': use 'forum templates' or 'forum templates show NAME'", args[0]))
+			}
+			return nil
+		},
+		RunE: func(*cobra.Command, []string) error { return templates(a.stdout) },
+	}
+	c.AddCommand(&cobra.Command{
+		Use:               "show NAME",
+		Short:             "Print a built-in template as TOML, ready to copy and edit",
+		Args:              exactArgs(1, "usage: forum templates show NAME (see 'forum templates' for the names)"),
+		ValidArgsFunction: completeTemplates,
+		RunE: func(_ *cobra.Command, args []string) error {
+			b, err := sessions.BuiltinTemplateSource(args[0])
+			if err != nil {
+				return err
+			}
+			_, err = a.stdout.Write(b)
 			return err
-		}
-		_, err = stdout.Write(b)
-		return err
-	}
-	if len(args) > 0 {
-		return fmt.Errorf("unknown 'templates %s': use 'forum templates' or 'forum templates show NAME'", args[0])
-	}
+		},
+	})
+	return c
+}
+
+func templates(stdout io.Writer) error {
 	ts, err := sessions.Templates()
 	if err != nil {
 		return err
@@ -107,7 +163,21 @@ func templates(args []string, stdout io.Writer) error {
 	return tw.Flush()
 }
 
-// flagSet starts a command's flags, with --db accepted after the command.
+// completeTemplates offers the built-in templates' names (and files).
+func completeTemplates(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	ts, err := sessions.Templates()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveDefault
+	}
+	var names []cobra.Completion
+	for _, t := range ts {
+		names = append(names, cobra.CompletionWithDesc(t.Name, t.Description))
+	}
+	return names, cobra.ShellCompDirectiveDefault
+}
+
+// flagSet starts the flags of a command that parses its own (see app.raw),
+// with --db accepted after the command.
 func flagSet(name string, db *string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -2,13 +2,13 @@
 // tables are led through a facilitation script, everything is saved in one
 // SQLite file, and the key-messages summary is exported for publication.
 //
-// Usage: forum [--db PATH] [command]; see 'forum --help'.
+// Usage: forum [--db PATH] [command]; see 'forum --help'. The command line
+// is cobra with Charm's fang: root_cmd.go lists the commands, one file per
+// command group defines them, cli.go holds what they share.
 package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,40 +17,13 @@ import (
 	"path/filepath"
 	"syscall"
 
+	"charm.land/fang/v2"
+
 	"forum/sessions"
-	"forum/tui"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0-dev"
-
-const usage = `forum: run a deliberative forum's breakout tables and publish its key messages.
-
-Usage:
-  forum [--db PATH]                        open the app (the home screen)
-  forum demo [--large] [--db PATH]         add an illustrative demo event; prints its id
-  forum list [--db PATH]                   list events (id, date, title, tables, last change)
-  forum new --template NAME|FILE [--title T] [--date YYYY-MM-DD] [--tables N]
-                                           create an event from a template; prints its id
-  forum templates                          list the built-in templates
-  forum templates show NAME                print a built-in template as TOML, ready to edit
-  forum export [--format md|html|docx|csv|json] [--event ID] [--area CODE]
-               [--table ID] [-o PATH]      the summary report (md, html, docx), the
-                                           data for spreadsheets (csv: a folder, or a
-                                           .zip), or the complete event (json);
-                                           default: Markdown of the latest event
-  forum import [--replace] FILE.json       restore an event from a JSON export
-  forum serve [--listen :2222] [--host-key PATH] [--event ID] [--log PATH] [--idle 30m]
-                                           serve the app over SSH to every table
-  forum passcode --role ROLE [--event ID]  make a new passcode for a role; prints it once
-  forum seat-key --role ROLE [--table N] FILE.pub
-                                           let a public key join as a role
-  forum version                            print the version
-  forum --help                             this help
-
-The database is one file: --db PATH, else $FORUM_DB, else
-%s
-`
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -59,63 +32,16 @@ func main() {
 	os.Exit(code)
 }
 
-// run is the whole command; it returns the exit code.
+// run is the whole command; it returns the exit code: 0, 1 when the
+// command failed, 2 when it was called wrongly.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("forum", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	db := fs.String("db", "", "database file")
-	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultPathLine()) }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	cmd, rest := "", fs.Args()
-	if len(rest) > 0 {
-		cmd, rest = rest[0], rest[1:]
-	}
-	var err error
-	switch cmd {
-	case "":
-		err = withEngine(ctx, *db, "local", func(eng *sessions.Engine, actor string) error {
-			return tui.Run(ctx, eng, tui.Options{Actor: actor})
-		})
-	case "demo":
-		err = demo(ctx, *db, rest, stdout, stderr)
-	case "export":
-		err = export(ctx, *db, rest, stdout, stderr)
-	case "import":
-		err = importEvent(ctx, *db, rest, stdout, stderr)
-	case "serve":
-		err = serveCmd(ctx, *db, rest, stdout, stderr)
-	case "passcode":
-		err = passcodeCmd(ctx, *db, rest, stdout, stderr)
-	case "seat-key":
-		err = seatKeyCmd(ctx, *db, rest, stdout, stderr)
-	case "list":
-		err = list(ctx, *db, rest, stdout, stderr)
-	case "new":
-		err = newEvent(ctx, *db, rest, stdout, stderr)
-	case "templates":
-		err = templates(rest, stdout)
-	case "version":
-		fmt.Fprintln(stdout, "forum", version)
-	case "help":
-		fs.Usage()
-	default:
-		fmt.Fprintf(stderr, "forum: unknown command %q\n\n", cmd)
-		fs.Usage()
-		return 2
-	}
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		fmt.Fprintln(stderr, "forum:", err)
-		return 1
-	}
-	return 0
+	a := &app{stdout: stdout, stderr: stderr}
+	root := newRoot(a)
+	root.SetArgs(longDashes(root, args))
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(version),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, err) }))
+	return exitCode(err)
 }
 
 // withEngine opens the database and runs fn with an engine over it.

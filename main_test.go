@@ -124,16 +124,26 @@ func TestRefusesADatabaseFromANewerVersion(t *testing.T) {
 }
 
 func TestHelpVersionAndBadUsage(t *testing.T) {
-	_, errs, code := forum(t, nil, "--help")
-	if code != 0 || !strings.Contains(errs, "forum export [--format md|html|docx|csv|json]") || !strings.Contains(errs, "FORUM_DB") {
-		t.Errorf("--help: code %d, %q", code, errs)
+	out, _, code := forum(t, nil, "--help")
+	for _, want := range []string{"export", "serve", "passcode", "seat-key", "templates", "FORUM_DB", "--db"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("--help: code %d, lacks %q:\n%s", code, want, out)
+		}
 	}
-	out, _, code := forum(t, nil, "version")
-	if code != 0 || !strings.HasPrefix(out, "forum ") {
-		t.Errorf("version: %d %q", code, out)
+	out, _, code = forum(t, nil, "export", "--help")
+	for _, want := range []string{"--format", "--event", "--area", "--table", "-o --output", "--db", "docx"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("export --help: code %d, lacks %q", code, want)
+		}
 	}
-	_, errs, code = forum(t, nil, "frobnicate")
-	if code != 2 || !strings.Contains(errs, `unknown command "frobnicate"`) {
+	for _, args := range [][]string{{"version"}, {"--version"}, {"-version"}} {
+		out, _, code = forum(t, nil, args...)
+		if code != 0 || out != "forum "+version+"\n" {
+			t.Errorf("%v: %d %q", args, code, out)
+		}
+	}
+	_, errs, code := forum(t, nil, "frobnicate")
+	if code != 2 || !strings.Contains(errs, `unknown command "frobnicate"`) || !strings.Contains(errs, "--help") {
 		t.Errorf("unknown command: %d %q", code, errs)
 	}
 	db := filepath.Join(t.TempDir(), "forum.db")

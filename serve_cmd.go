@@ -11,22 +11,47 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"forum/model"
 	"forum/sessions"
 	"forum/tui/serve"
 )
 
-// serveCmd serves the app over SSH to every table in the room.
-func serveCmd(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs := flagSet("forum serve", &db, stderr)
-	listen := fs.String("listen", ":2222", "address to listen on")
-	hostKey := fs.String("host-key", "", "the server's host key file, made on first start (default: next to the database)")
-	event := fs.String("event", "", "the event the seats join (default: the most recently changed)")
-	logPath := fs.String("log", "", "log file (default: next to the database)")
-	idle := fs.Duration("idle", 30*time.Minute, "end a seat's session after this long without a key press")
-	if err := fs.Parse(args); err != nil {
-		return err
+// The SSH commands: serve, passcode, seat-key.
+
+// serveOptions are the flags of 'forum serve'.
+type serveOptions struct {
+	listen, hostKey, event, logPath string
+	idle                            time.Duration
+}
+
+func serveCmd(a *app) *cobra.Command {
+	var o serveOptions
+	c := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the app over SSH to every table in the room",
+		Long:  `Serves the app over SSH to every table in the room and prints the ssh line each role types. Roles join with a passcode ('forum passcode') or a listed key ('forum seat-key'). Ctrl+C stops it; what seats saw as saved is kept.`,
+		Example: `# make a passcode for each role that joins, and read it out:
+forum passcode --role scribe
+forum serve --listen :2222`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return serveEvent(cmd.Context(), a.db, o, a.stdout)
+		},
 	}
+	f := c.Flags()
+	f.StringVar(&o.listen, "listen", ":2222", "The address to listen on: :PORT for every network, or HOST:PORT")
+	f.StringVar(&o.hostKey, "host-key", "", "The server's host key file, made on first start (default: next to the database)")
+	f.StringVar(&o.event, "event", "", "The event the seats join (default: the most recently changed)")
+	f.StringVar(&o.logPath, "log", "", "The log file (default: next to the database)")
+	f.DurationVar(&o.idle, "idle", 30*time.Minute, "End a seat's session after this long without a key press")
+	return c
+}
+
+// serveEvent serves the app over SSH to every table in the room.
+func serveEvent(ctx context.Context, db string, o serveOptions, stdout io.Writer) error {
+	listen, hostKey, logPath := &o.listen, &o.hostKey, &o.logPath
 	path, err := dbPath(db)
 	if err != nil {
 		return err
@@ -48,7 +73,7 @@ func serveCmd(ctx context.Context, db string, args []string, stdout, stderr io.W
 		return err
 	}
 	defer closeDB()
-	id, err := pickEvent(ctx, eng, *event)
+	id, err := pickEvent(ctx, eng, o.event)
 	if err != nil {
 		return err
 	}
@@ -56,7 +81,7 @@ func serveCmd(ctx context.Context, db string, args []string, stdout, stderr io.W
 	if err != nil {
 		return err
 	}
-	srv, err := serve.New(eng, serve.Config{HostKey: *hostKey, Event: id, Log: logFile, IdleTimeout: *idle})
+	srv, err := serve.New(eng, serve.Config{HostKey: *hostKey, Event: id, Log: logFile, IdleTimeout: o.idle})
 	if err != nil {
 		return err
 	}
@@ -129,20 +154,31 @@ func lanAddrs() []string {
 	return out
 }
 
-// passcodeCmd makes a new passcode for a role and prints it once.
-func passcodeCmd(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs := flagSet("forum passcode", &db, stderr)
-	role := fs.String("role", "", "organiser, facilitator, scribe, participant or observer")
-	event := fs.String("event", "", "event id (default: the most recently changed)")
-	if err := fs.Parse(args); err != nil {
-		return err
+func passcodeCmd(a *app) *cobra.Command {
+	var role, event string
+	c := &cobra.Command{
+		Use:   "passcode --role ROLE",
+		Short: "Make a new passcode for a role and print it once",
+		Long:  `Makes a new passcode for a role and prints it once: only its hash is kept, and the role's earlier passcode stops working.`,
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return passcode(cmd.Context(), a.db, role, event, a.stdout, a.stderr)
+		},
 	}
-	r, err := sessions.ParseRole(*role)
+	c.Flags().StringVar(&role, "role", "", "One of organiser, facilitator, scribe, participant, observer")
+	c.Flags().StringVar(&event, "event", "", "The event's id (default: the most recently changed)")
+	_ = c.RegisterFlagCompletionFunc("role", completeRoles)
+	return c
+}
+
+// passcode makes a new passcode for a role and prints it once.
+func passcode(ctx context.Context, db, role, event string, stdout, stderr io.Writer) error {
+	r, err := sessions.ParseRole(role)
 	if err != nil {
 		return err
 	}
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id, err := pickEvent(ctx, eng, *event)
+		id, err := pickEvent(ctx, eng, event)
 		if err != nil {
 			return err
 		}
@@ -156,28 +192,44 @@ func passcodeCmd(ctx context.Context, db string, args []string, stdout, stderr i
 	})
 }
 
-// seatKeyCmd lists a public key for an event.
-func seatKeyCmd(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs := flagSet("forum seat-key", &db, stderr)
-	role := fs.String("role", "", "the role the key joins as")
-	table := fs.Int("table", 0, "for facilitator, scribe and participant keys: the table's number")
-	event := fs.String("event", "", "event id (default: the most recently changed)")
-	if err := fs.Parse(args); err != nil {
-		return err
+// seatKeyOptions are the flags of 'forum seat-key'.
+type seatKeyOptions struct {
+	role, event string
+	table       int
+}
+
+func seatKeyCmd(a *app) *cobra.Command {
+	var o seatKeyOptions
+	c := &cobra.Command{
+		Use:   "seat-key --role ROLE [--table N] FILE.pub",
+		Short: "Let whoever holds an SSH key join as a role, without a passcode",
+		Args:  exactArgs(1, "name one public key file (such as ~/.ssh/id_ed25519.pub): forum seat-key --role ROLE [--table N] FILE"),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return []cobra.Completion{"pub"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return seatKey(cmd.Context(), a.db, o, args[0], a.stdout)
+		},
 	}
-	if fs.NArg() != 1 {
-		return errors.New("name one public key file (such as ~/.ssh/id_ed25519.pub): forum seat-key --role ROLE [--table N] FILE")
-	}
-	r, err := sessions.ParseRole(*role)
+	c.Flags().StringVar(&o.role, "role", "", "The role the key joins as")
+	c.Flags().IntVar(&o.table, "table", 0, "For facilitator, scribe and participant keys: the table's number")
+	c.Flags().StringVar(&o.event, "event", "", "The event's id (default: the most recently changed)")
+	_ = c.RegisterFlagCompletionFunc("role", completeRoles)
+	return c
+}
+
+// seatKey lists a public key for an event.
+func seatKey(ctx context.Context, db string, o seatKeyOptions, file string, stdout io.Writer) error {
+	r, err := sessions.ParseRole(o.role)
 	if err != nil {
 		return err
 	}
-	line, err := os.ReadFile(fs.Arg(0))
+	line, err := os.ReadFile(file)
 	if err != nil {
 		return fmt.Errorf("cannot read the key: %w", err)
 	}
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id, err := pickEvent(ctx, eng, *event)
+		id, err := pickEvent(ctx, eng, o.event)
 		if err != nil {
 			return err
 		}
@@ -188,12 +240,12 @@ func seatKeyCmd(ctx context.Context, db string, args []string, stdout, stderr io
 				return err
 			}
 			for _, g := range b.Groups {
-				if g.Name == fmt.Sprintf("Table %d", *table) {
+				if g.Name == fmt.Sprintf("Table %d", o.table) {
 					tableID = g.ID
 				}
 			}
 			if tableID == "" {
-				return fmt.Errorf("the event has no Table %d (--table)", *table)
+				return fmt.Errorf("the event has no Table %d (--table)", o.table)
 			}
 		}
 		fp, err := eng.AddSeatKey(ctx, actor, id, r, tableID, string(line))
@@ -203,4 +255,13 @@ func seatKeyCmd(ctx context.Context, db string, args []string, stdout, stderr io
 		fmt.Fprintln(stdout, fp)
 		return nil
 	})
+}
+
+// completeRoles offers the role names.
+func completeRoles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	var out []cobra.Completion
+	for _, r := range sessions.AllRoles {
+		out = append(out, string(r))
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }

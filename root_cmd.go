@@ -1,0 +1,73 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"forum/sessions"
+	"forum/tui"
+)
+
+// Command groups, in the order the help lists them.
+const (
+	groupEvents = "events"
+	groupServe  = "serve"
+)
+
+// newRoot builds the whole command line: the root opens the app, and every
+// command group adds its commands here.
+func newRoot(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "forum",
+		Short: "Run a deliberative forum's breakout tables and publish its key messages",
+		Long: `forum leads breakout tables through a facilitation script (vision, journey, priorities by vote, next steps, key messages), saves everything in one SQLite file and exports the summary report. Without a command it opens the app on the home screen.
+
+The database is one file: --db PATH, else $FORUM_DB, else ` + defaultPathLine() + `.`,
+		Example: `# add an illustrative event, open the app, export its report:
+forum demo
+forum
+forum export --format html -o report.html
+# let every table join over SSH:
+forum passcode --role scribe
+forum serve`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withEngine(cmd.Context(), a.db, "local", func(eng *sessions.Engine, actor string) error {
+				return tui.Run(cmd.Context(), eng, tui.Options{Actor: actor})
+			})
+		},
+	}
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetVersionTemplate("forum {{.Version}}\n")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageOf(c, err) })
+	root.SetGlobalNormalizationFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		if name == "o" { // Go's flag package took --o for -o
+			name = "output"
+		}
+		return pflag.NormalizedName(name)
+	})
+	root.PersistentFlags().StringVar(&a.db, "db", "", "The database file (default: $FORUM_DB, else "+defaultPathLine()+")")
+	root.AddGroup(
+		&cobra.Group{ID: groupEvents, Title: "Events and reports"},
+		&cobra.Group{ID: groupServe, Title: "Every table at once, over SSH"},
+	)
+	inGroup := func(id string, cmds ...*cobra.Command) {
+		for _, c := range cmds {
+			c.GroupID = id
+			root.AddCommand(c)
+		}
+	}
+	inGroup(groupEvents, demoCmd(a), listCmd(a), newCmd(a), templatesCmd(a), exportCmd(a), importCmd(a))
+	inGroup(groupServe, serveCmd(a), passcodeCmd(a), seatKeyCmd(a))
+	// Commands written as runX(ctx, db, args, stdout, stderr) join with one
+	// line each, e.g. inGroup(groupEvents, a.raw("tally", "count every table's votes", runTally)).
+	root.AddCommand(&cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  noArgs,
+		Run:   func(*cobra.Command, []string) { fmt.Fprintln(a.stdout, "forum", version) },
+	})
+	return root
+}
