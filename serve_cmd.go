@@ -8,7 +8,6 @@ import (
 	"net"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -105,53 +104,6 @@ func serveEvent(ctx context.Context, db string, o serveOptions, stdout io.Writer
 	}
 	fmt.Fprintln(stdout, "Stopped. Everything seats saw as saved is in", path)
 	return nil
-}
-
-// joinHelp is what the organiser reads out: the ssh line for each role,
-// and which roles still need a passcode.
-func joinHelp(ctx context.Context, eng *sessions.Engine, b sessions.Board, addr net.Addr) string {
-	_, port, _ := net.SplitHostPort(addr.String())
-	hostName := "THIS-LAPTOP"
-	if ips := lanAddrs(); len(ips) > 0 {
-		hostName = ips[0]
-	}
-	var w strings.Builder
-	fmt.Fprintf(&w, "forum is serving «%s» over SSH on port %s.\n\nTables join from any terminal with:\n\n", model.Safe(b.Event.Title, false), port)
-	example := 1
-	for _, r := range sessions.AllRoles {
-		user := string(r)
-		if r.AtTable() {
-			user = fmt.Sprintf("%s-%d", r, example)
-		}
-		fmt.Fprintf(&w, "  ssh -p %s %s@%s\n", port, user, hostName)
-	}
-	fmt.Fprintf(&w, "\n(facilitators, scribes and participants put their table's number after the dash: %d tables.)\n", len(b.Groups))
-	var missing []string
-	for _, r := range sessions.AllRoles {
-		if !eng.HasPasscode(ctx, b.Event.ID, r) {
-			missing = append(missing, string(r))
-		}
-	}
-	if len(missing) > 0 {
-		fmt.Fprintf(&w, "\nNo passcode yet for: %s. Make one with 'forum passcode --role ROLE' (in another terminal);\nuntil then those roles cannot join.\n", strings.Join(missing, ", "))
-	}
-	w.WriteString("\nPress Ctrl+C to stop serving.\n")
-	return w.String()
-}
-
-// lanAddrs lists this machine's IPv4 addresses on the room's network.
-func lanAddrs() []string {
-	var out []string
-	addrs, err := net.InterfaceAddrs()
-	if err != nil {
-		return nil
-	}
-	for _, a := range addrs {
-		if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && !n.IP.IsLoopback() {
-			out = append(out, n.IP.String())
-		}
-	}
-	return out
 }
 
 func passcodeCmd(a *app) *cobra.Command {
