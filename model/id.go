@@ -22,6 +22,17 @@ func NewID() ID {
 	return ID(u.String())
 }
 
+// NewBallotID returns a random id (UUIDv4) for a ballot's rows. Unlike
+// NewID it carries no time, so a ballot's id cannot date it, and rows keyed
+// by it are not stored in the order they were cast.
+func NewBallotID() ID {
+	u, err := uuid.NewRandom()
+	if err != nil {
+		panic(fmt.Sprintf("model: cannot make an id: %v", err))
+	}
+	return ID(u.String())
+}
+
 // Short returns the first eight characters of the id, enough for a person to
 // tell records apart on screen or in a reference.
 func (id ID) Short() string {

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -207,15 +208,17 @@ func idSet(items []ID) map[ID]bool {
 
 // MethodVotes turns a ballot of any method into vote rows in a stable
 // order: for dots only positive values are kept; for the other methods
-// every value is (a 0 on fist-to-five is a fist).
-func MethodVotes(groupID ID, stageKey, method string, b Ballot, now time.Time) []Vote {
+// every value is (a 0 on fist-to-five is a fist). Rows get random ids and
+// the time at, which is the round's (not the moment of casting), so that
+// nothing stored dates a ballot finer than its round.
+func MethodVotes(groupID ID, stageKey, method string, b Ballot, at time.Time) []Vote {
 	var out []Vote
 	for _, id := range sortedKeys(b.Dots) {
 		if method == MethodDots && b.Dots[id] <= 0 {
 			continue
 		}
-		out = append(out, Vote{ID: NewID(), GroupID: groupID, StageKey: stageKey, Method: method,
-			Voter: b.Voter, ItemID: id, Value: b.Dots[id], Stamp: NewStamp(now)})
+		out = append(out, Vote{ID: NewBallotID(), GroupID: groupID, StageKey: stageKey, Method: method,
+			Voter: b.Voter, ItemID: id, Value: b.Dots[id], Stamp: NewStamp(at)})
 	}
 	return out
 }
@@ -240,4 +243,45 @@ type VoteRound struct {
 	Rules  DotRules
 	Voters int
 	Stamp
+}
+
+// ParsePriorityMethod reads the name of a method for the vote on
+// priorities as people write it: "dots", "approval", "ranking" (also
+// "ranking (Borda)" and the older "borda", which files and templates made
+// before still say). Case and surrounding spaces do not matter.
+func ParsePriorityMethod(s string) (string, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case MethodDots:
+		return MethodDots, true
+	case MethodApproval:
+		return MethodApproval, true
+	case MethodBorda, "ranking", "ranking (borda)":
+		return MethodBorda, true
+	}
+	return "", false
+}
+
+// PriorityMethodWord is the word set-up shows for a method of the vote on
+// priorities, the one ParsePriorityMethod reads back: "ranking" for the
+// Borda count.
+func PriorityMethodWord(m string) string {
+	if m == MethodBorda {
+		return "ranking"
+	}
+	return m
+}
+
+// PriorityMethodNames is how set-up, templates and the README name the
+// methods of the vote on priorities.
+const PriorityMethodNames = "dots, approval or ranking (Borda)"
+
+// SameVote reports whether two methods are rounds of one vote: the vote
+// on priorities runs by dots, approval or ranking, and a change of method
+// in set-up starts its next round; other methods are votes of their own.
+func SameVote(a, b string) bool {
+	return a == b || (isPriorityMethod(a) && isPriorityMethod(b))
+}
+
+func isPriorityMethod(m string) bool {
+	return m == MethodDots || m == MethodApproval || m == MethodBorda
 }

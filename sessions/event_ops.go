@@ -121,8 +121,8 @@ func (e *Engine) CreateEvent(ctx context.Context, actor string, t Template, opts
 }
 
 func voteMethodOr(m string) string {
-	if m == "" {
-		return model.MethodDots
+	if p, ok := model.ParsePriorityMethod(m); ok {
+		return p
 	}
-	return m
+	return model.MethodDots
 }

@@ -23,16 +23,21 @@ type VoteState struct {
 	// Closed is the round shown when the vote is closed (with the rules it
 	// ran under).
 	Closed model.VoteRound
+	// Current is the open round's record once it has one (made by its
+	// first ballot, or by reopening), with the rules it runs under.
+	Current model.VoteRound
 }
 
-// latestRound is the last round of a vote, or a zero round.
+// latestRound is the last round of a vote, or a zero round. The vote on
+// priorities is one vote whatever its method (see model.SameVote): a round
+// held by dots and the next one by approval are rounds 1 and 2 of it.
 func latestRound(rounds []model.VoteRound, groupID model.ID, stage, method string) (model.VoteRound, []model.VoteRound) {
 	var last model.VoteRound
 	var all []model.VoteRound
 	for _, r := range rounds {
-		if r.GroupID == groupID && r.StageKey == stage && r.Method == method {
+		if r.GroupID == groupID && r.StageKey == stage && model.SameVote(r.Method, method) {
 			all = append(all, r)
-			if r.Round > last.Round {
+			if last.ID == "" || r.Round > last.Round || (r.Round == last.Round && r.CreatedAt.After(last.CreatedAt)) {
 				last = r
 			}
 		}
@@ -47,10 +52,12 @@ func voteState(votes []model.Vote, rounds []model.VoteRound, groupID model.ID, s
 	current := model.ID("")
 	if !st.Open {
 		current, st.Closed = last.ID, last
+	} else {
+		st.Current = last
 	}
 	var vs []model.Vote
 	for _, v := range votes {
-		if v.GroupID == groupID && v.StageKey == stage && v.Method == method && v.RoundID == current {
+		if v.GroupID == groupID && v.StageKey == stage && v.RoundID == current && (current != "" || v.Method == method) {
 			vs = append(vs, v)
 		}
 	}
@@ -61,18 +68,6 @@ func voteState(votes []model.Vote, rounds []model.VoteRound, groupID model.ID, s
 		}
 	}
 	return st
-}
-
-// roundOpen refuses a ballot when the vote's last round is closed.
-func roundOpen(tx *storage.Tx, groupID model.ID, stage, method string) error {
-	rounds, err := tx.Rounds(groupID)
-	if err != nil {
-		return err
-	}
-	if last, _ := latestRound(rounds, groupID, stage, method); last.ID != "" && last.Status == model.RoundClosed {
-		return ErrVoteClosed
-	}
-	return nil
 }
 
 // CloseVote closes the open round of a vote and reveals its result.
@@ -98,9 +93,11 @@ func (e *Engine) CloseVote(ctx context.Context, actor string, groupID model.ID, 
 			last = model.VoteRound{ID: model.NewID(), GroupID: groupID, StageKey: stage, Method: method, Round: 1, Stamp: model.NewStamp(e.Now())}
 		}
 		last.Status, last.UpdatedAt, round = model.RoundClosed, e.Now(), last.Round
-		last.Voters = view.Group.Participants
-		if method == model.MethodDots || method == view.Method {
-			last.Rules = model.DotRules{Budget: view.Rules.Budget, Cap: view.Rules.EffectiveCap()}
+		if last.Voters == 0 {
+			last.Voters = view.Group.Participants
+		}
+		if last.Rules.Budget == 0 && (method == model.MethodDots || method == view.Method) {
+			last.Rules = model.DotRules{Budget: view.Rules.Budget, Cap: view.Rules.EffectiveCap(), SpendAll: view.Rules.SpendAll}
 		}
 		return tx.PutRound(last)
 	})
@@ -118,6 +115,10 @@ func (e *Engine) ReopenVote(ctx context.Context, actor string, groupID model.ID,
 	}
 	round := 0
 	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		_, ev, err := tableEvent(tx, groupID)
+		if err != nil {
+			return err
+		}
 		rounds, err := tx.Rounds(groupID)
 		if err != nil {
 			return err
@@ -126,8 +127,12 @@ func (e *Engine) ReopenVote(ctx context.Context, actor string, groupID model.ID,
 		if last.ID == "" || last.Status != model.RoundClosed {
 			return fmt.Errorf("the vote is open already")
 		}
+		next := last.Method
+		if model.SameVote(next, model.MethodDots) {
+			next = PriorityMethod(ev) // set-up's method applies from the next round
+		}
 		round = last.Round + 1
-		return tx.PutRound(model.VoteRound{ID: model.NewID(), GroupID: groupID, StageKey: stage, Method: method, Round: round,
+		return tx.PutRound(model.VoteRound{ID: model.NewID(), GroupID: groupID, StageKey: stage, Method: next, Round: round,
 			Status: model.RoundOpen, Stamp: model.NewStamp(e.Now())})
 	})
 	if err != nil {

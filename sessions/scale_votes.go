@@ -76,14 +76,15 @@ func (e *Engine) castScale(ctx context.Context, actor string, groupID model.ID, 
 		if stage == "" {
 			return fmt.Errorf("this event's script has no %s stage", act)
 		}
-		if err := roundOpen(tx, groupID, stage, method); err != nil {
-			return err
-		}
 		values, err := ballot(tx, g)
 		if err != nil {
 			return err
 		}
-		votes := model.MethodVotes(groupID, stage, method, model.Ballot{Voter: voter, Dots: values}, e.Now())
+		round, err := e.castRound(tx, g, stage, method, model.DotRules{})
+		if err != nil {
+			return err
+		}
+		votes := model.MethodVotes(groupID, stage, method, model.Ballot{Voter: voter, Dots: values}, round.CreatedAt)
 		return tx.ReplaceBallot(groupID, stage, method, voter, votes)
 	})
 	if err != nil {

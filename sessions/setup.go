@@ -81,13 +81,15 @@ func (e *Engine) SetDotRules(ctx context.Context, actor string, id model.ID, r m
 }
 
 // SetVoteRules sets how the event's tables vote on priorities: the method
-// (dots, approval or borda) and, for dots, the rules.
+// (dots, approval or ranking, see model.ParsePriorityMethod) and, for dots,
+// the rules. Rounds already held, or open with ballots, keep the method and
+// rules they ran under: the change applies to each table's next round.
 func (e *Engine) SetVoteRules(ctx context.Context, actor string, id model.ID, method string, r model.DotRules) error {
-	switch method {
-	case model.MethodDots, model.MethodApproval, model.MethodBorda:
-	default:
-		return fmt.Errorf("not saved: the method is dots, approval or borda, not %q", method)
+	m, ok := model.ParsePriorityMethod(method)
+	if !ok {
+		return fmt.Errorf("not saved: the method is %s, not %q", model.PriorityMethodNames, method)
 	}
+	method = m
 	if err := allow(ctx, needOrganise, ""); err != nil {
 		return err
 	}

@@ -71,7 +71,7 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 	}
 	v.Profile = model.Profile(v.Maturity, v.Ratings)
 	v.VoteStage = voteStage(snap.Event.Stages)
-	v.Method = PriorityMethod(snap.Event)
+	v.Method = methodInForce(PriorityMethod(snap.Event), snap.Votes, snap.Rounds, groupID, v.VoteStage)
 	v.DotVote = voteState(snap.Votes, snap.Rounds, groupID, v.VoteStage, v.Method)
 	v.Ballots = v.DotVote.Ballots
 	v.Fist = voteState(snap.Votes, snap.Rounds, groupID, stageOf(snap.Event.Stages, model.ActivityVision), model.MethodFist)
@@ -92,6 +92,8 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 	v.Rules = rulesFor(snap.Event.Dots, len(items))
 	if r := v.DotVote.Closed; r.ID != "" && r.Rules.Budget > 0 {
 		v.Rules = r.Rules // a closed round keeps the rules it ran under
+	} else if r := v.DotVote.Current; r.ID != "" && r.Rules.Budget > 0 {
+		v.Rules = r.Rules // so does the open round, from its first ballot
 	}
 	byID := map[model.ID]model.Contribution{}
 	ids := make([]model.ID, len(items))
@@ -154,13 +156,25 @@ func (v TableView) Ballot(voter string) model.Ballot {
 	return model.Ballot{Voter: voter, Dots: map[model.ID]int{}}
 }
 
-// RulesFor returns the dot rules for a voter: a paper tally counts for
-// every participant at the table.
+// RulesFor returns the dot rules for a voter: a paper tally counts for the
+// participants who have not voted by ballot in the round.
 func (v TableView) RulesFor(voter string) model.DotRules {
 	if voter == model.PaperVoter {
-		return v.Rules.ForPaper(v.Group.Participants)
+		return v.Rules.ForPaper(v.PaperLeft())
 	}
 	return v.Rules
+}
+
+// PaperLeft is how many participants the paper tally may still count for:
+// those who have not voted by ballot in the open round.
+func (v TableView) PaperLeft() int {
+	coded := 0
+	for _, b := range v.Ballots {
+		if b.Voter != model.PaperVoter && b.Spent() > 0 {
+			coded++
+		}
+	}
+	return max(v.Group.Participants-coded, 0)
 }
 
 // Note finds a live note of the table by id.

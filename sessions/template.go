@@ -55,7 +55,7 @@ type TemplateVotes struct {
 	Dots int `toml:"dots"`
 	Cap  int `toml:"cap"`
 	// Method is how tables vote on priorities: "dots" (the default),
-	// "approval" or "borda" (ranking).
+	// "approval" or "ranking" (the Borda count; "borda" is read too).
 	Method string `toml:"method"`
 	// SpendAll asks every dot ballot to place all its dots.
 	SpendAll bool `toml:"spend_all"`
@@ -210,10 +210,8 @@ func (t Template) Validate() error {
 	if err := model.CheckDate(t.Event.Date); err != nil {
 		return fmt.Errorf("event.date: %w", err)
 	}
-	switch t.Votes.Method {
-	case "", model.MethodDots, model.MethodApproval, model.MethodBorda:
-	default:
-		return fmt.Errorf("votes.method: %q; allowed: dots, approval, borda", t.Votes.Method)
+	if _, ok := model.ParsePriorityMethod(t.Votes.Method); !ok && t.Votes.Method != "" {
+		return fmt.Errorf("votes.method: %q; allowed: dots, approval, ranking (Borda; \"borda\" is read too)", t.Votes.Method)
 	}
 	if t.Votes.Dots < 0 || t.Votes.Cap < 0 {
 		return fmt.Errorf("votes: dots (%d) and cap (%d) must be 0 or more", t.Votes.Dots, t.Votes.Cap)

@@ -44,7 +44,17 @@ func (e *Engine) CastDots(ctx context.Context, actor string, groupID model.ID, v
 		for _, c := range model.VoteChoices(notes, themes, stage) {
 			items = append(items, c.ID)
 		}
-		method := PriorityMethod(ev)
+		rounds, err := tx.Rounds(groupID)
+		if err != nil {
+			return err
+		}
+		open, err := tx.OpenVotes(groupID, stage)
+		if err != nil {
+			return err
+		}
+		method := methodInForce(PriorityMethod(ev), open, rounds, groupID, stage)
+		last, _ := latestRound(rounds, groupID, stage, method)
+		rules := roundRules(last, ev, len(items))
 		b := model.Ballot{Voter: voter, Dots: dots}
 		switch {
 		case method != model.MethodDots && voter == model.PaperVoter:
@@ -54,19 +64,19 @@ func (e *Engine) CastDots(ctx context.Context, actor string, groupID model.ID, v
 		case method == model.MethodBorda:
 			err = model.CheckRanking(b, items)
 		default:
-			rules := rulesFor(ev.Dots, len(items))
-			if voter == model.PaperVoter {
-				rules = rules.ForPaper(g.Participants)
+			var check model.DotRules
+			if check, err = paperRules(g, rules, open, method, voter); err == nil {
+				err = check.Check(b, items)
 			}
-			err = rules.Check(b, items)
 		}
 		if err != nil {
 			return err
 		}
-		if err := roundOpen(tx, groupID, stage, method); err != nil {
+		round, err := e.castRound(tx, g, stage, method, rules)
+		if err != nil {
 			return err
 		}
-		return tx.ReplaceBallot(groupID, stage, method, voter, model.MethodVotes(groupID, stage, method, b, e.Now()))
+		return tx.ReplaceBallot(groupID, stage, method, voter, model.MethodVotes(groupID, stage, method, b, round.CreatedAt))
 	})
 	if err != nil {
 		return fmt.Errorf("dots not saved: %w", err)
@@ -107,11 +117,23 @@ func MethodName(method string) string {
 	case model.MethodApproval:
 		return "approval (a yes to any number of items)"
 	case model.MethodBorda:
-		return "ranking (Borda count: first of n items gets n points)"
+		return "ranking (Borda): first of n items gets n points"
 	case model.MethodFist:
 		return "fist-to-five"
 	case model.MethodSupport:
 		return "support"
 	}
 	return "dots"
+}
+
+// MethodWord is a method's short name in a column or a heading: dots,
+// approval, ranking, fist-to-five or support.
+func MethodWord(method string) string {
+	switch method {
+	case model.MethodBorda:
+		return "ranking"
+	case model.MethodFist:
+		return "fist-to-five"
+	}
+	return method
 }

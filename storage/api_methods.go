@@ -74,8 +74,16 @@ func (tx *Tx) UpdateContribution(c model.Contribution) error { return tx.updateC
 
 // ReplaceBallot removes the voter's ballot in the open round of a vote (a
 // table's stage and method) and stores votes instead (which may be empty).
+// It appends nothing to the audit log: a round's close records its
+// ballots' count and digest.
 func (tx *Tx) ReplaceBallot(groupID model.ID, stageKey, method, voter string, votes []model.Vote) error {
 	return tx.replaceBallot(groupID, stageKey, method, voter, votes)
+}
+
+// OpenVotes reads the ballots cast so far in the open round of a table's
+// stage (any method).
+func (tx *Tx) OpenVotes(groupID model.ID, stageKey string) ([]model.Vote, error) {
+	return tx.openVotes(groupID, stageKey)
 }
 
 // NextStep reads a next step inside the transaction.
@@ -86,6 +94,11 @@ func (tx *Tx) Rounds(groupID model.ID) ([]model.VoteRound, error) { return tx.ro
 
 // PutRound stores a vote round; a closed round takes the open ballots.
 func (tx *Tx) PutRound(r model.VoteRound) error { return tx.putRound(r) }
+
+// StartRound stores a vote round opened by its first ballot, with the
+// rules it runs under, without an audit entry (which would date the
+// ballot).
+func (tx *Tx) StartRound(r model.VoteRound) error { return tx.startRound(r) }
 
 // InsertNextStep stores a new next step.
 func (tx *Tx) InsertNextStep(n model.NextStep) error { return tx.insertNextStep(n) }

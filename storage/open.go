@@ -55,7 +55,7 @@ func open(ctx context.Context, path string, opts Options) (*Store, error) {
 		busy = 5 * time.Second
 	}
 	common := fmt.Sprintf("_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)", busy.Milliseconds())
-	w, err := sql.Open("sqlite", base+"?_txlock=immediate&"+common+"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)")
+	w, err := sql.Open("sqlite", base+"?_txlock=immediate&"+common+"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)")
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", abs, err)
 	}

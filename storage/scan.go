@@ -28,7 +28,7 @@ const (
 	linkCols   = `id, event_id, theme_a, theme_b, status, score, created_at, updated_at`
 	ratingCols = `id, table_id, rater, dimension, level, created_at, updated_at`
 	voteCols   = `id, table_id, stage_key, method, voter, item_id, value, round_id, created_at, updated_at`
-	roundCols  = `id, table_id, stage_key, method, round, status, budget, cap, voters, created_at, updated_at`
+	roundCols  = `id, table_id, stage_key, method, round, status, budget, cap, spend_all, voters, created_at, updated_at`
 	stepCols   = `id, table_id, action, owner, by_when, enabler, assist, priority_id, deleted_at, created_at, updated_at`
 	msgCols    = `id, event_id, table_id, position, kind, text, sources, created_at, updated_at`
 )
@@ -109,8 +109,9 @@ func scanLink(s scanner) (model.ThemeLink, error) {
 func scanRound(s scanner) (model.VoteRound, error) {
 	var r model.VoteRound
 	var created, updated string
-	err := s.Scan(&r.ID, &r.GroupID, &r.StageKey, &r.Method, &r.Round, &r.Status, &r.Rules.Budget, &r.Rules.Cap, &r.Voters, &created, &updated)
-	r.CreatedAt, r.UpdatedAt = parseTS(created), parseTS(updated)
+	var spendAll int
+	err := s.Scan(&r.ID, &r.GroupID, &r.StageKey, &r.Method, &r.Round, &r.Status, &r.Rules.Budget, &r.Rules.Cap, &spendAll, &r.Voters, &created, &updated)
+	r.CreatedAt, r.UpdatedAt, r.Rules.SpendAll = parseTS(created), parseTS(updated), spendAll != 0
 	return r, err
 }
 

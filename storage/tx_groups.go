@@ -1,6 +1,11 @@
 package storage
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+
 	"forum/model"
 )
 
@@ -42,19 +47,62 @@ func (t *Tx) rounds(g model.ID) ([]model.VoteRound, error) {
 }
 
 func (t *Tx) putRound(r model.VoteRound) error {
-	_, err := t.exec(`INSERT INTO vote_rounds(id, table_id, stage_key, method, round, status, budget, cap, voters, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET status=excluded.status, budget=excluded.budget, cap=excluded.cap, voters=excluded.voters, updated_at=excluded.updated_at`,
-		string(r.ID), string(r.GroupID), r.StageKey, r.Method, r.Round, r.Status, r.Rules.Budget, r.Rules.Cap, r.Voters, ts(r.CreatedAt), ts(r.UpdatedAt))
+	_, err := t.exec(`INSERT INTO vote_rounds(id, table_id, stage_key, method, round, status, budget, cap, spend_all, voters, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET status=excluded.status, budget=excluded.budget, cap=excluded.cap, spend_all=excluded.spend_all, voters=excluded.voters, updated_at=excluded.updated_at`,
+		string(r.ID), string(r.GroupID), r.StageKey, r.Method, r.Round, r.Status, r.Rules.Budget, r.Rules.Cap, boolInt(r.Rules.SpendAll), r.Voters, ts(r.CreatedAt), ts(r.UpdatedAt))
 	if err != nil {
 		return err
 	}
-	if r.Status == model.RoundClosed { // the open ballots now belong to this round
-		if _, err := t.exec(`UPDATE votes SET round_id=? WHERE table_id=? AND stage_key=? AND method=? AND round_id=''`,
-			string(r.ID), string(r.GroupID), r.StageKey, r.Method); err != nil {
-			return err
-		}
+	if r.Status != model.RoundClosed {
+		return t.audit(r.Status, "vote-round", r.ID, r)
 	}
-	return t.audit(r.Status, "vote-round", r.ID, r)
+	// The open ballots now belong to this round. Ballots are not in the
+	// audit log one by one (that would date them and give their order);
+	// the round's close records how many there were and a digest of them.
+	open, err := all(t.ctx, t.tx, scanVote, `SELECT `+voteCols+` FROM votes WHERE table_id=? AND stage_key=? AND method=? AND round_id='' ORDER BY voter, item_id`,
+		string(r.GroupID), r.StageKey, r.Method)
+	if err != nil {
+		return err
+	}
+	if _, err := t.exec(`UPDATE votes SET round_id=? WHERE table_id=? AND stage_key=? AND method=? AND round_id=''`,
+		string(r.ID), string(r.GroupID), r.StageKey, r.Method); err != nil {
+		return err
+	}
+	ballots, digest := BallotDigest(open)
+	return t.audit(r.Status, "vote-round", r.ID, map[string]any{"round": r, "ballots": ballots, "digest": digest})
+}
+
+// startRound stores a round opened by its first ballot. It appends nothing
+// to the audit log: the entry would date that ballot.
+func (t *Tx) startRound(r model.VoteRound) error {
+	_, err := t.exec(`INSERT INTO vote_rounds(id, table_id, stage_key, method, round, status, budget, cap, spend_all, voters, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET budget=excluded.budget, cap=excluded.cap, spend_all=excluded.spend_all, voters=excluded.voters`,
+		string(r.ID), string(r.GroupID), r.StageKey, r.Method, r.Round, model.RoundOpen, r.Rules.Budget, r.Rules.Cap, boolInt(r.Rules.SpendAll), r.Voters, ts(r.CreatedAt), ts(r.UpdatedAt))
+	return err
+}
+
+// BallotDigest is the number of ballots (distinct voters) among votes and
+// the SHA-256, in hex, of their lines "voter TAB item TAB value" sorted:
+// what the audit log keeps of a closed round, so that its ballots can be
+// checked later without the log having dated each one.
+func BallotDigest(votes []model.Vote) (int, string) {
+	lines := make([]string, 0, len(votes))
+	voters := map[string]bool{}
+	for _, v := range votes {
+		voters[v.Voter] = true
+		lines = append(lines, fmt.Sprintf("%s\t%s\t%d\n", v.Voter, v.ItemID, v.Value))
+	}
+	sort.Strings(lines)
+	h := sha256.New()
+	for _, l := range lines {
+		h.Write([]byte(l))
+	}
+	return len(voters), hex.EncodeToString(h.Sum(nil))
+}
+
+// openVotes reads the ballots of the open round of a table's stage.
+func (t *Tx) openVotes(g model.ID, stage string) ([]model.Vote, error) {
+	return all(t.ctx, t.tx, scanVote, `SELECT `+voteCols+` FROM votes WHERE table_id=? AND stage_key=? AND round_id='' ORDER BY voter, item_id`, string(g), stage)
 }
 
 func (t *Tx) purgeEvent(id model.ID) error {

@@ -59,8 +59,8 @@ func TestTableThroughEveryStage(t *testing.T) {
 	h.contains("✓ P1's ballot is saved and hidden.", "Pass the laptop to P2")
 	h.keys("space")
 	h.contains("Voter ‹ P2 ›")
-	h.keys("left", "left") // back past P1 to the paper tally
-	h.contains("Paper tally", "6 of 6 dots left")
+	h.keys("left", "left")                                                  // back past P1 to the paper tally
+	h.contains("Paper tally", "5 of 5 dots left")                           // P1 voted by ballot: paper counts for the other five
 	h.keys("up", "up", "space", "space", "down", "space", "space", "enter") // 2 on Shared records, 2 on Estates funding
 	h.contains("✓ The paper tally's dots saved.")
 	h.keys("r")

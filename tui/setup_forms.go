@@ -88,17 +88,16 @@ func (a *App) rulesForm() formModel {
 	dots := numberCheck(model.CheckDots)
 	return formModel{
 		title: "Voting rules",
-		intro: []string{"How tables choose priorities: dots (each participant places a few dots; 0 dots means about a third of the items; a cap of 0 lets them put all on one item), approval (a yes to any number of items) or borda (each ranks them; first of n gets n points)."},
-		fields: []field{newField("Method", sessions.PriorityMethod(ev), "dots, approval or borda"),
+		intro: []string{"How tables choose priorities: dots (each participant places a few dots; 0 dots means about a third of the items; a cap of 0 lets them put all on one item), approval (a yes to any number of items) or ranking (Borda: each ranks them; first of n gets n points)."},
+		fields: []field{newField("Method", model.PriorityMethodWord(sessions.PriorityMethod(ev)), "dots, approval or ranking"),
 			newField("Dots per participant", strconv.Itoa(ev.Dots.Budget), "0 = about a third of the items"),
 			newField("Cap per item", strconv.Itoa(ev.Dots.Cap), "0 = no cap"),
 			newField("Spend all dots", map[bool]string{true: "yes", false: "no"}[ev.Dots.SpendAll], "yes: a ballot must place every dot")},
 		check: []func(string) error{func(v string) error {
-			switch strings.ToLower(strings.TrimSpace(v)) {
-			case model.MethodDots, model.MethodApproval, model.MethodBorda:
+			if _, ok := model.ParsePriorityMethod(v); ok {
 				return nil
 			}
-			return errors.New("write dots, approval or borda")
+			return errors.New("write dots, approval or ranking")
 		}, dots, dots, func(v string) error {
 			switch strings.ToLower(strings.TrimSpace(v)) {
 			case "yes", "no":
@@ -107,7 +106,7 @@ func (a *App) rulesForm() formModel {
 			return errors.New("write yes or no")
 		}},
 		submit: checked(func(f *formModel) tea.Cmd {
-			method := strings.ToLower(f.value(0))
+			method, _ := model.ParsePriorityMethod(f.value(0))
 			b, _ := f.number(1)
 			c, _ := f.number(2)
 			r := model.DotRules{Budget: b, Cap: c, SpendAll: strings.EqualFold(f.value(3), "yes")}

@@ -176,7 +176,7 @@ func TestSetupFormsRefuseBadInputAsTyped(t *testing.T) {
 	h.row("Voting")
 	h.keys("enter", "ctrl+u")
 	h.typ("raffle")
-	h.contains("Method: write dots, approval or borda")
+	h.contains("Method: write dots, approval or ranking")
 	h.keys("ctrl+u")
 	h.typ("dots")
 	h.keys("tab", "backspace")
@@ -194,7 +194,7 @@ func TestSetupFormsRefuseBadInputAsTyped(t *testing.T) {
 	h.keys("enter", "ctrl+u")
 	h.typ("borda")
 	h.keys("ctrl+s")
-	h.contains("Voting    ranking: Borda count")
+	h.contains("Voting    ranking (Borda)") // "borda", the older word, is still read
 
 	h.row("Table 2 ")
 	h.keys("enter", "tab")

@@ -113,7 +113,7 @@ func rulesText(ev model.Event) string {
 	case model.MethodApproval:
 		return "approval: a yes to any number of items"
 	case model.MethodBorda:
-		return "ranking: Borda count, first of n items scores n"
+		return "ranking (Borda): first of n items scores n"
 	}
 	r := ev.Dots
 	dots := "dots each: about a third of the items"

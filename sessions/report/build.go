@@ -72,7 +72,7 @@ func Build(snap sessions.Snapshot, scope Scope) (Doc, error) {
 	b.keyMessages(part, areas, ref, scope == Scope{})
 	b.crossCutting(snap, part, ref)
 	b.context(ev, part, areas)
-	b.method(ev)
+	b.method(ev, areas)
 	b.heading(1, "by-area", "By "+label)
 	for _, at := range areas {
 		b.area(at, ref)

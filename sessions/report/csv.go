@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"forum/model"
@@ -11,8 +12,8 @@ import (
 )
 
 // CSV writes the event's data (or the scope's) as spreadsheet files:
-// contributions.csv, votes.csv (one row per ballot line; voters appear
-// only as their anonymous codes), next_steps.csv, key_messages.csv and
+// contributions.csv, votes.csv (one row per ballot line of every method
+// and closed round; voters appear only as their anonymous codes), next_steps.csv, key_messages.csv and
 // maturity.csv (raters, too, by anonymous code).
 // Every cell that a spreadsheet would read as a formula is made text.
 func CSV(snap sessions.Snapshot, scope Scope) (map[string][]byte, error) {
@@ -24,13 +25,16 @@ func CSV(snap sessions.Snapshot, scope Scope) (map[string][]byte, error) {
 	areas := byArea(part)
 	var notes, votes, steps, msgs [][]string
 	notes = append(notes, []string{"ref", "area", "table", "stage", "text", "tags", "said_by", "captured_at", "id"})
-	votes = append(votes, []string{"area", "table", "stage", "method", "voter", "item_ref", "item", "dots"})
+	votes = append(votes, voteHeader)
 	steps = append(steps, []string{"area", "table", "action", "owner", "by_when", "enabler", "what_would_assist", "serves_ref", "serves", "id"})
 	msgs = append(msgs, []string{"area", "table", "position", "kind", "text", "cites"})
 	ratings := [][]string{{"area", "table", "rater", "dimension", "level", "level_name"}}
 	text := map[model.ID]string{}
 	for _, c := range snap.Contributions {
 		text[c.ID] = c.Text
+	}
+	for _, th := range snap.Themes {
+		text[th.ID] = th.Name
 	}
 	for _, at := range areas {
 		for _, v := range at.Tables {
@@ -42,17 +46,7 @@ func CSV(snap sessions.Snapshot, scope Scope) (map[string][]byte, error) {
 				notes = append(notes, []string{ref[c.ID], at.Area.Code, v.Group.Name, stage[c.StageKey], c.Text, strings.Join(c.Tags, "; "),
 					c.Author, c.CreatedAt.UTC().Format("2006-01-02T15:04:05Z"), string(c.ID)})
 			}
-			for _, b := range v.Ballots {
-				for _, p := range v.Priorities {
-					if n := b.Dots[p.Note.ID]; n > 0 {
-						item := ref[p.Note.ID]
-						if p.Note.IsTheme() {
-							item = "theme"
-						}
-						votes = append(votes, []string{at.Area.Code, v.Group.Name, stage[v.VoteStage], model.MethodDots, b.Voter, item, p.Note.Text, fmt.Sprint(n)})
-					}
-				}
-			}
+			votes = append(votes, voteRows(snap, at.Area, v, ref, text)...)
 			for _, s := range v.NextSteps {
 				steps = append(steps, []string{at.Area.Code, v.Group.Name, s.Action, s.Owner, s.ByWhen, s.Enabler, s.Assist, ref[s.PriorityID], text[s.PriorityID], string(s.ID)})
 			}
@@ -94,7 +88,11 @@ func csvBytes(rows [][]string) ([]byte, error) {
 	for i, r := range rows {
 		if i > 0 {
 			for j := range r {
-				r[j] = CSVCell(r[j])
+				if n, ok := strings.CutPrefix(r[j], numberMark); ok {
+					r[j] = n // a number forum wrote, such as a support level of -2
+				} else {
+					r[j] = CSVCell(r[j])
+				}
 			}
 		}
 		if err := w.Write(r); err != nil {
@@ -104,6 +102,14 @@ func csvBytes(rows [][]string) ([]byte, error) {
 	w.Flush()
 	return buf.Bytes(), w.Error()
 }
+
+// numberMark starts a cell that holds a number forum computed, which is
+// written as it is (CSVCell would make "-2" text); user text never starts
+// with it, since cleaning drops control characters.
+const numberMark = "\x00"
+
+// numberCell is n as a cell that stays a number in a spreadsheet.
+func numberCell(n int) string { return numberMark + strconv.Itoa(n) }
 
 // CSVCell makes user text safe in a spreadsheet: control characters go,
 // and a cell that starts like a formula (=, +, -, @, tab, CR) is prefixed

@@ -100,6 +100,8 @@ func (f *fixture) london() model.ID {
 	for i, n := range []int{5, 4, 2} {
 		f.must(f.eng.CastFist(f.ctx, "participant", g, fmt.Sprintf("P%d", i+1), n))
 	}
+	_, err = f.eng.CloseVote(f.ctx, "facilitator", g, "vision", model.MethodFist)
+	f.must(err)
 	f.goTo(g, "journey")
 	f.note(g, "The federation runs extended access", "processes")
 	for _, h := range hostile {
@@ -112,12 +114,16 @@ func (f *fixture) london() model.ID {
 	f.must(f.eng.CastDots(f.ctx, "P1", g, "P1", map[model.ID]int{a: 1, c: 1}))
 	f.must(f.eng.CastDots(f.ctx, "P2", g, "P2", map[model.ID]int{c: 1, d: 1}))
 	f.must(f.eng.CastDots(f.ctx, "P3", g, "P3", map[model.ID]int{a: 1, c: 1}))
+	_, err = f.eng.CloseVote(f.ctx, "facilitator", g, "priorities", model.MethodDots)
+	f.must(err)
 	f.goTo(g, "next-steps")
 	step, err := f.eng.AddNextStep(f.ctx, "scribe", g, sessions.NextStepInput{Action: "Bid for estates funding", Owner: "=Estates lead", ByWhen: "June 2018", Assist: "NHS England capital", PriorityID: c})
 	f.must(err)
 	for i, l := range []int{2, 1, -1} {
 		f.must(f.eng.CastSupport(f.ctx, "participant", g, fmt.Sprintf("P%d", i+1), map[model.ID]int{step.Record.ID: l}))
 	}
+	_, err = f.eng.CloseVote(f.ctx, "facilitator", g, "next-steps", model.MethodSupport)
+	f.must(err)
 	f.goTo(g, "key-messages")
 	_, err = f.eng.SetKeyMessages(f.ctx, "reporter", g, []sessions.MessageInput{
 		{Kind: model.KindMessage, Text: "Fund shared estates", Sources: []model.ID{c}},

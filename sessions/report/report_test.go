@@ -338,7 +338,7 @@ func TestNoExportLinksAVoterCodeToAPerson(t *testing.T) {
 	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(x.Files["votes.csv"], []byte("\ufeff")))).ReadAll()
 	f.must(err)
 	for _, r := range rows[1:] {
-		voter := r[4]
+		voter := r[5]
 		if !(voter == "paper" || (len(voter) > 1 && voter[0] == 'P')) {
 			t.Errorf("votes.csv names a voter %q", voter)
 		}

@@ -151,7 +151,7 @@ func (b *builder) context(ev model.Event, snap sessions.Snapshot, areas []areaTa
 
 // method writes the script every table followed and how votes and
 // evidence were counted.
-func (b *builder) method(ev model.Event) {
+func (b *builder) method(ev model.Event, areas []areaTables) {
 	b.heading(1, "method", "Method")
 	b.para(Text("Each table followed the same script, with a facilitator, a scribe who captured what was said, and a reporter:"))
 	var items [][]Span
@@ -163,15 +163,9 @@ func (b *builder) method(ev model.Event) {
 		items = append(items, line)
 	}
 	b.add(Block{Kind: Numbered, Items: items})
-	dots := "about a third of the items on the vote"
-	if ev.Dots.Budget > 0 {
-		dots = plural(ev.Dots.Budget, "dot", "dots")
+	for _, text := range voteMethods(ev, areas) {
+		b.para(Text(text))
 	}
-	capText := "with no cap per item"
-	if ev.Dots.Cap > 0 {
-		capText = fmt.Sprintf("at most %d on one item", ev.Dots.Cap)
-	}
-	b.para(Text(fmt.Sprintf("Priorities were chosen by dot voting: each participant had %s, %s, cast on an anonymous ballot (voter codes P1, P2, …) or counted from paper dots. The figures are dots, not people.", dots, capText)))
 	b.para(Text("\"Raised by N of M\" counts the areas and tables whose notes a message cites. It is a count of where a point came from, not a vote. References such as NCL/T1/4 point to the appendix: area, table, and the note's number at that table."))
 }
 
@@ -198,4 +192,56 @@ func (b *builder) appendix(areas []areaTables, ref map[model.ID]string) {
 	if !any {
 		b.para(Text("Nothing has been captured yet."))
 	}
+}
+
+// voteMethods says how priorities were chosen: by the method and rules
+// each table's vote ran under (a round keeps them, whatever set-up says
+// later), one sentence for each different way, naming the tables when they
+// differ; by the event's rules when no table has voted.
+func voteMethods(ev model.Event, areas []areaTables) []string {
+	var order []string
+	tables := map[string][]string{}
+	for _, at := range areas {
+		for _, v := range at.Tables {
+			if len(v.Ballots) == 0 && v.DotVote.Closed.ID == "" {
+				continue
+			}
+			text := voteMethodText(v.Method, v.Rules)
+			if _, ok := tables[text]; !ok {
+				order = append(order, text)
+			}
+			tables[text] = append(tables[text], at.Area.Code+" "+v.Group.Name)
+		}
+	}
+	if len(order) == 0 {
+		return []string{voteMethodText(sessions.PriorityMethod(ev), ev.Dots)}
+	}
+	if len(order) == 1 {
+		return order
+	}
+	out := make([]string, len(order))
+	for i, text := range order {
+		out[i] = fmt.Sprintf("At %s: %s", strings.Join(tables[text], ", "), text)
+	}
+	return out
+}
+
+// voteMethodText is one sentence on a vote's method and rules.
+func voteMethodText(method string, r model.DotRules) string {
+	const ballot = "cast on an anonymous ballot (voter codes P1, P2, …)"
+	switch method {
+	case model.MethodApproval:
+		return "Priorities were chosen by approval voting: each participant said yes to any number of items, " + ballot + ". The figures are how many said yes."
+	case model.MethodBorda:
+		return "Priorities were chosen by ranking (Borda): each participant put items in order, " + ballot + "; the first of n items scores n points. The figures are points, not people."
+	}
+	dots := "about a third of the items on the vote"
+	if r.Budget > 0 {
+		dots = plural(r.Budget, "dot", "dots")
+	}
+	capText := "with no cap per item"
+	if r.Cap > 0 && r.Cap < r.Budget {
+		capText = fmt.Sprintf("at most %d on one item", r.Cap)
+	}
+	return fmt.Sprintf("Priorities were chosen by dot voting: each participant had %s, %s, %s or counted from paper dots. The figures are dots, not people.", dots, capText, ballot)
 }

@@ -204,7 +204,7 @@ func voteNote(v sessions.TableView) string {
 	case model.MethodApproval:
 		return fmt.Sprintf(" (approval vote: %s; the figure is how many said yes)", strings.Join(parts, " and "))
 	case model.MethodBorda:
-		return fmt.Sprintf(" (ranking: %s; the figure is Borda points, first of n items scoring n)", strings.Join(parts, " and "))
+		return fmt.Sprintf(" (ranking (Borda): %s; the figure is Borda points, first of n items scoring n)", strings.Join(parts, " and "))
 	}
 	return fmt.Sprintf(" (dot vote: %s; %s each)", strings.Join(parts, " and "), plural(v.Rules.Budget, "dot", "dots"))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -150,10 +151,21 @@ func TestTwentySeatsCaptureAThousandNotes(t *testing.T) {
 func TestAParticipantGetsTheirOwnAnonymousBallot(t *testing.T) {
 	r := newRig(t, 1)
 	p := r.join("participant-1", sessions.RoleParticipant)
-	p.waitFor("You are P1", 5*time.Second)
+	p.waitFor("You are P", 5*time.Second)
 	q := r.join("participant-1", sessions.RoleParticipant)
-	q.waitFor("You are P2", 5*time.Second)
-	if strings.Contains(r.logText(), "P1") || strings.Contains(r.logText(), "P2") {
+	q.waitFor("You are P", 5*time.Second)
+	code := func(s *seat) string {
+		m := regexp.MustCompile(`YouareP(\d+)`).FindStringSubmatch(s.squashed())
+		if m == nil {
+			t.Fatalf("no voter code on the seat: %.500s", s.squashed())
+		}
+		return "P" + m[1]
+	}
+	a, b := code(p), code(q)
+	if a == b {
+		t.Fatalf("two participants connected at once were both given %s", a)
+	}
+	if strings.Contains(r.logText(), a) || strings.Contains(r.logText(), b) {
 		t.Error("the log links a voter code to an address")
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"sync"
 	"time"
@@ -145,7 +146,11 @@ func (s *Server) app(sess ssh.Session) (tea.Model, []tea.ProgramOption) {
 		seat.Voter = code
 		go func() { <-sess.Context().Done(); release() }()
 	}
-	a := tui.New(s.eng, tui.Options{Actor: "ssh:" + seat.String() + "@" + host(sess.RemoteAddr()), Seat: seat,
+	actor := "ssh:" + seat.String() + "@" + host(sess.RemoteAddr())
+	if seat.Role == sessions.RoleParticipant {
+		actor = "ssh:" + seat.String() // no address: nothing may tie a ballot to a laptop
+	}
+	a := tui.New(s.eng, tui.Options{Actor: actor, Seat: seat,
 		IdleTimeout: s.cfg.IdleTimeout, MaxSession: s.cfg.MaxSession, Stopping: s.stopping})
 	sess.Context().SetValue(appKey{}, a)
 	go func() {
@@ -179,10 +184,16 @@ func (v *voters) claim(eng *sessions.Engine, table model.ID) (string, func(), er
 	if v.inUse[table] == nil {
 		v.inUse[table] = map[string]bool{}
 	}
+	// A free code at random, not the next in order: the order in which
+	// participants joined (which the log keeps) must not tell their codes.
+	var free []string
 	for _, code := range sessions.VoterCodes(view.Group.Participants) {
-		if v.inUse[table][code] || len(view.Ballot(code).Dots) > 0 {
-			continue
+		if !v.inUse[table][code] && len(view.Ballot(code).Dots) == 0 {
+			free = append(free, code)
 		}
+	}
+	if len(free) > 0 {
+		code := free[rand.IntN(len(free))]
 		v.inUse[table][code] = true
 		return code, func() { v.mu.Lock(); delete(v.inUse[table], code); v.mu.Unlock() }, nil
 	}
