@@ -60,7 +60,7 @@ forum serve`,
 		}
 	}
 	inGroup(groupEvents, demoCmd(a), listCmd(a), newCmd(a), templatesCmd(a), exportCmd(a), importCmd(a))
-	inGroup(groupServe, serveCmd(a), passcodeCmd(a), seatKeyCmd(a))
+	inGroup(groupServe, serveCmd(a), passcodeCmd(a), seatKeyCmd(a), cardsCmd(a))
 	// Commands written as runX(ctx, db, args, stdout, stderr) join with one
 	// line each, e.g. inGroup(groupEvents, a.raw("tally", "count every table's votes", runTally)).
 	root.AddCommand(&cobra.Command{

@@ -76,6 +76,9 @@ func (e *Engine) castScale(ctx context.Context, actor string, groupID model.ID, 
 		if stage == "" {
 			return fmt.Errorf("this event's script has no %s stage", act)
 		}
+		if err := checkCardVoter(tx, groupID, voter); err != nil {
+			return err
+		}
 		values, err := ballot(tx, g)
 		if err != nil {
 			return err

@@ -32,6 +32,9 @@ func (e *Engine) CastDots(ctx context.Context, actor string, groupID model.ID, v
 		if stage == "" {
 			return fmt.Errorf("this event's script has no dot vote")
 		}
+		if err := checkCardVoter(tx, groupID, voter); err != nil {
+			return err
+		}
 		notes, err := tx.Contributions(groupID)
 		if err != nil {
 			return err
@@ -84,6 +87,9 @@ func (e *Engine) CastDots(ctx context.Context, actor string, groupID model.ID, v
 	return nil
 }
 
+// maxVoterCode is the highest voter code number, P1000.
+const maxVoterCode = 1000
+
 // VoterCodes returns P1…Pn for a table of n participants.
 func VoterCodes(n int) []string {
 	out := make([]string, 0, n)
@@ -99,7 +105,7 @@ func validVoter(v string) bool {
 	}
 	var n int
 	_, err := fmt.Sscanf(v, "P%d", &n)
-	return err == nil && n >= 1 && n <= 1000 && fmt.Sprintf("P%d", n) == v
+	return err == nil && n >= 1 && n <= maxVoterCode && fmt.Sprintf("P%d", n) == v
 }
 
 // PriorityMethod is how the event's tables vote on priorities.

@@ -119,6 +119,7 @@ func (t *Tx) purgeEvent(id model.ID) error {
 		`DELETE FROM key_messages WHERE event_id = ?`,
 		`DELETE FROM seat_passcodes WHERE event_id = ?`,
 		`DELETE FROM seat_keys WHERE event_id = ?`,
+		`DELETE FROM participant_cards WHERE event_id = ?`,
 		`DELETE FROM breakout_tables WHERE event_id = ?`,
 		`DELETE FROM areas WHERE event_id = ?`,
 		`DELETE FROM events WHERE id = ?`,

@@ -111,9 +111,15 @@ func (s *Server) passwordHandler(ctx ssh.Context, password string) bool {
 		s.log.Warn("login refused: too many failures", "addr", addr)
 		return false
 	}
+	if strings.EqualFold(ctx.User(), CardUser) {
+		return s.cardLogin(ctx, addr, password)
+	}
 	seat, err := s.seatFor(ctx.User())
-	if err == nil && !s.eng.CheckPasscode(context.Background(), s.event, seat.Role, password) {
+	switch {
+	case err == nil && !s.eng.CheckPasscode(context.Background(), s.event, seat.Role, password):
 		err = fmt.Errorf("wrong passcode")
+	case err == nil && seat.Role == sessions.RoleParticipant && s.eng.TableUsesCards(context.Background(), s.event, seat.Table):
+		err = sessions.ErrCardNeeded
 	}
 	if err != nil {
 		s.log.Warn("login refused", "user", model.Safe(ctx.User(), false), "addr", addr, "why", err.Error())

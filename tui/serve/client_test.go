@@ -118,6 +118,7 @@ func (r *rig) dial(user string, auth ...gossh.AuthMethod) (*seat, error) {
 	}
 	s.in = w
 	s.sess.Stdout = s
+	s.sess.Stderr = s
 	if err := s.sess.Shell(); err != nil {
 		return nil, err
 	}

@@ -137,7 +137,14 @@ func (s *Server) app(sess ssh.Session) (tea.Model, []tea.ProgramOption) {
 	if seat == nil {
 		return nil, nil
 	}
-	if seat.Role == sessions.RoleParticipant {
+	if seat.Role == sessions.RoleParticipant && seat.Voter != "" { // a card: its own code, on one seat at a time
+		release, err := s.voters.hold(seat.Table, seat.Voter)
+		if err != nil {
+			wish.Fatalln(sess, "forum: "+err.Error())
+			return nil, nil
+		}
+		go func() { <-sess.Context().Done(); release() }()
+	} else if seat.Role == sessions.RoleParticipant {
 		code, release, err := s.voters.claim(s.eng, seat.Table)
 		if err != nil {
 			wish.Fatalln(sess, "forum: "+err.Error())
@@ -173,6 +180,21 @@ type voters struct {
 }
 
 func newVoters() *voters { return &voters{inUse: map[model.ID]map[string]bool{}} }
+
+// hold marks a card's voter code as in use, refusing a second seat with the
+// same card while the first is connected.
+func (v *voters) hold(table model.ID, code string) (func(), error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.inUse[table] == nil {
+		v.inUse[table] = map[string]bool{}
+	}
+	if v.inUse[table][code] {
+		return nil, errors.New("this card is in use on another seat; close that one first")
+	}
+	v.inUse[table][code] = true
+	return func() { v.mu.Lock(); delete(v.inUse[table], code); v.mu.Unlock() }, nil
+}
 
 func (v *voters) claim(eng *sessions.Engine, table model.ID) (string, func(), error) {
 	view, err := eng.Table(context.Background(), table)

@@ -1,0 +1,60 @@
+package sessions
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+)
+
+// CardsHTML is a printable page of participant cards, one A4 page per
+// table (more when a table has more than eight cards), self-contained (no
+// scripts, fonts or images from elsewhere). join is how to reach the
+// server, such as "ssh card@192.168.1.20 -p 2222", or "" to leave a line
+// for it to be written in. The cards come in the random order Cards gives,
+// and no card shows its voter code.
+func CardsHTML(title string, tables []TableCards, join string) ([]byte, error) {
+	type card struct{ Code, Area, Table string }
+	type page struct{ Cards []card }
+	var pages []page
+	for _, t := range tables {
+		for i := 0; i < len(t.Cards); i += 8 {
+			var p page
+			for _, c := range t.Cards[i:min(i+8, len(t.Cards))] {
+				p.Cards = append(p.Cards, card{Code: c.Code, Area: t.Area.Code, Table: t.Group.Name})
+			}
+			pages = append(pages, p)
+		}
+	}
+	var b bytes.Buffer
+	err := cardsPage.Execute(&b, map[string]any{"Title": title, "Pages": pages, "Join": join})
+	if err != nil {
+		return nil, fmt.Errorf("cards page: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+var cardsPage = template.Must(template.New("cards").Parse(`<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<title>Participant cards: {{.Title}}</title>
+<style>
+@page { size: A4; margin: 12mm; }
+body { font-family: Arial, Helvetica, sans-serif; color: #111; margin: 0; }
+.page { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; page-break-after: always; break-after: page; }
+.card { border: 1px dashed #555; padding: 6mm; height: 56mm; box-sizing: border-box; }
+.where { font-size: 11pt; font-weight: bold; }
+.event { font-size: 9pt; color: #333; margin-bottom: 3mm; }
+.code { font-family: "Courier New", monospace; font-size: 24pt; font-weight: bold; letter-spacing: 2px; margin: 2mm 0; }
+.how { font-size: 9pt; line-height: 1.35; }
+</style></head><body>
+{{range .Pages}}<div class="page">
+{{range .Cards}}<div class="card">
+<div class="where">{{.Area}} · {{.Table}} · your voting card</div>
+<div class="event">{{$.Title}}</div>
+<div class="code">{{.Code}}</div>
+<div class="how">This code is your vote at this table: keep it to yourself. It is not linked to your name.<br>
+From your laptop: <b>{{if $.Join}}{{$.Join}}{{else}}ssh card@________________ -p 2222{{end}}</b>, password: the code above.<br>
+You can leave and join again: your ballot is kept.</div>
+</div>
+{{end}}</div>
+{{end}}</body></html>
+`))
