@@ -2,12 +2,16 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"forum/sessions"
 	"forum/tui"
+	"forum/tui/plain"
 )
 
 // Command groups, in the order the help lists them.
@@ -34,6 +38,9 @@ forum passcode --role scribe
 forum serve`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return withEngine(cmd.Context(), a.db, "local", func(eng *sessions.Engine, actor string) error {
+				if a.plain || plainFromEnv() {
+					return plain.Run(cmd.Context(), eng, plain.Options{Actor: actor, In: os.Stdin, Out: a.stdout})
+				}
 				return tui.Run(cmd.Context(), eng, tui.Options{Actor: actor})
 			})
 		},
@@ -48,6 +55,7 @@ forum serve`,
 		}
 		return pflag.NormalizedName(name)
 	})
+	root.Flags().BoolVar(&a.plain, "plain", false, "A plain, line-by-line front end for screen readers (also FORUM_PLAIN=1)")
 	root.PersistentFlags().StringVar(&a.db, "db", "", "The database file (default: $FORUM_DB, else "+defaultPathLine()+")")
 	root.AddGroup(
 		&cobra.Group{ID: groupEvents, Title: "Events and reports"},
@@ -70,4 +78,11 @@ forum serve`,
 		Run:   func(*cobra.Command, []string) { fmt.Fprintln(a.stdout, "forum", version) },
 	})
 	return root
+}
+
+// plainFromEnv reads FORUM_PLAIN: 1, true, yes (any case) ask for plain mode.
+func plainFromEnv() bool {
+	v := os.Getenv("FORUM_PLAIN")
+	b, err := strconv.ParseBool(v)
+	return b && err == nil || strings.EqualFold(v, "yes")
 }
