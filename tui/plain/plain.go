@@ -43,6 +43,9 @@ type Options struct {
 	Ticks <-chan time.Time
 	// Stopping is closed when the server shuts down.
 	Stopping <-chan struct{}
+	// IdleTimeout ends the session after that long without a line typed
+	// (0: never).
+	IdleTimeout time.Duration
 }
 
 // session is one person's plain front end.
@@ -84,11 +87,24 @@ func Run(ctx context.Context, eng *sessions.Engine, opts Options) error {
 		defer t.Stop()
 		ticks = t.C
 	}
+	var idle <-chan time.Time
+	var idleTimer *time.Timer
+	if opts.IdleTimeout > 0 {
+		idleTimer = time.NewTimer(opts.IdleTimeout)
+		defer idleTimer.Stop()
+		idle = idleTimer.C
+	}
 	s.start()
 	for !s.quit {
 		select {
 		case line := <-lines:
+			if idleTimer != nil {
+				idleTimer.Reset(opts.IdleTimeout)
+			}
 			s.command(strings.TrimSpace(line))
+		case <-idle:
+			s.say("Nothing typed for %s: the session ends. Everything saved is kept.", opts.IdleTimeout)
+			return nil
 		case err := <-readErr:
 			if err != nil && !errors.Is(err, io.EOF) {
 				return err
