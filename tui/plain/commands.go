@@ -135,7 +135,8 @@ func (s *session) votes() {
 		}
 		if voter := s.voter(); voter != "" && len(choices) > 0 {
 			r := v.RulesFor(voter)
-			lines = append(lines, fmt.Sprintf("You vote as %s with %s: /dots and the choices' numbers, e.g. /dots 1 1 3.", voter, plural(r.Budget, "dot", "dots")))
+			lines = append(lines, fmt.Sprintf("You vote as %s with %s, at most %d on one choice: /dots and the choices' numbers, e.g. /dots 1 3.",
+				voter, plural(r.Budget, "dot", "dots"), r.EffectiveCap()))
 		}
 		s.say("%s", strings.Join(lines, "\n"))
 		return

@@ -227,3 +227,61 @@ func TestPlainOverARawTerminalEchoesWithoutRedrawing(t *testing.T) {
 	}
 	r.done <- nil // for the cleanup
 }
+
+// TestPlainParticipantVotesAndHearsTheResult: a participant's seat lists
+// the choices, casts dots by number, is refused an over-budget ballot in
+// one line, and hears the vote close.
+func TestPlainParticipantVotesAndHearsTheResult(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	eng, closeDB, err := sessions.Open(ctx, filepath.Join(dir, "forum.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeDB()
+	tmpl, _ := sessions.LoadTemplate(sessions.DefaultTemplate)
+	ev, err := eng.CreateEvent(ctx, "test", tmpl, sessions.NewEvent{TablesPerArea: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := eng.Board(ctx, ev)
+	table := b.Groups[0].ID
+	if _, err := eng.MoveStage(ctx, "test", table, 3); err != nil { // priorities
+		t.Fatal(err)
+	}
+	for _, n := range []string{"Shared records", "Practice nurses"} {
+		if _, err := eng.Capture(ctx, "scribe", table, n, nil, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seat := sessions.NewSeat(sessions.RoleParticipant, ev, table)
+	seat.Voter = "P1"
+	in, w := io.Pipe()
+	out := &stream{}
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, eng, Options{Actor: "p1", Seat: seat, In: in, Out: out, Ticks: make(chan time.Time)})
+	}()
+	r := &rig{t: t, out: out, in: w}
+	r.expect("Stage 4 of 6: Choose the priorities")
+	r.typ("/votes\n")
+	r.expect("Choice 1: Shared records", "Choice 2: Practice nurses", "You vote as P1 with 1 dot")
+	r.typ("/dots 1 2\n")
+	r.expect("Not cast: dots not saved:")
+	r.typ("/dots 3\n")
+	r.expect(`Not cast: "3" is not a choice's number (1 to 2; /votes lists them).`)
+	r.typ("/dots 1\n")
+	r.expect("Ballot saved: 1 dot.")
+	r.typ("A participant's note\n")
+	r.expect("Not saved: your seat may not do that.")
+	if _, err := eng.CloseVote(ctx, "facilitator", table, "priorities", model.MethodDots); err != nil {
+		t.Fatal(err)
+	}
+	r.expect("Vote closed: 1 ballot; the results are revealed.")
+	r.typ("/votes\n")
+	r.expect("Rank 1: Shared records, 1 dot.", "Rank 2: Practice nurses, 0 dots.")
+	w.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
