@@ -10,7 +10,6 @@
 package plain
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -72,9 +71,10 @@ func Run(ctx context.Context, eng *sessions.Engine, opts Options) error {
 		ctx = sessions.WithSeat(ctx, opts.Seat)
 	}
 	s := &session{eng: eng, opts: opts, ctx: ctx, out: newWriter(opts.Out, opts.Terminal), mine: map[model.ID]bool{}}
-	lines := make(chan string)
+	lines, stop := make(chan string), make(chan struct{})
+	defer close(stop) // the reader does not wait to hand over a line no one reads
 	readErr := make(chan error, 1)
-	go func() { readErr <- readLines(opts.In, s.out, opts.Terminal, lines) }()
+	go func() { readErr <- readLines(opts.In, s.out, opts.Terminal, lines, stop) }()
 	changes, unsubscribe := eng.Subscribe()
 	defer unsubscribe()
 	ticks := opts.Ticks
@@ -195,65 +195,5 @@ func (s *session) tick() {
 	}
 	if line, ok := s.clock.next(*s.table, s.now()); ok {
 		s.say("%s", line)
-	}
-}
-
-// readLines sends each line of in to lines until in ends. On a raw
-// terminal it echoes what is typed and handles Backspace and Ctrl+C/D.
-func readLines(in io.Reader, out *writer, terminal bool, lines chan<- string) error {
-	if !terminal {
-		sc := bufio.NewScanner(in)
-		sc.Buffer(make([]byte, 64*1024), 1<<20)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		return sc.Err()
-	}
-	r := bufio.NewReader(in)
-	var buf []rune
-	for {
-		c, _, err := r.ReadRune()
-		if err != nil {
-			return err
-		}
-		switch c {
-		case '\r', '\n':
-			out.echo("\r\n")
-			out.typed(nil)
-			lines <- string(buf)
-			buf = nil
-		case 0x7f, '\b':
-			if len(buf) > 0 {
-				buf = buf[:len(buf)-1]
-				out.echo("\b \b")
-				out.typed(buf)
-			}
-		case 0x03, 0x04: // Ctrl+C, Ctrl+D
-			out.echo("\r\n")
-			lines <- "/quit"
-			return io.EOF
-		case 0x1b: // an escape sequence (arrow keys): skipped whole
-			skipEscape(r)
-		default:
-			if c >= ' ' {
-				buf = append(buf, c)
-				out.echo(string(c))
-				out.typed(buf)
-			}
-		}
-	}
-}
-
-// skipEscape reads the rest of a CSI or SS3 sequence.
-func skipEscape(r *bufio.Reader) {
-	b, err := r.ReadByte()
-	if err != nil || (b != '[' && b != 'O') {
-		return
-	}
-	for {
-		c, err := r.ReadByte()
-		if err != nil || (c >= 0x40 && c <= 0x7e) {
-			return
-		}
 	}
 }
