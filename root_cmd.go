@@ -28,7 +28,9 @@ func newRoot(a *app) *cobra.Command {
 		Short: "Run a deliberative forum's breakout tables and publish its key messages",
 		Long: `forum leads breakout tables through a facilitation script (vision, journey, priorities by vote, next steps, key messages), saves everything in one SQLite file and exports the summary report. Without a command it opens the app on the home screen.
 
-The database is one file: --db PATH, else $FORUM_DB, else ` + defaultPathLine() + `.`,
+The database is one file: --db PATH, else $FORUM_DB, else ` + defaultPathLine() + `.
+
+--plain (or FORUM_PLAIN=1) opens a plain, line-by-line front end instead, for screen readers and braille displays: no redraws, no colour, one line for each change. Over SSH, add +plain to the login: ssh -p 2222 scribe-3+plain@HOST.`,
 		Example: `# add an illustrative event, open the app, export its report:
 forum demo
 forum
