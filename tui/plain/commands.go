@@ -67,6 +67,7 @@ func (s *session) tableCommand(word, rest, line string) {
 		if word == "/back" {
 			delta = -1
 		}
+		leftOpen := v.Stage.Key == v.VoteStage && v.DotVote.Open && len(v.Ballots) > 0
 		_, err := s.eng.MoveStage(s.ctx, s.opts.Actor, v.Group.ID, delta)
 		if err != nil {
 			s.failed("Stage not moved", err)
@@ -74,6 +75,9 @@ func (s *session) tableCommand(word, rest, line string) {
 		}
 		s.refresh(kindStage)
 		s.say("Stage moved. %s", stageLines(*s.table, s.now()))
+		if leftOpen {
+			s.say("The vote on the priorities stays open; /close closes it and reveals the results.")
+		}
 	case "/close":
 		if !v.DotVote.Open {
 			s.say("The vote is already closed. /votes reads the results.")
