@@ -51,6 +51,7 @@ func isUsage(err error) bool {
 // streams commands write to.
 type app struct {
 	db             string
+	plain          bool
 	stdout, stderr io.Writer
 }
 

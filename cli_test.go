@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -153,6 +154,38 @@ func TestRawCommandGetsTheDatabaseAndItsOwnFlags(t *testing.T) {
 		}
 		if gotDB != c.db || gotArgs != c.passed {
 			t.Errorf("%v: db %q, args %q; want %q, %q", c.args, gotDB, gotArgs, c.db, c.passed)
+		}
+	}
+}
+
+// TestPlainModeFromTheFlagAndTheEnvironment: --plain and FORUM_PLAIN=1 open
+// the line-by-line front end: text only, no escape sequences.
+func TestPlainModeFromTheFlagAndTheEnvironment(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "forum.db")
+	if _, errs, code := forum(t, nil, "--db", db, "demo"); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, c := range []struct {
+		env  []string
+		args []string
+	}{
+		{nil, []string{"--db", db, "--plain"}},
+		{[]string{"FORUM_PLAIN=1"}, []string{"--db", db}},
+	} {
+		cmd := exec.Command(bin, c.args...)
+		cmd.Env = append([]string{"HOME=" + t.TempDir()}, c.env...)
+		cmd.Stdin = strings.NewReader("1\n1\n/stage\n/quit\n")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%v %v: %v", c.env, c.args, err)
+		}
+		for _, want := range []string{"plain mode", "7 tables.", "1. Table 1, NCL: stage 6 of 6", "Stage 6 of 6: Key messages. Clock: ⚠ time up.", "Goodbye."} {
+			if !strings.Contains(string(out), want) {
+				t.Errorf("%v %v: the output lacks %q:\n%s", c.env, c.args, want, out)
+			}
+		}
+		if bytes.ContainsAny(out, "\x1b\r") {
+			t.Errorf("%v %v: escape sequences in plain mode: %q", c.env, c.args, out)
 		}
 	}
 }

@@ -125,7 +125,7 @@ func TestRefusesADatabaseFromANewerVersion(t *testing.T) {
 
 func TestHelpVersionAndBadUsage(t *testing.T) {
 	out, _, code := forum(t, nil, "--help")
-	for _, want := range []string{"export", "serve", "passcode", "seat-key", "templates", "FORUM_DB", "--db"} {
+	for _, want := range []string{"export", "serve", "passcode", "seat-key", "templates", "FORUM_DB", "--db", "--plain", "FORUM_PLAIN=1", "+plain"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("--help: code %d, lacks %q:\n%s", code, want, out)
 		}

@@ -2,12 +2,16 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"forum/sessions"
 	"forum/tui"
+	"forum/tui/plain"
 )
 
 // Command groups, in the order the help lists them.
@@ -24,7 +28,9 @@ func newRoot(a *app) *cobra.Command {
 		Short: "Run a deliberative forum's breakout tables and publish its key messages",
 		Long: `forum leads breakout tables through a facilitation script (vision, journey, priorities by vote, next steps, key messages), saves everything in one SQLite file and exports the summary report. Without a command it opens the app on the home screen.
 
-The database is one file: --db PATH, else $FORUM_DB, else ` + defaultPathLine() + `.`,
+The database is one file: --db PATH, else $FORUM_DB, else ` + defaultPathLine() + `.
+
+--plain (or FORUM_PLAIN=1) opens a plain, line-by-line front end instead, for screen readers and braille displays: no redraws, no colour, one line for each change. Over SSH, add +plain to the login: ssh -p 2222 scribe-3+plain@HOST.`,
 		Example: `# add an illustrative event, open the app, export its report:
 forum demo
 forum
@@ -34,6 +40,9 @@ forum passcode --role scribe
 forum serve`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return withEngine(cmd.Context(), a.db, "local", func(eng *sessions.Engine, actor string) error {
+				if a.plain || plainFromEnv() {
+					return plain.Run(cmd.Context(), eng, plain.Options{Actor: actor, In: os.Stdin, Out: a.stdout})
+				}
 				return tui.Run(cmd.Context(), eng, tui.Options{Actor: actor})
 			})
 		},
@@ -48,6 +57,7 @@ forum serve`,
 		}
 		return pflag.NormalizedName(name)
 	})
+	root.Flags().BoolVar(&a.plain, "plain", false, "A plain, line-by-line front end for screen readers (also FORUM_PLAIN=1)")
 	root.PersistentFlags().StringVar(&a.db, "db", "", "The database file (default: $FORUM_DB, else "+defaultPathLine()+")")
 	root.AddGroup(
 		&cobra.Group{ID: groupEvents, Title: "Events and reports"},
@@ -70,4 +80,11 @@ forum serve`,
 		Run:   func(*cobra.Command, []string) { fmt.Fprintln(a.stdout, "forum", version) },
 	})
 	return root
+}
+
+// plainFromEnv reads FORUM_PLAIN: 1, true, yes (any case) ask for plain mode.
+func plainFromEnv() bool {
+	v := os.Getenv("FORUM_PLAIN")
+	b, err := strconv.ParseBool(v)
+	return b && err == nil || strings.EqualFold(v, "yes")
 }

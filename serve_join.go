@@ -30,7 +30,7 @@ func joinHelp(ctx context.Context, eng *sessions.Engine, b sessions.Board, addr 
 		}
 		fmt.Fprintf(&w, "  ssh -p %s %s@%s\n", port, user, hostName)
 	}
-	fmt.Fprintf(&w, "\n(facilitators, scribes and participants put their table's number after the dash: %d tables.)\n", len(b.Groups))
+	fmt.Fprintf(&w, "\n(facilitators, scribes and participants put their table's number after the dash: %d tables.\nFor a screen reader, add +plain to the login: ssh -p %s scribe-1+plain@%s)\n", len(b.Groups), port, hostName)
 	switch {
 	case len(hosts) == 0:
 		w.WriteString("\nThis machine has no network address yet: join the room's network, then use this laptop's address in place of THIS-LAPTOP.\n")

@@ -114,6 +114,7 @@ func New(eng *sessions.Engine, opts Options) *App {
 		a.actor = "local"
 	}
 	a.st = NewStyles(true)
+	a.help.Styles = a.st.Help
 	a.now = eng.Now()
 	a.started, a.lastKey = time.Now(), time.Now()
 	a.tbl = newTableModel()
@@ -156,7 +157,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		a.dark = msg.IsDark()
 		a.st = NewStyles(a.dark)
-		a.help.Styles = help.DefaultStyles(a.dark)
+		a.help.Styles = a.st.Help
 		return a, nil
 	case tickMsg:
 		a.now = time.Time(msg)

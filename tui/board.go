@@ -101,7 +101,7 @@ func (a *App) overviewLine(g model.Group, stageW int, selected bool) string {
 		s := ev.Stages[k]
 		stage = fmt.Sprintf("%d/%d %s", k+1, len(ev.Stages), s.Title)
 		v := sessions.TableView{Group: g, Stage: s}
-		clock = model.FormatLeft(g.Left(s, a.now))
+		clock = g.ClockLabel(s, a.now)
 		if !g.PausedAt.IsZero() {
 			clock += " ⏸"
 		}

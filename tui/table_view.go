@@ -14,7 +14,7 @@ import (
 // clockText is the stage clock in words: "12:04 left", "3:10 over",
 // "8:00 left · paused".
 func (a *App) clockText(v sessions.TableView) string {
-	s := model.FormatLeft(v.Group.Left(v.Stage, a.now))
+	s := v.Group.ClockLabel(v.Stage, a.now)
 	if v.Group.ExtraMinutes > 0 {
 		s += fmt.Sprintf(" (+%d)", v.Group.ExtraMinutes)
 	}

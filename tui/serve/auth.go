@@ -22,6 +22,7 @@ type seatKey struct{}
 // table roles ("organiser", "observer", "scribe-3", "facilitator-t3",
 // "participant-12").
 func SeatName(user string) (sessions.Role, int, error) {
+	user, _ = plainLogin(user) // "scribe-3+plain": see PlainSuffix
 	name, num, _ := strings.Cut(strings.ToLower(user), "-")
 	role, err := sessions.ParseRole(name)
 	if err != nil {
