@@ -15,7 +15,7 @@ import (
 // export writes the report, the CSV files or the JSON of an event.
 func export(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
 	fs := flagSet("forum export", &db, stderr)
-	format := fs.String("format", "md", "md (Markdown), html (one self-contained page), docx (Word), csv (spreadsheet files), json (the complete event)")
+	format := fs.String("format", "md", "md (Markdown), html (one self-contained page), pdf (print-ready, A4), docx (Word), csv (spreadsheet files), json (the complete event)")
 	event := fs.String("event", "", "event id (default: the most recently changed event)")
 	area := fs.String("area", "", "only this area, by its code (e.g. NCL)")
 	table := fs.String("table", "", "only this table, by its id")
@@ -44,7 +44,7 @@ func export(ctx context.Context, db string, args []string, stdout, stderr io.Wri
 			return err
 		}
 		path := *out
-		if path == "" && (f == report.FormatCSV || f == report.FormatDOCX) {
+		if path == "" && (f == report.FormatCSV || f == report.FormatDOCX || f == report.FormatPDF) {
 			ev, err := eng.Snapshot(ctx, id) // binary and many-file formats go to a file
 			if err != nil {
 				return err

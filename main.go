@@ -34,8 +34,8 @@ Usage:
                                            create an event from a template; prints its id
   forum templates                          list the built-in templates
   forum templates show NAME                print a built-in template as TOML, ready to edit
-  forum export [--format md|html|docx|csv|json] [--event ID] [--area CODE]
-               [--table ID] [-o PATH]      the summary report (md, html, docx), the
+  forum export [--format md|html|pdf|docx|csv|json] [--event ID] [--area CODE]
+               [--table ID] [-o PATH]      the summary report (md, html, pdf, docx), the
                                            data for spreadsheets (csv: a folder, or a
                                            .zip), or the complete event (json);
                                            default: Markdown of the latest event

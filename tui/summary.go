@@ -117,7 +117,7 @@ func (s *summaryModel) render(a *App) string {
 	if s.md == "" {
 		return a.page(a.headerBar("Summary"), []string{"", "  Building the summary…"}, summaryKeys)
 	}
-	return a.page(a.headerBar(fmt.Sprintf("Summary · %d%% · w exports it (Markdown, HTML, Word, CSV, JSON)", int(s.vp.ScrollPercent()*100))),
+	return a.page(a.headerBar(fmt.Sprintf("Summary · %d%% · w exports it (Markdown, HTML, PDF, Word, CSV, JSON)", int(s.vp.ScrollPercent()*100))),
 		strings.Split(s.vp.View(), "\n"), summaryKeys)
 }
 
@@ -126,7 +126,7 @@ func (s *summaryModel) render(a *App) string {
 func (a *App) exportForm(ev model.Event) formModel {
 	eng, ctx := a.eng, a.ctx
 	names := map[report.Format]string{report.FormatMarkdown: "Markdown (.md): plain text, renders on forges",
-		report.FormatHTML: "HTML (.html): one page to open in a browser or print to PDF", report.FormatDOCX: "Word (.docx): to edit and restyle",
+		report.FormatHTML: "HTML (.html): one page to open in a browser", report.FormatPDF: "PDF (.pdf): print-ready A4, to publish", report.FormatDOCX: "Word (.docx): to edit and restyle",
 		report.FormatCSV: "CSV (a folder, or .zip): notes, votes, next steps, messages", report.FormatJSON: "JSON (.json): the complete event, for 'forum import'"}
 	f := formModel{
 		title:  "Export · " + model.Safe(ev.Title, false),

@@ -40,7 +40,11 @@ func Build(snap sessions.Snapshot, scope Scope) (Doc, error) {
 		return Doc{}, err
 	}
 	ev := snap.Event
-	b := &builder{doc: Doc{Title: ev.Title, Scope: covers, AsOf: AsOf(snap)}}
+	author := ev.Chair
+	if strings.TrimSpace(author) == "" {
+		author = "forum"
+	}
+	b := &builder{doc: Doc{Title: ev.Title, Scope: covers, AsOf: AsOf(snap), Updated: updated(snap), Author: author, Paper: "A4"}}
 	areas := byArea(part)
 	label := areaLabel(ev)
 
@@ -132,6 +136,11 @@ func areaOf(snap sessions.Snapshot, id model.ID) model.Area {
 // AsOf is when the data last changed, "25 January 2018, 12:40 UTC": the
 // one time the report states, so that the same data gives the same bytes.
 func AsOf(snap sessions.Snapshot) string {
+	return updated(snap).Format("2 January 2006, 15:04 UTC")
+}
+
+// updated is when the event's data last changed, in UTC.
+func updated(snap sessions.Snapshot) time.Time {
 	t := snap.Event.UpdatedAt
 	later := func(u time.Time) {
 		if u.After(t) {
@@ -156,7 +165,7 @@ func AsOf(snap sessions.Snapshot) string {
 	for _, k := range snap.KeyMessages {
 		later(k.UpdatedAt)
 	}
-	return t.UTC().Format("2 January 2006, 15:04 UTC")
+	return t.UTC()
 }
 
 func areaLabel(ev model.Event) string {

@@ -62,6 +62,11 @@ func TestGoldenEveryFormat(t *testing.T) {
 				t.Error("docx: two exports differ")
 			}
 			golden(t, "london.docx.xml", []byte(maskIDs(string(docxBody(t, x.Data)))))
+		case FormatPDF:
+			if !bytes.Equal(x.Data, again.Data) {
+				t.Error("pdf: two exports differ")
+			}
+			golden(t, "london.pdf.txt", []byte(pdfToText(t, x.Data, 0, 0)))
 		default:
 			if !bytes.Equal(x.Data, again.Data) {
 				t.Errorf("%s: two exports differ", fm)
