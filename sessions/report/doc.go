@@ -12,7 +12,8 @@ type Kind int
 
 // The kinds of block.
 const (
-	// Heading is a section title; Level 1 is a main section, 2 and 3 below it.
+	// Heading is a section title; Level 1 is a main section, 2 to 4 below it
+	// (an area, a table, a part of a table such as its vision).
 	Heading Kind = iota
 	// Para is a paragraph of spans.
 	Para

@@ -98,7 +98,7 @@ func TestReportHoldsTheTablesWork(t *testing.T) {
 		"### NCL North Central London", "### SWL South West London",
 		"| SEL South East London | 2 | 16 |",
 		"- SEL/T7/1 Practices in south east London share a back office",
-		"dot vote: 3 ballots; 2 dots each",
+		"Dot vote: 3 ballots; 2 dots each.",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("report lacks %q", want)

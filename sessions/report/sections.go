@@ -189,7 +189,7 @@ func (b *builder) appendix(areas []areaTables, ref map[model.ID]string) {
 			b.heading(3, "", at.Area.Code+" — "+v.Group.Name)
 			for _, s := range v.Event.Stages {
 				if notes := model.AtStage(v.Notes, s.Key); len(notes) > 0 {
-					b.para(Strong(s.Title))
+					b.heading(4, "", s.Title)
 					b.add(noteList(notes, ref))
 				}
 			}

@@ -38,7 +38,7 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 		return
 	}
 
-	b.para(Strong("Vision"))
+	b.heading(4, "", "Vision")
 	if g.Vision != "" {
 		b.add(Block{Kind: Quote, Spans: []Span{Text(g.Vision)}, Source: []string{"table:" + string(g.ID)}})
 		if r := v.FistResult; r.Voters > 0 {
@@ -56,7 +56,7 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 			continue
 		}
 		notes := model.AtStage(v.Notes, s.Key)
-		b.para(Strong(s.Title))
+		b.heading(4, "", s.Title)
 		if len(notes) == 0 {
 			b.para(Text("Nothing was captured."))
 			continue
@@ -66,7 +66,7 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 
 	b.maturity(v)
 	if len(v.Themes) > 0 {
-		b.para(Strong("Themes"))
+		b.heading(4, "", "Themes")
 		var items [][]Span
 		for _, th := range v.Themes {
 			var rs []string
@@ -77,7 +77,8 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 		}
 		b.add(Block{Kind: Bullets, Items: items})
 	}
-	b.para(Strong("Priorities"), Text(voteNote(v)))
+	b.heading(4, "", "Priorities")
+	b.para(Em(voteNote(v)))
 	if len(v.Priorities) == 0 {
 		b.para(Text("No priorities were captured."))
 	} else {
@@ -94,7 +95,7 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 		b.add(bars)
 	}
 
-	b.para(Strong("Next steps"))
+	b.heading(4, "", "Next steps")
 	if len(v.NextSteps) == 0 {
 		b.para(Text("No next steps were agreed."))
 	} else {
@@ -119,7 +120,7 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 		b.add(t)
 	}
 	if len(v.KeyMessages) > 0 {
-		b.para(Strong("Key messages"))
+		b.heading(4, "", "Key messages")
 		b.messages(v.KeyMessages, ref, nil)
 	}
 }
@@ -134,7 +135,8 @@ func (b *builder) maturity(v sessions.TableView) {
 	for _, r := range v.Ratings {
 		raters[r.Rater] = true
 	}
-	b.para(Strong("Maturity"), Text(fmt.Sprintf(" (self-assessed by %s; median level on each dimension)", plural(len(raters), "rater", "raters"))))
+	b.heading(4, "", "Maturity")
+	b.para(Em(fmt.Sprintf("Self-assessed by %s; the median level on each dimension.", plural(len(raters), "rater", "raters"))))
 	t := Block{Kind: Table, Head: []string{"Dimension", "Median level", "Raters", "Views"}, Right: []bool{false, false, true, false}}
 	for d, res := range v.Profile {
 		level := "—"
@@ -183,7 +185,7 @@ func noteList(notes []model.Contribution, ref map[model.ID]string) Block {
 // voteNote says how the table voted.
 func voteNote(v sessions.TableView) string {
 	if len(v.Ballots) == 0 {
-		return " (no votes cast)"
+		return "No votes were cast."
 	}
 	paper, n := false, 0
 	for _, b := range v.Ballots {
@@ -202,11 +204,11 @@ func voteNote(v sessions.TableView) string {
 	}
 	switch v.Method {
 	case model.MethodApproval:
-		return fmt.Sprintf(" (approval vote: %s; the figure is how many said yes)", strings.Join(parts, " and "))
+		return fmt.Sprintf("Approval vote: %s; the figure is how many said yes.", strings.Join(parts, " and "))
 	case model.MethodBorda:
-		return fmt.Sprintf(" (ranking: %s; the figure is Borda points, first of n items scoring n)", strings.Join(parts, " and "))
+		return fmt.Sprintf("Ranking: %s; the figure is Borda points, first of n items scoring n.", strings.Join(parts, " and "))
 	}
-	return fmt.Sprintf(" (dot vote: %s; %s each)", strings.Join(parts, " and "), plural(v.Rules.Budget, "dot", "dots"))
+	return fmt.Sprintf("Dot vote: %s; %s each.", strings.Join(parts, " and "), plural(v.Rules.Budget, "dot", "dots"))
 }
 
 func dash(s string) string {
