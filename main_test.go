@@ -125,7 +125,7 @@ func TestRefusesADatabaseFromANewerVersion(t *testing.T) {
 
 func TestHelpVersionAndBadUsage(t *testing.T) {
 	_, errs, code := forum(t, nil, "--help")
-	if code != 0 || !strings.Contains(errs, "forum export [--format md|html|docx|csv|json]") || !strings.Contains(errs, "FORUM_DB") {
+	if code != 0 || !strings.Contains(errs, "forum export [--format md|html|pdf|docx|csv|json]") || !strings.Contains(errs, "FORUM_DB") {
 		t.Errorf("--help: code %d, %q", code, errs)
 	}
 	out, _, code := forum(t, nil, "version")
@@ -141,8 +141,8 @@ func TestHelpVersionAndBadUsage(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "forum demo") {
 		t.Errorf("export of an empty database should say how to start: %d %q", code, errs)
 	}
-	_, errs, code = forum(t, nil, "--db", db, "export", "--format", "pdf")
-	if code != 1 || !strings.Contains(errs, "choose one of md, html, docx, csv, json") {
+	_, errs, code = forum(t, nil, "--db", db, "export", "--format", "rtf")
+	if code != 1 || !strings.Contains(errs, "choose one of md, html, pdf, docx, csv, json") {
 		t.Errorf("bad format: %d %q", code, errs)
 	}
 	_, errs, code = forum(t, nil, "--db", db, "export", "--event", "x; DROP TABLE")
