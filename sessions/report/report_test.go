@@ -96,7 +96,7 @@ func TestReportHoldsTheTablesWork(t *testing.T) {
 		"| 2 | Shared care records (NCL/T1/8) | 2 |",
 		"| Bid for estates funding | \\=Estates lead | June 2018 | NHS England capital | NCL/T1/9 |",
 		"### NCL North Central London", "### SWL South West London",
-		"| SEL South East London | 2 | 16 |",
+		"| SEL South East London | 1 | 8 |",
 		"- SEL/T7/1 Practices in south east London share a back office",
 		"Dot vote: 3 ballots; 2 dots each.",
 	} {

@@ -15,11 +15,18 @@ func (b *builder) area(at areaTables, ref map[model.ID]string) {
 	if len(at.Area.Places) > 0 {
 		b.para(Em(strings.Join(at.Area.Places, ", ")))
 	}
-	if len(at.Tables) == 0 {
-		b.para(Text("No tables."))
-	}
+	shown := 0
 	for _, v := range at.Tables {
-		b.table(v, ref)
+		if met(v) || b.single { // a report on one table shows it, met or not
+			b.table(v, ref)
+			shown++
+		}
+	}
+	switch {
+	case len(at.Tables) == 0:
+		b.para(Text("No tables."))
+	case shown == 0:
+		b.para(Text("No table here met (see Who took part)."))
 	}
 }
 
@@ -33,7 +40,7 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 		}
 	}
 	b.para(Text(strings.Join(append(roles, plural(g.Participants, "participant", "participants")), " · ")))
-	if len(v.Notes) == 0 && g.Vision == "" && len(v.NextSteps) == 0 && len(v.KeyMessages) == 0 {
+	if !met(v) {
 		b.para(Text("Nothing was captured at this table."))
 		return
 	}
