@@ -100,19 +100,31 @@ func TestScribeGroupsNotesIntoThemes(t *testing.T) {
 func TestOrganiserAcceptsAndRejectsThemeLinks(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.keys("d", "d", "t") // the demo: tables grouped their journey notes into themes
-	h.contains("Proposals ·", "↔", "shared words:")
+	h.contains("Proposals ·", "7 tables · alike", "shared words:", "✓ NCL Table 1")
 	h.golden("themes-review-80x24")
 	h.fits(80, 24)
-	before := len(h.app.review.r.Proposals)
+	before, cross := len(h.app.review.r.Clusters), len(h.app.review.r.Cross)
+	// Open the first proposal, leave its first theme out, accept the rest.
+	h.keys("enter", "space")
+	h.contains("✗ NCL Table 1", "6 of 7 kept")
 	h.keys("a")
-	h.contains("✓ Linked: the same theme.", "Linked · 1 cross-cutting", "raised by 2 of 5 STPs")
+	h.contains("✓ One cross-cutting theme:", "6 tables.", fmt.Sprintf("Linked · %d cross-cutting", cross+1))
+	if got := len(h.app.review.r.Clusters); got != before-1+1 && got != before-1 {
+		t.Fatalf("%d proposals after accepting one, from %d", got, before)
+	}
+	// Rename and accept in one step.
+	n := len(h.app.review.r.Clusters)
+	h.keys("e", "ctrl+u")
+	h.typ("Buildings and budgets")
+	h.keys("enter")
+	h.contains("✓ One cross-cutting theme: Buildings and budgets.", "Buildings and budgets — raised by")
 	h.keys("x")
-	h.contains("Rejected: not proposed again.")
-	if after := len(h.app.review.r.Proposals); after != before-2 {
-		t.Fatalf("%d proposals after deciding two, from %d", after, before)
+	h.contains("Rejected: these themes are not proposed together again.")
+	if after := len(h.app.review.r.Clusters); after >= n {
+		t.Fatalf("%d proposals after deciding two more, from %d", after, n)
 	}
 	h.keys("esc")
-	h.contains("Cross-cutting themes", "raised by 2 of 5 STPs")
+	h.contains("Cross-cutting themes", "Buildings and budgets")
 }
 
 // BenchmarkTableView1000 renders the table screen with 1,000 notes at the

@@ -83,7 +83,8 @@ func evidence(snap sessions.Snapshot, ids []model.ID) []Span {
 }
 
 // crossCutting writes the themes that several tables raised, as the
-// organiser linked them, with where they were raised.
+// organiser accepted them: each once, with the tables that raised it (and
+// a table's own name for it where that differs).
 func (b *builder) crossCutting(whole, part sessions.Snapshot, ref map[model.ID]string) {
 	in := map[model.ID]bool{}
 	for _, g := range part.Groups {
@@ -95,7 +96,11 @@ func (b *builder) crossCutting(whole, part sessions.Snapshot, ref map[model.ID]s
 		var where []string
 		shown := false
 		for _, t := range ct.Themes {
-			where = append(where, fmt.Sprintf("%s %s: %s", t.Area.Code, t.Table.Name, t.Theme.Name))
+			w := t.Area.Code + " " + t.Table.Name
+			if !strings.EqualFold(strings.TrimSpace(t.Theme.Name), strings.TrimSpace(ct.Name)) {
+				w += " (as “" + t.Theme.Name + "”)"
+			}
+			where = append(where, w)
 			shown = shown || in[t.Table.ID]
 			for _, n := range t.Notes {
 				src = append(src, ref[n.ID])
@@ -104,7 +109,7 @@ func (b *builder) crossCutting(whole, part sessions.Snapshot, ref map[model.ID]s
 		if !shown {
 			continue
 		}
-		items = append(items, []Span{Strong(ct.Name), Text(" — "), Em(ct.Evidence.String(areaLabel(whole.Event))), Text(" (" + strings.Join(where, "; ") + ")")})
+		items = append(items, []Span{Strong(ct.Name), Text(" — "), Em(ct.Evidence.String(areaLabel(whole.Event))), Text(": " + strings.Join(where, ", ") + ".")})
 	}
 	if len(items) == 0 {
 		return
