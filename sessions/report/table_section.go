@@ -211,11 +211,23 @@ func voteNote(v sessions.TableView) string {
 	}
 	switch v.Method {
 	case model.MethodApproval:
-		return fmt.Sprintf("Approval vote: %s; the figure is how many said yes.", strings.Join(parts, " and "))
+		return fmt.Sprintf("Approval vote: %s; the figure is how many said yes.", strings.Join(parts, " and ")) + reopened(v)
 	case model.MethodBorda:
-		return fmt.Sprintf("Ranking: %s; the figure is Borda points, first of n items scoring n.", strings.Join(parts, " and "))
+		return fmt.Sprintf("Ranking: %s; the figure is Borda points, first of n items scoring n.", strings.Join(parts, " and ")) + reopened(v)
 	}
-	return fmt.Sprintf("Dot vote: %s; %s each.", strings.Join(parts, " and "), plural(v.Rules.Budget, "dot", "dots"))
+	return fmt.Sprintf("Dot vote: %s; %s each.", strings.Join(parts, " and "), plural(v.Rules.Budget, "dot", "dots")) + reopened(v)
+}
+
+// reopened says which round of the vote counts when it was reopened.
+func reopened(v sessions.TableView) string {
+	if v.DotVote.Round < 2 {
+		return ""
+	}
+	earlier := "round 1 is"
+	if v.DotVote.Round > 2 {
+		earlier = fmt.Sprintf("rounds 1 to %d are", v.DotVote.Round-1)
+	}
+	return fmt.Sprintf(" The vote was reopened: these are round %d's ballots; %s kept in the history.", v.DotVote.Round, earlier)
 }
 
 func dash(s string) string {
