@@ -326,17 +326,17 @@ func TestDemoShowsEverything(t *testing.T) {
 	md := string(x.Data)
 	key := md[strings.Index(md, "## Key messages"):strings.Index(md, "## Cross-cutting themes")]
 	for what, want := range map[string]string{
-		"event key messages chosen":  "1. Involve patients in designing how services change",
-		"their evidence":             "— *raised by 4 of 5 STPs, 4 of 7 tables*",
-		"consensus on a vision":      "Consensus (fist-to-five): yes, all",
-		"no consensus on another":    "Consensus (fist-to-five): not reached",
-		"support on next steps":      "% of ",
-		"maturity ratings":           "*Self-assessed by 3 raters; the median level on each dimension.*",
-		"a split maturity rating":    "(raters 2 or more levels apart)",
-		"a divided next step":        "oppose)",
-		"a reopened vote":            "The vote was reopened: these are round 2's ballots; round 1 is kept in the history.",
-		"cross-cutting themes":       "- **Estates and money** — *raised by 5 of 5 STPs, 7 of 7 tables*: NCL Table 1, NCL Table 2, NEL Table 3, NEL Table 4, NWL Table 5, SEL Table 6, SWL Table 7.",
-		"every table met":            "**Who took part:** 7 tables in 5 STPs",
+		"event key messages chosen": "1. Involve patients in designing how services change",
+		"their evidence":            "— *raised by 4 of 5 STPs, 4 of 7 tables*",
+		"consensus on a vision":     "Consensus (fist-to-five): yes, all",
+		"no consensus on another":   "Consensus (fist-to-five): not reached",
+		"support on next steps":     "% of ",
+		"maturity ratings":          "*Self-assessed by 3 raters; the median level on each dimension.*",
+		"a split maturity rating":   "(raters 2 or more levels apart)",
+		"a divided next step":       "oppose)",
+		"a reopened vote":           "The vote was reopened: these are round 2's ballots; round 1 is kept in the history.",
+		"cross-cutting themes":      "- **Estates and money** — *raised by 5 of 5 STPs, 7 of 7 tables*: NCL Table 1, NCL Table 2, NEL Table 3, NEL Table 4, NWL Table 5, SEL Table 6, SWL Table 7.",
+		"every table met":           "**Who took part:** 7 tables in 5 STPs",
 	} {
 		in := md
 		if strings.HasPrefix(what, "event key") || what == "their evidence" {
