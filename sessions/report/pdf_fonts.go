@@ -69,7 +69,7 @@ func (g *glyphs) text(s string) string {
 		switch {
 		case r == '\n' || r == ' ':
 			b.WriteRune(r)
-		case r == '\u00a0' || r == '\u202f' || r == '\u2009':
+		case r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u2009':
 			b.WriteRune(' ')
 		case r == '\u200d' || r == '\ufe0f': // emoji joiners: the placeholder already shows the emoji
 		case covered(g.font, &g.buf, g.seen, r):

@@ -175,3 +175,20 @@ func TestPDFLetterPaper(t *testing.T) {
 		t.Error("a Letter document is not on Letter pages")
 	}
 }
+
+func TestPDFGlyphPlaceholders(t *testing.T) {
+	g, err := newGlyphs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"Ελένη – “Дмитрий” café":   "Ελένη – “Дмитрий” café",
+		"a\tb":                     "a b",
+		"hub 😀 王":                 "hub [U+1F600] [U+738B]",
+		"bidi \u202eevil\u202c ok": "bidi evil ok",
+	} {
+		if got := g.text(in); got != want {
+			t.Errorf("text(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
