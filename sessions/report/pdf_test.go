@@ -182,9 +182,9 @@ func TestPDFGlyphPlaceholders(t *testing.T) {
 		t.Fatal(err)
 	}
 	for in, want := range map[string]string{
-		"Ελένη – “Дмитрий” café":   "Ελένη – “Дмитрий” café",
+		"Ελένη – “Дмитрий” café": "Ελένη – “Дмитрий” café",
 		"a\tb":                     "a b",
-		"hub 😀 王":                 "hub [U+1F600] [U+738B]",
+		"hub 😀 王":                  "hub [U+1F600] [U+738B]",
 		"bidi \u202eevil\u202c ok": "bidi evil ok",
 	} {
 		if got := g.text(in); got != want {
