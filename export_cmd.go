@@ -26,7 +26,7 @@ func exportCmd(a *app) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "export",
 		Short: "Write the summary report, the data for spreadsheets, or the complete event",
-		Long:  `Writes the summary report (md, html, docx), the data for spreadsheets (csv: a folder, or a .zip), or the complete event (json). Without --event, the event changed most recently. Markdown, HTML and JSON are printed unless -o names a file; Word and CSV go to a file named after the event.`,
+		Long:  `Writes the summary report (md, html, pdf, docx), the data for spreadsheets (csv: a folder, or a .zip), or the complete event (json). Without --event, the event changed most recently. Markdown, HTML and JSON are printed unless -o names a file; PDF, Word and CSV go to a file named after the event.`,
 		Example: `forum export --format html -o report.html
 forum export --format csv -o data.zip
 forum export --area NCL --format docx`,
@@ -36,12 +36,12 @@ forum export --area NCL --format docx`,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&o.format, "format", "md", "One of md (Markdown), html (one self-contained page), docx (Word), csv (spreadsheet files), json (the complete event)")
+	f.StringVar(&o.format, "format", "md", "One of md (Markdown), html (one self-contained page), pdf (print-ready, A4), docx (Word), csv (spreadsheet files), json (the complete event)")
 	f.StringVar(&o.event, "event", "", "The event's id (default: the most recently changed event)")
 	f.StringVar(&o.area, "area", "", "Only this area, by its code (e.g. NCL)")
 	f.StringVar(&o.table, "table", "", "Only this table, by its id")
 	f.StringVarP(&o.out, "output", "o", "", "Write to this file (csv: a folder, or a .zip file) instead of printing")
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]cobra.Completion{"md", "html", "docx", "csv", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]cobra.Completion{"md", "html", "pdf", "docx", "csv", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
@@ -65,7 +65,7 @@ func export(ctx context.Context, db string, o exportOptions, stdout, stderr io.W
 			return err
 		}
 		path := o.out
-		if path == "" && (f == report.FormatCSV || f == report.FormatDOCX) {
+		if path == "" && (f == report.FormatCSV || f == report.FormatDOCX || f == report.FormatPDF) {
 			ev, err := eng.Snapshot(ctx, id) // binary and many-file formats go to a file
 			if err != nil {
 				return err

@@ -23,6 +23,7 @@ func TestEveryFormatFromTheCLIAndJSONRoundTrip(t *testing.T) {
 		{"md", "r.md", "# Illustrative demo"},
 		{"html", "r.html", "<!DOCTYPE html>"},
 		{"docx", "r.docx", "PK"},
+		{"pdf", "r.pdf", "%PDF-"},
 		{"json", "r.json", `"format": "forum-event"`},
 		{"csv", "r.zip", "PK"},
 	} {

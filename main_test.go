@@ -131,7 +131,7 @@ func TestHelpVersionAndBadUsage(t *testing.T) {
 		}
 	}
 	out, _, code = forum(t, nil, "export", "--help")
-	for _, want := range []string{"--format", "--event", "--area", "--table", "-o --output", "--db", "docx"} {
+	for _, want := range []string{"--format", "--event", "--area", "--table", "-o --output", "--db", "docx", "pdf"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("export --help: code %d, lacks %q", code, want)
 		}
@@ -151,8 +151,8 @@ func TestHelpVersionAndBadUsage(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "forum demo") {
 		t.Errorf("export of an empty database should say how to start: %d %q", code, errs)
 	}
-	_, errs, code = forum(t, nil, "--db", db, "export", "--format", "pdf")
-	if code != 1 || !strings.Contains(errs, "choose one of md, html, docx, csv, json") {
+	_, errs, code = forum(t, nil, "--db", db, "export", "--format", "rtf")
+	if code != 1 || !strings.Contains(errs, "choose one of md, html, pdf, docx, csv, json") {
 		t.Errorf("bad format: %d %q", code, errs)
 	}
 	_, errs, code = forum(t, nil, "--db", db, "export", "--event", "x; DROP TABLE")

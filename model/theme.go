@@ -28,6 +28,9 @@ type ThemeLink struct {
 	A, B    ID
 	Status  string
 	Score   float64
+	// Name is the cross-cutting theme's name the organiser gave when
+	// accepting a cluster ("" for a link made two by two).
+	Name string `json:",omitempty"`
 	Stamp
 }
 

@@ -36,3 +36,21 @@ func BenchmarkProposeLinksLarge(b *testing.B) {
 		ProposeLinks(snap)
 	}
 }
+
+// BenchmarkProposeClustersLarge clusters the large demo's themes (20
+// tables, 4 themes each), as the review screen does on every reload.
+func BenchmarkProposeClustersLarge(b *testing.B) {
+	f := newFixture(b)
+	id, err := f.eng.Demo(f.ctx, "bench", DemoOptions{Large: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	snap, err := f.eng.Snapshot(f.ctx, id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		ProposeClusters(snap)
+	}
+}

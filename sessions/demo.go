@@ -26,8 +26,10 @@ type DemoOptions struct {
 }
 
 // Demo writes an illustrative, completed event (five areas, every table
-// through every stage, with notes, votes, next steps and key messages) in
-// one transaction and returns its id. It is marked Illustrative and its
+// through every stage, with notes, themes, a fist-to-five on each vision,
+// maturity ratings, dot votes (one reopened for a second round), next steps
+// and their support, key messages; cross-cutting themes accepted and the
+// event's key messages chosen) in one transaction and returns its id. It is marked Illustrative and its
 // title says so: demo data must never pass for a real forum's outcomes.
 func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (model.ID, error) {
 	if err := allow(ctx, needOrganise, ""); err != nil {
@@ -58,6 +60,7 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 	ev.UpdatedAt = now // written now, though its notes are back-dated
 	snap.Event, snap.Areas = ev, areas
 	rng := rand.New(rand.NewPCG(2018, 125))
+	extra := rand.New(rand.NewPCG(2018, 126)) // for the fist-to-five, ratings, support and the first round: rng's draws stay as they were
 	per := opts.NotesPerStage
 	if per <= 0 {
 		per = 5
@@ -101,9 +104,21 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 		if err != nil {
 			return "", err
 		}
-		// The demo's votes are over: one closed, revealed round per table.
+		demoFist(extra, &snap, *g, gi, tick)
+		demoRatings(extra, &snap, *g, gi, tick)
+		// The demo's votes are over: one closed, revealed round per table;
+		// the second table reopened its vote, so its first round is kept
+		// in the history and the second counts.
 		round := model.VoteRound{ID: model.NewID(), GroupID: g.ID, StageKey: v.VoteStage, Method: model.MethodDots, Round: 1,
 			Status: model.RoundClosed, Rules: v.Rules, Voters: g.Participants, Stamp: model.NewStamp(tick())}
+		if gi == 1 {
+			for _, vt := range demoBallots(extra, v, tick) {
+				vt.RoundID = round.ID
+				snap.Votes = append(snap.Votes, vt)
+			}
+			snap.Rounds = append(snap.Rounds, round)
+			round.ID, round.Round, round.Stamp = model.NewID(), 2, model.NewStamp(tick())
+		}
 		for _, vt := range demoBallots(rng, v, tick) {
 			vt.RoundID = round.ID
 			snap.Votes = append(snap.Votes, vt)
@@ -115,12 +130,15 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 			snap.NextSteps = append(snap.NextSteps, model.NextStep{ID: model.NewID(), GroupID: g.ID, Action: s[0], Owner: s[1],
 				ByWhen: s[2], Assist: s[3], Enabler: s[4], PriorityID: p.Note.ID, Stamp: model.NewStamp(tick())})
 		}
+		demoSupport(extra, &snap, *g, gi, tick)
 		v, _ = TableFromSnapshot(snap, g.ID)
 		for i, m := range SuggestKeyMessages(v) {
 			snap.KeyMessages = append(snap.KeyMessages, model.KeyMessage{ID: model.NewID(), EventID: ev.ID, GroupID: g.ID,
 				Position: i, Kind: m.Kind, Text: m.Text, Sources: m.Sources, Stamp: model.NewStamp(tick())})
 		}
 	}
+	demoCrossThemes(&snap, now.Add(-10*time.Minute))
+	demoEventMessages(&snap, now.Add(-5*time.Minute))
 	if err := e.store.Update(ctx, actor, func(tx *storage.Tx) error { return insertSnapshot(tx, snap) }); err != nil {
 		return "", fmt.Errorf("writing the demo event: %w", err)
 	}

@@ -75,35 +75,7 @@ func themesAt(snap Snapshot) []ThemeAt {
 // the organiser has not yet accepted or rejected, most alike first.
 func ProposeLinks(snap Snapshot) []Proposal {
 	ts := themesAt(snap)
-	vecs := make([]map[string]float64, len(ts))
-	df := map[string]int{}
-	for i, t := range ts {
-		tf := map[string]float64{}
-		text := t.Theme.Name + " " + t.Theme.Name // the name counts double
-		for _, n := range t.Notes {
-			text += " " + n.Text
-		}
-		for _, w := range words(text) {
-			tf[w]++
-		}
-		for w := range tf {
-			df[w]++
-		}
-		vecs[i] = tf
-	}
-	for _, v := range vecs {
-		norm := 0.0
-		for w, f := range v {
-			v[w] = (1 + math.Log(f)) * math.Log(1+float64(len(ts))/float64(df[w]))
-			norm += v[w] * v[w]
-		}
-		norm = math.Sqrt(norm)
-		for w := range v {
-			if norm > 0 {
-				v[w] /= norm
-			}
-		}
-	}
+	vecs := themeVectors(ts)
 	decided := map[[2]model.ID]bool{}
 	for _, l := range snap.Links {
 		decided[[2]model.ID{l.A, l.B}] = true
@@ -134,6 +106,41 @@ func ProposeLinks(snap Snapshot) []Proposal {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score+1e-9 })
 	return out
+}
+
+// themeVectors weighs the words of each theme's name (counted twice) and
+// notes by TF-IDF over the event's themes, normalised to length 1.
+func themeVectors(ts []ThemeAt) []map[string]float64 {
+	vecs := make([]map[string]float64, len(ts))
+	df := map[string]int{}
+	for i, t := range ts {
+		tf := map[string]float64{}
+		text := t.Theme.Name + " " + t.Theme.Name // the name counts double
+		for _, n := range t.Notes {
+			text += " " + n.Text
+		}
+		for _, w := range words(text) {
+			tf[w]++
+		}
+		for w := range tf {
+			df[w]++
+		}
+		vecs[i] = tf
+	}
+	for _, v := range vecs {
+		norm := 0.0
+		for w, f := range v {
+			v[w] = (1 + math.Log(f)) * math.Log(1+float64(len(ts))/float64(df[w]))
+			norm += v[w] * v[w]
+		}
+		norm = math.Sqrt(norm)
+		for w := range v {
+			if norm > 0 {
+				v[w] /= norm
+			}
+		}
+	}
+	return vecs
 }
 
 func cosine(a, b map[string]float64) (float64, []string) {
@@ -256,7 +263,7 @@ func CrossCutting(snap Snapshot) []CrossTheme {
 				notes = append(notes, n.ID)
 			}
 		}
-		out = append(out, CrossTheme{Name: members[0].Theme.Name, Themes: members, Evidence: EvidenceOf(snap, notes)})
+		out = append(out, CrossTheme{Name: clusterName(snap, members), Themes: members, Evidence: EvidenceOf(snap, notes)})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Evidence.Areas != out[j].Evidence.Areas {
@@ -273,8 +280,11 @@ func CrossCutting(snap Snapshot) []CrossTheme {
 type ThemeReview struct {
 	Event     model.Event
 	Proposals []Proposal
-	Cross     []CrossTheme
-	All       []ThemeAt
+	// Clusters are the proposals as whole groups, one per theme that
+	// several tables raised: what the review screen offers.
+	Clusters []Cluster
+	Cross    []CrossTheme
+	All      []ThemeAt
 }
 
 // ReviewThemes reads the event and proposes links.
@@ -286,5 +296,5 @@ func (e *Engine) ReviewThemes(ctx context.Context, eventID model.ID) (ThemeRevie
 	if err != nil {
 		return ThemeReview{}, fmt.Errorf("reading the event: %w", err)
 	}
-	return ThemeReview{Event: snap.Event, Proposals: ProposeLinks(snap), Cross: CrossCutting(snap), All: themesAt(snap)}, nil
+	return ThemeReview{Event: snap.Event, Proposals: ProposeLinks(snap), Clusters: ProposeClusters(snap), Cross: CrossCutting(snap), All: themesAt(snap)}, nil
 }

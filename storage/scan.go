@@ -25,7 +25,7 @@ const (
 	groupCols  = `id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, removed_at, paused_at, paused_ms, extra_minutes, locked_stages, created_at, updated_at`
 	noteCols   = `id, table_id, stage_key, text, tags, author, deleted_at, theme_id, created_at, updated_at`
 	themeCols  = `id, table_id, stage_key, name, deleted_at, created_at, updated_at`
-	linkCols   = `id, event_id, theme_a, theme_b, status, score, created_at, updated_at`
+	linkCols   = `id, event_id, theme_a, theme_b, status, score, name, created_at, updated_at`
 	ratingCols = `id, table_id, rater, dimension, level, created_at, updated_at`
 	voteCols   = `id, table_id, stage_key, method, voter, item_id, value, round_id, created_at, updated_at`
 	roundCols  = `id, table_id, stage_key, method, round, status, budget, cap, spend_all, voters, created_at, updated_at`
@@ -101,7 +101,7 @@ func scanTheme(s scanner) (model.Theme, error) {
 func scanLink(s scanner) (model.ThemeLink, error) {
 	var l model.ThemeLink
 	var created, updated string
-	err := s.Scan(&l.ID, &l.EventID, &l.A, &l.B, &l.Status, &l.Score, &created, &updated)
+	err := s.Scan(&l.ID, &l.EventID, &l.A, &l.B, &l.Status, &l.Score, &l.Name, &created, &updated)
 	l.CreatedAt, l.UpdatedAt = parseTS(created), parseTS(updated)
 	return l, err
 }

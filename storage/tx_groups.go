@@ -33,9 +33,9 @@ func (t *Tx) putTheme(th model.Theme) error {
 }
 
 func (t *Tx) putLink(l model.ThemeLink) error {
-	_, err := t.exec(`INSERT INTO theme_links(id, event_id, theme_a, theme_b, status, score, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)
-		ON CONFLICT(theme_a, theme_b) DO UPDATE SET status=excluded.status, score=excluded.score, updated_at=excluded.updated_at`,
-		string(l.ID), string(l.EventID), string(l.A), string(l.B), l.Status, l.Score, ts(l.CreatedAt), ts(l.UpdatedAt))
+	_, err := t.exec(`INSERT INTO theme_links(id, event_id, theme_a, theme_b, status, score, name, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(theme_a, theme_b) DO UPDATE SET status=excluded.status, score=excluded.score, name=excluded.name, updated_at=excluded.updated_at`,
+		string(l.ID), string(l.EventID), string(l.A), string(l.B), l.Status, l.Score, l.Name, ts(l.CreatedAt), ts(l.UpdatedAt))
 	if err != nil {
 		return err
 	}

@@ -99,20 +99,25 @@ func TestScribeGroupsNotesIntoThemes(t *testing.T) {
 
 func TestOrganiserAcceptsAndRejectsThemeLinks(t *testing.T) {
 	h := newHarness(t, 80, 24)
-	h.keys("d", "d", "t") // the demo: tables grouped their journey notes into themes
-	h.contains("Proposals ·", "↔", "shared words:")
+	h.keys("d", "d", "t") // the demo: three cross-cutting themes accepted, one left to decide
+	h.contains("Linked · 3 cross-cutting", "Proposals · 1", "Shared ways of working · 7 tables · alike", "shared words:", "✓ NCL Table 1")
 	h.golden("themes-review-80x24")
 	h.fits(80, 24)
-	before := len(h.app.review.r.Proposals)
-	h.keys("a")
-	h.contains("✓ Linked: the same theme.", "Linked · 1 cross-cutting", "raised by 2 of 5 STPs")
+	// Open the proposal, leave its first theme out, rename and accept the
+	// rest in one step.
+	h.keys("enter", "space")
+	h.contains("✗ NCL Table 1", "6 of 7 kept")
+	h.keys("e", "ctrl+u")
+	h.typ("Working together")
+	h.keys("enter")
+	h.contains("✓ One cross-cutting theme: Working together.", "Linked · 4 cross-cutting", "Working together — raised by 5 of 5 STPs, 6 of 7 tables")
+	// The theme left out is proposed again with the others; rejecting it
+	// keeps the cross-cutting theme.
+	h.contains("Proposals · 1", "Working together · 7 tables")
 	h.keys("x")
-	h.contains("Rejected: not proposed again.")
-	if after := len(h.app.review.r.Proposals); after != before-2 {
-		t.Fatalf("%d proposals after deciding two, from %d", after, before)
-	}
+	h.contains("Rejected: these themes are not proposed together again.", "Linked · 4 cross-cutting", "Proposals · 0")
 	h.keys("esc")
-	h.contains("Cross-cutting themes", "raised by 2 of 5 STPs")
+	h.contains("Cross-cutting themes", "Working together")
 }
 
 // BenchmarkTableView1000 renders the table screen with 1,000 notes at the

@@ -11,14 +11,19 @@ import (
 	"forum/sessions"
 )
 
-// reviewModel is the organiser's review of themes across tables: accept or
-// reject each proposed link, or link two themes by hand.
+// reviewModel is the organiser's review of themes across tables: each
+// proposal gathers every table's themes that say the same thing, to accept
+// (under its name or a new one) or reject in one step; a theme can be left
+// out of a proposal first; any themes can be linked by hand.
 type reviewModel struct {
 	r      sessions.ThemeReview
 	loaded bool
 	sel    int
-	hand   bool // listing every theme, to link two by hand
+	hand   bool // listing every theme, to link some by hand
 	marked map[model.ID]bool
+	open   bool // the selected proposal opened, to leave themes out
+	member int
+	out    map[model.ID]bool // themes left out of the selected proposal
 }
 
 type reviewMsg struct{ r sessions.ThemeReview }
@@ -26,9 +31,9 @@ type reviewMsg struct{ r sessions.ThemeReview }
 var (
 	keyThemes  = kb([]string{"t"}, "t", "cross-cutting themes")
 	reviewKeys = keyMap{
-		short: []key.Binding{keyUp, keyDown, kb([]string{"a"}, "a", "accept"), kb([]string{"x"}, "x", "reject"), kb([]string{"h"}, "h", "link by hand"), keyBack},
-		full: [][]key.Binding{{keyUp, keyDown, kb([]string{"a"}, "a", "accept: the same theme"), kb([]string{"x"}, "x", "reject: not the same")},
-			{kb([]string{"h"}, "h", "list every theme"), kb([]string{"space"}, "space", "mark (by hand)"), kb([]string{"a"}, "a", "link the two marked")}, {keyBack}},
+		short: []key.Binding{keyUp, keyDown, kb([]string{"a"}, "a", "accept"), kb([]string{"e"}, "e", "rename"), kb([]string{"x"}, "x", "reject"), kb([]string{"enter"}, "enter", "open"), kb([]string{"h"}, "h", "by hand"), keyBack},
+		full: [][]key.Binding{{keyUp, keyDown, kb([]string{"a"}, "a", "accept: one cross-cutting theme"), kb([]string{"e"}, "e", "accept under a new name"), kb([]string{"x"}, "x", "reject: not the same")},
+			{kb([]string{"enter"}, "enter", "open: leave themes out"), kb([]string{"space"}, "space", "leave out / mark"), kb([]string{"h"}, "h", "list every theme")}, {keyBack}},
 	}
 )
 
@@ -38,7 +43,7 @@ func (a *App) loadReview(id model.ID) tea.Cmd {
 }
 
 func (a *App) openReview() tea.Cmd {
-	a.review = reviewModel{marked: map[model.ID]bool{}}
+	a.review = reviewModel{marked: map[model.ID]bool{}, out: map[model.ID]bool{}}
 	a.screen, a.status = screenThemes, ""
 	return a.loadReview(a.eventID())
 }
@@ -47,25 +52,51 @@ func (m *reviewModel) items() int {
 	if m.hand {
 		return len(m.r.All)
 	}
-	return len(m.r.Proposals)
+	return len(m.r.Clusters)
+}
+
+// cluster is the selected proposal, and the ids of its themes not left out.
+func (m *reviewModel) cluster() (sessions.Cluster, []model.ID) {
+	if len(m.r.Clusters) == 0 {
+		return sessions.Cluster{}, nil
+	}
+	c := m.r.Clusters[clamp(m.sel, len(m.r.Clusters))]
+	var ids []model.ID
+	for _, t := range c.Themes {
+		if !m.out[t.Theme.ID] {
+			ids = append(ids, t.Theme.ID)
+		}
+	}
+	return c, ids
+}
+
+func (m *reviewModel) move(d int) {
+	if m.open {
+		c, _ := m.cluster()
+		m.member = clamp(m.member+d, len(c.Themes))
+		return
+	}
+	if s := clamp(m.sel+d, m.items()); s != m.sel {
+		m.sel, m.out = s, map[model.ID]bool{}
+	}
 }
 
 func (m *reviewModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
-	eng, ctx, actor := a.eng, a.ctx, a.actor
+	eng, ctx, actor, event := a.eng, a.ctx, a.actor, a.eventID()
 	switch s := k.String(); {
 	case s == "esc" || s == "q":
-		if m.hand {
-			m.hand, m.sel = false, 0
+		if m.hand || m.open {
+			m.hand, m.open, m.member = false, false, 0
 			return nil
 		}
 		a.screen, a.status = screenDashboard, ""
 		return a.loadPlenary(a.eventID())
 	case key.Matches(k, keyUp):
-		m.sel = clamp(m.sel-1, m.items())
+		m.move(-1)
 	case key.Matches(k, keyDown):
-		m.sel = clamp(m.sel+1, m.items())
+		m.move(1)
 	case s == "h":
-		m.hand, m.sel = !m.hand, 0
+		m.hand, m.open, m.sel = !m.hand, false, 0
 	case s == "space" && m.hand && len(m.r.All) > 0:
 		id := m.r.All[m.sel].Theme.ID
 		m.marked[id] = !m.marked[id]
@@ -74,80 +105,74 @@ func (m *reviewModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		}
 		m.sel = clamp(m.sel+1, m.items())
 	case s == "a" && m.hand:
-		if len(m.marked) != 2 {
-			a.setStatus("Mark two themes from different tables (space), then a links them.", nil)
+		var ids []model.ID
+		for _, t := range m.r.All { // in board order
+			if m.marked[t.Theme.ID] {
+				ids = append(ids, t.Theme.ID)
+			}
+		}
+		if len(ids) < 2 {
+			a.setStatus("Mark two or more themes from different tables (space), then a links them.", nil)
 			return nil
 		}
-		var ids []model.ID
-		for id := range m.marked {
-			ids = append(ids, id)
-		}
 		m.marked = map[model.ID]bool{}
-		return do("✓ Linked by hand.", func() error { return eng.LinkThemes(ctx, actor, ids[0], ids[1], model.LinkAccepted, 0) })
-	case (s == "a" || s == "x") && !m.hand && len(m.r.Proposals) > 0:
-		p := m.r.Proposals[clamp(m.sel, len(m.r.Proposals))]
-		status, verdict := "✓ Linked: the same theme.", model.LinkAccepted
-		if s == "x" {
-			status, verdict = "Rejected: not proposed again.", model.LinkRejected
+		return do("✓ Linked by hand: one cross-cutting theme.", func() error { return eng.AcceptCluster(ctx, actor, "", ids) })
+	case m.hand || len(m.r.Clusters) == 0:
+		return nil
+	case s == "enter":
+		m.open, m.member = !m.open, 0
+	case s == "space" && m.open:
+		c, _ := m.cluster()
+		id := c.Themes[clamp(m.member, len(c.Themes))].Theme.ID
+		m.out[id] = !m.out[id]
+		m.member = clamp(m.member+1, len(c.Themes))
+	case s == "a" || s == "e" || s == "x":
+		c, ids := m.cluster()
+		if len(ids) < 2 {
+			a.setStatus("Keep at least two themes from different tables in the proposal (space puts one back).", nil)
+			return nil
 		}
-		return do(status, func() error { return eng.LinkThemes(ctx, actor, p.A.Theme.ID, p.B.Theme.ID, verdict, p.Score) })
+		m.open, m.out = false, map[model.ID]bool{}
+		switch s {
+		case "x":
+			return do("Rejected: these themes are not proposed together again.", func() error { return eng.RejectCluster(ctx, actor, event, ids) })
+		case "e":
+			return a.openForm(a.crossNameForm(c, ids), screenThemes)
+		}
+		return do("✓ One cross-cutting theme: "+model.Safe(c.Name, false)+", "+plural(len(ids), "table", "tables")+".", func() error { return eng.AcceptCluster(ctx, actor, c.Name, ids) })
 	}
 	return nil
 }
 
-func where(t sessions.ThemeAt) string {
-	return fmt.Sprintf("%s %s «%s»", t.Area.Code, t.Table.Name, model.Safe(t.Theme.Name, false))
+// crossNameForm asks for the cross-cutting theme's name, then accepts the
+// proposal under it: editing and accepting are one step.
+func (a *App) crossNameForm(c sessions.Cluster, ids []model.ID) formModel {
+	eng, ctx, actor := a.eng, a.ctx, a.actor
+	f := formModel{
+		title:  "Name the cross-cutting theme",
+		intro:  []string{fmt.Sprintf("Saving accepts the %s under this name; their own names at the tables stay as they are.", plural(len(ids), "theme", "themes"))},
+		fields: []field{newField("Name", model.Safe(c.Name, false), "what the tables said, in a few words")},
+		check: []func(string) error{func(v string) error {
+			if strings.TrimSpace(v) == "" {
+				return fmt.Errorf("type a name")
+			}
+			return nil
+		}},
+	}
+	f.submit = checked(func(f *formModel) tea.Cmd {
+		name := f.value(0)
+		return func() tea.Msg {
+			if err := eng.AcceptCluster(ctx, actor, name, ids); err != nil {
+				return formResultMsg{err: err}
+			}
+			return formResultMsg{status: "✓ One cross-cutting theme: " + model.Safe(name, false) + "."}
+		}
+	})
+	return f
 }
 
-func (m *reviewModel) render(a *App) string {
-	head := a.headerBar("Cross-cutting themes · " + model.Safe(m.r.Event.Title, false))
-	if !m.loaded {
-		return a.page(head, []string{"", "  Comparing every table's themes…"}, reviewKeys)
-	}
-	label := m.r.Event.AreaLabel
-	body := []string{a.st.Title.Render(fmt.Sprintf("Linked · %d cross-cutting", len(m.r.Cross))) + a.st.Faint.Render("  (a count of where each was raised, not a vote)")}
-	for _, c := range m.r.Cross {
-		body = append(body, fmt.Sprintf("  %s — %s", model.Safe(c.Name, false), a.st.Faint.Render(c.Evidence.String(label))))
-	}
-	if len(m.r.Cross) == 0 {
-		body = append(body, a.st.Faint.Render("  None yet."))
-	}
-	body = append(body, "")
-	var lines []string
-	var detail []string
-	if m.hand {
-		body = append(body, a.st.Title.Render("Every theme · space marks two, a links them, esc back to the proposals"))
-		for i, t := range m.r.All {
-			mark := "  "
-			if m.marked[t.Theme.ID] {
-				mark = a.st.Warn.Render("• ")
-			}
-			line := fmt.Sprintf("%s%s · %s", mark, where(t), plural(len(t.Notes), "note", "notes"))
-			lines = append(lines, a.selLine(line, i == m.sel))
-		}
-	} else {
-		body = append(body, a.st.Title.Render(fmt.Sprintf("Proposals · %d · a accepts, x rejects", len(m.r.Proposals))))
-		for i, p := range m.r.Proposals {
-			line := fmt.Sprintf("%.2f  %s ↔ %s", p.Score, where(p.A), where(p.B))
-			lines = append(lines, a.selLine(line, i == m.sel))
-		}
-		if len(m.r.Proposals) == 0 {
-			lines = append(lines, a.st.Faint.Render("  No proposals: group notes into themes at the tables first, or every pair is decided."))
-		} else {
-			p := m.r.Proposals[clamp(m.sel, len(m.r.Proposals))]
-			detail = append(detail, "", a.st.Faint.Render("  shared words: "+strings.Join(p.Shared, ", ")))
-			for _, side := range []sessions.ThemeAt{p.A, p.B} {
-				for _, n := range side.Notes[:min(2, len(side.Notes))] {
-					detail = append(detail, a.st.Faint.Render(fmt.Sprintf("  %s %s: %s", side.Area.Code, side.Table.Name, trunc(model.Safe(n.Text, false), a.width-20))))
-				}
-			}
-		}
-	}
-	room := max(a.bodyRoom(reviewKeys)-len(body)-len(detail), 1)
-	from, to := scrollWindow(len(lines), m.sel, room)
-	body = append(body, lines[from:min(to, len(lines))]...)
-	body = append(body, detail...)
-	return a.page(head, body, reviewKeys)
+func where(t sessions.ThemeAt) string {
+	return fmt.Sprintf("%s %s «%s»", t.Area.Code, t.Table.Name, model.Safe(t.Theme.Name, false))
 }
 
 // selLine marks the selected line of a list.

@@ -217,7 +217,7 @@ func TestSummaryExportDialogWritesEveryFormat(t *testing.T) {
 	h.contains("Export", "Save as", "forum-2018-01-25-illustrative-demo-next-steps-for-general.md", "HTML (.html)")
 	h.golden("export-80x24")
 	h.fits(80, 24)
-	for i, ext := range []string{"md", "html", "docx", "csv", "json"} {
+	for i, ext := range []string{"md", "html", "pdf", "docx", "csv", "json"} {
 		if i > 0 {
 			h.keys("w")
 			for j := 0; j < i; j++ {

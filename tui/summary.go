@@ -9,21 +9,22 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 
 	"forum/model"
 	"forum/sessions/report"
 )
 
-// summaryModel previews the summary report, rendered for the terminal,
-// and opens the export dialog.
+// summaryModel previews the summary report, drawn for the terminal from
+// the same report document as every export, and opens the export dialog.
 type summaryModel struct {
 	vp viewport.Model
-	// md is the report as Markdown; rendered is md drawn for width.
-	md, rendered string
-	width        int
-	event        model.Event
-	back         screen
+	// doc is the report; rendered is doc drawn for width.
+	doc      report.Doc
+	rendered string
+	ready    bool
+	width    int
+	event    model.Event
+	back     screen
 }
 
 var keyExport = kb([]string{"w", "x"}, "w", "export…")
@@ -35,15 +36,16 @@ var summaryKeys = keyMap{
 
 // summaryMsg carries the report and its rendering for a width.
 type summaryMsg struct {
-	md, rendered string
-	width        int
-	event        model.Event
+	doc      report.Doc
+	rendered string
+	width    int
+	event    model.Event
 }
 
-// loadSummary builds the event's report and renders it with glamour, in a
-// command: a large event's report takes a moment.
+// loadSummary builds the event's report and draws it, in a command: a
+// large event's report takes a moment.
 func (a *App) loadSummary(id model.ID) tea.Cmd {
-	eng, ctx, width, dark := a.eng, a.ctx, a.width, a.dark
+	eng, ctx, width, st := a.eng, a.ctx, a.width, a.st
 	return func() tea.Msg {
 		snap, err := eng.Snapshot(ctx, id)
 		if err != nil {
@@ -53,42 +55,25 @@ func (a *App) loadSummary(id model.ID) tea.Cmd {
 		if err != nil {
 			return doneMsg{err: err}
 		}
-		md := string(report.Markdown(doc))
-		return summaryMsg{md: md, rendered: renderMarkdown(md, width, dark), width: width, event: snap.Event}
+		return summaryMsg{doc: doc, rendered: renderReport(doc, width, st), width: width, event: snap.Event}
 	}
-}
-
-// renderMarkdown draws Markdown for a terminal of width columns with
-// glamour's dark or light style; if glamour fails, the plain text serves.
-func renderMarkdown(md string, width int, dark bool) string {
-	style := "light"
-	if dark {
-		style = "dark"
-	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(width-4, 20)))
-	if err == nil {
-		if out, err := r.Render(md); err == nil {
-			return out
-		}
-	}
-	return model.Safe(md, true)
 }
 
 func (s *summaryModel) resize(a *App) tea.Cmd {
 	s.vp.SetWidth(a.width)
 	s.vp.SetHeight(max(a.height-3, 1))
-	if s.md == "" || s.width == a.width {
+	if !s.ready || s.width == a.width {
 		return nil
 	}
-	md, width, dark, ev := s.md, a.width, a.dark, s.event
+	doc, width, st, ev := s.doc, a.width, a.st, s.event
 	return func() tea.Msg {
-		return summaryMsg{md: md, rendered: renderMarkdown(md, width, dark), width: width, event: ev}
+		return summaryMsg{doc: doc, rendered: renderReport(doc, width, st), width: width, event: ev}
 	}
 }
 
 func (s *summaryModel) set(a *App, m summaryMsg) {
 	offset := s.vp.YOffset()
-	s.md, s.rendered, s.width, s.event = m.md, m.rendered, m.width, m.event
+	s.doc, s.rendered, s.width, s.event, s.ready = m.doc, m.rendered, m.width, m.event, true
 	s.vp = viewport.New()
 	s.vp.SetWidth(a.width)
 	s.vp.SetHeight(max(a.height-3, 1))
@@ -103,7 +88,7 @@ func (s *summaryModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		a.status = ""
 		return a.reload()
 	case key.Matches(k, keyExport):
-		if s.md == "" {
+		if !s.ready {
 			return nil
 		}
 		return a.openForm(a.exportForm(s.event), screenSummary)
@@ -114,10 +99,10 @@ func (s *summaryModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *summaryModel) render(a *App) string {
-	if s.md == "" {
+	if !s.ready {
 		return a.page(a.headerBar("Summary"), []string{"", "  Building the summary…"}, summaryKeys)
 	}
-	return a.page(a.headerBar(fmt.Sprintf("Summary · %d%% · w exports it (Markdown, HTML, Word, CSV, JSON)", int(s.vp.ScrollPercent()*100))),
+	return a.page(a.headerBar(fmt.Sprintf("Summary · %d%% · w exports it (Markdown, HTML, PDF, Word, CSV, JSON)", int(s.vp.ScrollPercent()*100))),
 		strings.Split(s.vp.View(), "\n"), summaryKeys)
 }
 
@@ -126,7 +111,7 @@ func (s *summaryModel) render(a *App) string {
 func (a *App) exportForm(ev model.Event) formModel {
 	eng, ctx := a.eng, a.ctx
 	names := map[report.Format]string{report.FormatMarkdown: "Markdown (.md): plain text, renders on forges",
-		report.FormatHTML: "HTML (.html): one page to open in a browser or print to PDF", report.FormatDOCX: "Word (.docx): to edit and restyle",
+		report.FormatHTML: "HTML (.html): one page to open in a browser", report.FormatPDF: "PDF (.pdf): print-ready A4, to publish", report.FormatDOCX: "Word (.docx): to edit and restyle",
 		report.FormatCSV: "CSV (a folder, or .zip): notes, votes, next steps, messages", report.FormatJSON: "JSON (.json): the complete event, for 'forum import'"}
 	f := formModel{
 		title:  "Export · " + model.Safe(ev.Title, false),

@@ -81,7 +81,7 @@ func BenchmarkLargeRender(b *testing.B) {
 	eng, id := largeEvent(b)
 	snap, _ := eng.Snapshot(context.Background(), id)
 	doc, _ := Build(snap, Scope{})
-	for _, f := range []Format{FormatMarkdown, FormatHTML, FormatDOCX} {
+	for _, f := range []Format{FormatMarkdown, FormatHTML, FormatDOCX, FormatPDF} {
 		b.Run(string(f), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := Render(doc, f); err != nil {

@@ -20,8 +20,12 @@ type Scope struct {
 // ErrScope is returned when the scope names no area or table of the event.
 var ErrScope = errors.New("no such area or table in this event")
 
-// builder appends blocks to a document.
-type builder struct{ doc Doc }
+// builder appends blocks to a document; single is set for a report on one
+// table.
+type builder struct {
+	doc    Doc
+	single bool
+}
 
 func (b *builder) add(k Block) { b.doc.Blocks = append(b.doc.Blocks, k) }
 
@@ -40,7 +44,11 @@ func Build(snap sessions.Snapshot, scope Scope) (Doc, error) {
 		return Doc{}, err
 	}
 	ev := snap.Event
-	b := &builder{doc: Doc{Title: ev.Title, Scope: covers, AsOf: AsOf(snap)}}
+	author := ev.Chair
+	if strings.TrimSpace(author) == "" {
+		author = "forum"
+	}
+	b := &builder{doc: Doc{Title: ev.Title, Scope: covers, AsOf: AsOf(snap), Updated: updated(snap), Author: author, Paper: "A4"}, single: scope.Table != ""}
 	areas := byArea(part)
 	label := areaLabel(ev)
 
@@ -54,9 +62,19 @@ func Build(snap sessions.Snapshot, scope Scope) (Doc, error) {
 	if ev.Chair != "" {
 		facts = append(facts, []Span{Strong("Chair: "), Text(ev.Chair)})
 	}
+	took := "no table has met yet"
+	var met []model.Group
+	metAreas := 0
+	for _, at := range areas {
+		if gs := metGroups(at.Tables); len(gs) > 0 {
+			met, metAreas = append(met, gs...), metAreas+1
+		}
+	}
+	if len(met) > 0 {
+		took = fmt.Sprintf("%s in %s, %s", plural(len(met), "table", "tables"), plural(metAreas, label, label+"s"), plural(participants(met), "participant", "participants"))
+	}
 	facts = append(facts,
-		[]Span{Strong("Who took part: "), Text(fmt.Sprintf("%s in %s, %s", plural(len(part.Groups), "table", "tables"),
-			plural(len(part.Areas), label, label+"s"), plural(participants(part.Groups), "participant", "participants")))},
+		[]Span{Strong("Who took part: "), Text(took)},
 		[]Span{Strong("This report covers: "), Text(covers)},
 		[]Span{Strong("Data as of: "), Text(b.doc.AsOf)})
 	b.add(Block{Kind: Bullets, Items: facts})
@@ -69,7 +87,7 @@ func Build(snap sessions.Snapshot, scope Scope) (Doc, error) {
 		b.add(Block{Kind: Numbered, Items: items})
 	}
 
-	b.keyMessages(part, areas, ref, scope == Scope{})
+	b.keyMessages(part, ref, scope == Scope{})
 	b.crossCutting(snap, part, ref)
 	b.context(ev, part, areas)
 	b.method(ev, areas)
@@ -132,6 +150,11 @@ func areaOf(snap sessions.Snapshot, id model.ID) model.Area {
 // AsOf is when the data last changed, "25 January 2018, 12:40 UTC": the
 // one time the report states, so that the same data gives the same bytes.
 func AsOf(snap sessions.Snapshot) string {
+	return updated(snap).Format("2 January 2006, 15:04 UTC")
+}
+
+// updated is when the event's data last changed, in UTC.
+func updated(snap sessions.Snapshot) time.Time {
 	t := snap.Event.UpdatedAt
 	later := func(u time.Time) {
 		if u.After(t) {
@@ -156,7 +179,7 @@ func AsOf(snap sessions.Snapshot) string {
 	for _, k := range snap.KeyMessages {
 		later(k.UpdatedAt)
 	}
-	return t.UTC().Format("2 January 2006, 15:04 UTC")
+	return t.UTC()
 }
 
 func areaLabel(ev model.Event) string {

@@ -1,16 +1,19 @@
 // Package report builds the key-messages summary report once, as a
 // structured document whose every element says where it came from, and
-// renders it as Markdown, HTML and DOCX; it also writes the event's data as
+// renders it as Markdown, HTML, DOCX and PDF; it also writes the event's data as
 // CSV files for spreadsheets. Everything here is a pure function of a
 // stored snapshot: the same data gives the same bytes, every time.
 package report
+
+import "time"
 
 // Kind is what a block of the document is.
 type Kind int
 
 // The kinds of block.
 const (
-	// Heading is a section title; Level 1 is a main section, 2 and 3 below it.
+	// Heading is a section title; Level 1 is a main section, 2 to 4 below it
+	// (an area, a table, a part of a table such as its vision).
 	Heading Kind = iota
 	// Para is a paragraph of spans.
 	Para
@@ -33,7 +36,15 @@ type Doc struct {
 	// Scope says what the report covers: the whole event, one area or one table.
 	Scope string
 	// AsOf states, once, when the data last changed: the report's date.
-	AsOf   string
+	AsOf string
+	// Updated is when the data last changed, as a time: paged and Word
+	// formats carry it as their creation and modification dates.
+	Updated time.Time
+	// Author is who the document is by: the event's chair, or "forum".
+	Author string
+	// Paper is the page size of paged formats: "A4" (the default) or
+	// "Letter".
+	Paper  string
 	Blocks []Block
 }
 

@@ -15,8 +15,10 @@ import (
 
 // DOCX renders the report as a Word document for organisers who edit in
 // Word: the title, headings, lists and tables use Word's own styles (Title,
-// Heading 1–3, List Bullet, List, Quote, Table Grid), so they can be
-// restyled there; bars are drawn with text, not images.
+// Heading 1–4, List Bullet, List, Quote, Table Grid), so they can be
+// restyled there and Word's navigation pane lists every section; tables
+// repeat their header row on each page; the document's properties (title,
+// author, dates) are the event's. Bars are drawn with text, not images.
 func DOCX(d Doc) ([]byte, error) {
 	rd, err := godocx.NewDocument()
 	if err != nil {
@@ -84,15 +86,16 @@ func DOCX(d Doc) ([]byte, error) {
 	if err := rd.Write(&buf); err != nil {
 		return nil, fmt.Errorf("writing the Word document: %w", err)
 	}
-	return stableDocx(buf.Bytes())
+	return stableDocx(buf.Bytes(), d)
 }
 
 var rootAttr = regexp.MustCompile(`\s+[^\s=]+="[^"]*"`)
 
 // stableDocx repacks a .docx with the attributes of word/document.xml's
-// root element sorted: the library writes them in map order, and the same
-// report must give the same bytes.
-func stableDocx(b []byte) ([]byte, error) {
+// root element sorted (the library writes them in map order, and the same
+// report must give the same bytes), header rows marked to repeat, and the
+// document properties the report's own.
+func stableDocx(b []byte, d Doc) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, err
@@ -117,6 +120,13 @@ func stableDocx(b []byte) ([]byte, error) {
 				head := append([]byte("<w:document"), bytes.Join(attrs, nil)...)
 				data = append(append(append([]byte{}, data[:start]...), head...), data[end:]...)
 			}
+			data = repeatHeaders(data)
+		}
+		switch f.Name {
+		case "docProps/core.xml":
+			data = docxCore(d)
+		case "docProps/app.xml":
+			data = docxApp(d)
 		}
 		files[f.Name] = data
 	}

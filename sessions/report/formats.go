@@ -16,12 +16,13 @@ const (
 	FormatMarkdown Format = "md"
 	FormatHTML     Format = "html"
 	FormatDOCX     Format = "docx"
+	FormatPDF      Format = "pdf"
 	FormatCSV      Format = "csv"
 	FormatJSON     Format = "json"
 )
 
 // Formats lists every format, in the order they are offered.
-var Formats = []Format{FormatMarkdown, FormatHTML, FormatDOCX, FormatCSV, FormatJSON}
+var Formats = []Format{FormatMarkdown, FormatHTML, FormatPDF, FormatDOCX, FormatCSV, FormatJSON}
 
 // ParseFormat reads a format name.
 func ParseFormat(s string) (Format, error) {
@@ -38,7 +39,7 @@ func ParseFormat(s string) (Format, error) {
 }
 
 // Render renders the report document in a document format: md, html or
-// docx.
+// docx or pdf.
 func Render(d Doc, f Format) ([]byte, error) {
 	switch f {
 	case FormatMarkdown:
@@ -47,8 +48,10 @@ func Render(d Doc, f Format) ([]byte, error) {
 		return HTML(d), nil
 	case FormatDOCX:
 		return DOCX(d)
+	case FormatPDF:
+		return PDF(d)
 	}
-	return nil, fmt.Errorf("%s is not a report document format (md, html or docx)", f)
+	return nil, fmt.Errorf("%s is not a report document format (md, html, pdf or docx)", f)
 }
 
 // Zip packs files into one zip archive, by name, with no timestamps: the

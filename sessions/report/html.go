@@ -12,13 +12,13 @@ import (
 // print rules so that a browser's "Save as PDF" gives sensible pages.
 const htmlStyle = `body{font:11pt/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;max-width:52rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.7rem;margin:0 0 .5rem}h2{font-size:1.3rem;border-bottom:2px solid #005f87;padding-bottom:.2rem;margin-top:2rem}
-h3{font-size:1.1rem;margin-top:1.5rem}h4{font-size:1rem;margin:1.2rem 0 .3rem}
+h3{font-size:1.1rem;margin-top:1.5rem}h4{font-size:1rem;margin:1.2rem 0 .3rem}h5{font-size:.95rem;margin:1rem 0 .3rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #bbb;padding:.25rem .45rem;text-align:left;vertical-align:top}
 th{background:#eef4f7}td.n,th.n{text-align:right;white-space:nowrap}
 blockquote{margin:.5rem 0 1rem;padding:.4rem .9rem;border-left:4px solid #005f87;background:#f4f8fa;font-style:italic}
 .cite{font-size:.85em;color:#555;white-space:nowrap}.notice{border:2px solid #b58900;background:#fff8e1;padding:.5rem .8rem;font-weight:bold}
 .bar{display:block}
-@media print{body{margin:0;max-width:none;font-size:10pt}h2,h3,h4{break-after:avoid}.newpage{break-before:page}tr,blockquote,li{break-inside:avoid}}`
+@media print{body{margin:0;max-width:none;font-size:10pt}h2,h3,h4,h5{break-after:avoid}.newpage{break-before:page}tr,blockquote,li{break-inside:avoid}}`
 
 // HTML renders the report as one self-contained HTML file: inline CSS, bar
 // charts as inline SVG, no scripts and nothing fetched from the network.

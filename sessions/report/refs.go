@@ -111,3 +111,35 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// met reports whether a table met: whether it captured anything at all (a
+// note, a vote, a vision, a rating, a next step, a key message). A table
+// that never met counts in no total.
+func met(v sessions.TableView) bool {
+	return len(v.Notes) > 0 || strings.TrimSpace(v.Group.Vision) != "" || len(v.Ballots) > 0 || v.FistResult.Voters > 0 ||
+		len(v.Ratings) > 0 || len(v.NextSteps) > 0 || len(v.KeyMessages) > 0
+}
+
+// metGroups are the tables of views that met.
+func metGroups(views []sessions.TableView) []model.Group {
+	var out []model.Group
+	for _, v := range views {
+		if met(v) {
+			out = append(out, v.Group)
+		}
+	}
+	return out
+}
+
+// neverMet names the tables that never met, "NCL Table 2", in order.
+func neverMet(areas []areaTables) []string {
+	var out []string
+	for _, at := range areas {
+		for _, v := range at.Tables {
+			if !met(v) {
+				out = append(out, at.Area.Code+" "+v.Group.Name)
+			}
+		}
+	}
+	return out
+}

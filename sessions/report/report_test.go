@@ -62,6 +62,11 @@ func TestGoldenEveryFormat(t *testing.T) {
 				t.Error("docx: two exports differ")
 			}
 			golden(t, "london.docx.xml", []byte(maskIDs(string(docxBody(t, x.Data)))))
+		case FormatPDF:
+			if !bytes.Equal(x.Data, again.Data) {
+				t.Error("pdf: two exports differ")
+			}
+			golden(t, "london.pdf.txt", []byte(pdfToText(t, x.Data, 0, 0)))
 		default:
 			if !bytes.Equal(x.Data, again.Data) {
 				t.Errorf("%s: two exports differ", fm)
@@ -91,9 +96,9 @@ func TestReportHoldsTheTablesWork(t *testing.T) {
 		"| 2 | Shared care records (NCL/T1/8) | 2 |",
 		"| Bid for estates funding | \\=Estates lead | June 2018 | NHS England capital | NCL/T1/9 |",
 		"### NCL North Central London", "### SWL South West London",
-		"| SEL South East London | 2 | 16 |",
+		"| SEL South East London | 1 | 8 |",
 		"- SEL/T7/1 Practices in south east London share a back office",
-		"dot vote: 3 ballots; 2 dots each",
+		"Dot vote: 3 ballots; 2 dots each.",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("report lacks %q", want)
@@ -309,6 +314,43 @@ func TestDemoIsLabelledAndComplete(t *testing.T) {
 				t.Errorf("%s: the report lacks %s", fm, stp)
 			}
 		}
+	}
+}
+
+func TestDemoShowsEverything(t *testing.T) {
+	f := newFixture(t)
+	id, err := f.eng.Demo(f.ctx, "demo", sessions.DemoOptions{})
+	f.must(err)
+	x, err := Make(f.ctx, f.eng, id, Scope{}, FormatMarkdown)
+	f.must(err)
+	md := string(x.Data)
+	key := md[strings.Index(md, "## Key messages"):strings.Index(md, "## Cross-cutting themes")]
+	for what, want := range map[string]string{
+		"event key messages chosen": "1. Involve patients in designing how services change",
+		"their evidence":            "— *raised by 4 of 5 STPs, 4 of 7 tables*",
+		"consensus on a vision":     "Consensus (fist-to-five): yes, all",
+		"no consensus on another":   "Consensus (fist-to-five): not reached",
+		"support on next steps":     "% of ",
+		"maturity ratings":          "*Self-assessed by 3 raters; the median level on each dimension.*",
+		"a split maturity rating":   "(raters 2 or more levels apart)",
+		"a divided next step":       "oppose)",
+		"a reopened vote":           "The vote was reopened: these are round 2's ballots; round 1 is kept in the history.",
+		"cross-cutting themes":      "- **Estates and money** — *raised by 5 of 5 STPs, 7 of 7 tables*: NCL Table 1, NCL Table 2, NEL Table 3, NEL Table 4, NWL Table 5, SEL Table 6, SWL Table 7.",
+		"every table met":           "**Who took part:** 7 tables in 5 STPs",
+	} {
+		in := md
+		if strings.HasPrefix(what, "event key") || what == "their evidence" {
+			in = key
+		}
+		if !strings.Contains(in, want) {
+			t.Errorf("the demo report lacks %s: %q", what, want)
+		}
+	}
+	if n := strings.Count(md, "**Estates and money**"); n != 1 {
+		t.Errorf("the cross-cutting theme is listed %d times, want once", n)
+	}
+	if strings.Contains(key, "No event key messages") {
+		t.Error("the demo has no event key messages")
 	}
 }
 

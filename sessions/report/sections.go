@@ -9,8 +9,11 @@ import (
 )
 
 // keyMessages writes the event's key messages, each with the evidence of
-// where it was raised; without event messages, every table's own.
-func (b *builder) keyMessages(snap sessions.Snapshot, areas []areaTables, ref map[model.ID]string, whole bool) {
+// where it was raised. Without event messages (or in a report on one area
+// or table, which leaves them out) it says so in one line and shows the
+// five table messages raised most widely: every table's own are in its
+// section.
+func (b *builder) keyMessages(snap sessions.Snapshot, ref map[model.ID]string, whole bool) {
 	b.heading(1, "key-messages", "Key messages")
 	var event []model.KeyMessage
 	for _, k := range snap.KeyMessages {
@@ -22,20 +25,26 @@ func (b *builder) keyMessages(snap sessions.Snapshot, areas []areaTables, ref ma
 		b.messages(event, ref, func(k model.KeyMessage) []Span { return evidence(snap, k.Sources) })
 		return
 	}
-	found := false
-	for _, at := range areas {
-		for _, v := range at.Tables {
-			if len(v.KeyMessages) == 0 {
-				continue
-			}
-			found = true
-			b.para(Strong(at.Area.Label() + " — " + v.Group.Name))
-			b.messages(v.KeyMessages, ref, nil)
-		}
-	}
-	if !found {
+	shared := sessions.WidestMessages(snap, 5)
+	if len(shared) == 0 {
 		b.para(Text("No key messages have been chosen yet."))
+		return
 	}
+	lead := "No event key messages have been chosen yet; these are the tables' messages raised most widely."
+	if !whole {
+		lead = "The event's key messages are in the whole event's report; these are the tables' messages here raised most widely."
+	}
+	b.para(Em(lead))
+	var items [][]Span
+	var src []string
+	for _, m := range shared {
+		rs := cites(m.Sources, ref)
+		src = append(src, rs...)
+		line := append([]Span{Text(m.Text)}, citeSpans(rs)...)
+		line = append(line, Text(" — "), Em("chosen by "+plural(len(m.Where), "table", "tables")+" ("+strings.Join(m.Where, "; ")+")"))
+		items = append(items, line)
+	}
+	b.add(Block{Kind: Numbered, Items: items, Source: src})
 }
 
 // messages writes key messages as a numbered list and the ask after it.
@@ -74,7 +83,8 @@ func evidence(snap sessions.Snapshot, ids []model.ID) []Span {
 }
 
 // crossCutting writes the themes that several tables raised, as the
-// organiser linked them, with where they were raised.
+// organiser accepted them: each once, with the tables that raised it (and
+// a table's own name for it where that differs).
 func (b *builder) crossCutting(whole, part sessions.Snapshot, ref map[model.ID]string) {
 	in := map[model.ID]bool{}
 	for _, g := range part.Groups {
@@ -86,7 +96,11 @@ func (b *builder) crossCutting(whole, part sessions.Snapshot, ref map[model.ID]s
 		var where []string
 		shown := false
 		for _, t := range ct.Themes {
-			where = append(where, fmt.Sprintf("%s %s: %s", t.Area.Code, t.Table.Name, t.Theme.Name))
+			w := t.Area.Code + " " + t.Table.Name
+			if !strings.EqualFold(strings.TrimSpace(t.Theme.Name), strings.TrimSpace(ct.Name)) {
+				w += " (as “" + t.Theme.Name + "”)"
+			}
+			where = append(where, w)
 			shown = shown || in[t.Table.ID]
 			for _, n := range t.Notes {
 				src = append(src, ref[n.ID])
@@ -95,7 +109,7 @@ func (b *builder) crossCutting(whole, part sessions.Snapshot, ref map[model.ID]s
 		if !shown {
 			continue
 		}
-		items = append(items, []Span{Strong(ct.Name), Text(" — "), Em(ct.Evidence.String(areaLabel(whole.Event))), Text(" (" + strings.Join(where, "; ") + ")")})
+		items = append(items, []Span{Strong(ct.Name), Text(" — "), Em(ct.Evidence.String(areaLabel(whole.Event))), Text(": " + strings.Join(where, ", ") + ".")})
 	}
 	if len(items) == 0 {
 		return
@@ -137,16 +151,19 @@ func (b *builder) context(ev model.Event, snap sessions.Snapshot, areas []areaTa
 	}
 	b.add(Block{Kind: Heading, Level: 1, ID: "who-took-part", Spans: []Span{Text("Who took part")}, NewPage: len(ev.Programme) == 0})
 	label := areaLabel(ev)
-	t := Block{Kind: Table, Head: []string{label, "Tables", "Participants"}, Right: []bool{false, true, true}}
+	b.para(Text("A table met when it captured anything: a note, a vote, a vision, a rating. Only those tables and their participants are counted."))
+	t := Block{Kind: Table, Head: []string{label, "Tables that met", "Participants"}, Right: []bool{false, true, true}}
+	var all []model.Group
 	for _, at := range areas {
-		var gs []model.Group
-		for _, v := range at.Tables {
-			gs = append(gs, v.Group)
-		}
+		gs := metGroups(at.Tables)
+		all = append(all, gs...)
 		t.Rows = append(t.Rows, [][]Span{{Text(at.Area.Label())}, {Text(fmt.Sprint(len(gs)))}, {Text(fmt.Sprint(participants(gs)))}})
 	}
-	t.Rows = append(t.Rows, [][]Span{{Strong("Total")}, {Strong(fmt.Sprint(len(snap.Groups)))}, {Strong(fmt.Sprint(participants(snap.Groups)))}})
+	t.Rows = append(t.Rows, [][]Span{{Strong("Total")}, {Strong(fmt.Sprint(len(all)))}, {Strong(fmt.Sprint(participants(all)))}})
 	b.add(t)
+	if never := neverMet(areas); len(never) > 0 {
+		b.para(Strong(plural(len(never), "table", "tables")+" never met"), Text(" (nothing was captured there): "+strings.Join(never, ", ")+"."))
+	}
 }
 
 // method writes the script every table followed and how votes and
@@ -183,7 +200,7 @@ func (b *builder) appendix(areas []areaTables, ref map[model.ID]string) {
 			b.heading(3, "", at.Area.Code+" — "+v.Group.Name)
 			for _, s := range v.Event.Stages {
 				if notes := model.AtStage(v.Notes, s.Key); len(notes) > 0 {
-					b.para(Strong(s.Title))
+					b.heading(4, "", s.Title)
 					b.add(noteList(notes, ref))
 				}
 			}

@@ -15,11 +15,18 @@ func (b *builder) area(at areaTables, ref map[model.ID]string) {
 	if len(at.Area.Places) > 0 {
 		b.para(Em(strings.Join(at.Area.Places, ", ")))
 	}
-	if len(at.Tables) == 0 {
-		b.para(Text("No tables."))
-	}
+	shown := 0
 	for _, v := range at.Tables {
-		b.table(v, ref)
+		if met(v) || b.single { // a report on one table shows it, met or not
+			b.table(v, ref)
+			shown++
+		}
+	}
+	switch {
+	case len(at.Tables) == 0:
+		b.para(Text("No tables."))
+	case shown == 0:
+		b.para(Text("No table here met (see Who took part)."))
 	}
 }
 
@@ -33,12 +40,12 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 		}
 	}
 	b.para(Text(strings.Join(append(roles, plural(g.Participants, "participant", "participants")), " · ")))
-	if len(v.Notes) == 0 && g.Vision == "" && len(v.NextSteps) == 0 && len(v.KeyMessages) == 0 {
+	if !met(v) {
 		b.para(Text("Nothing was captured at this table."))
 		return
 	}
 
-	b.para(Strong("Vision"))
+	b.heading(4, "", "Vision")
 	if g.Vision != "" {
 		b.add(Block{Kind: Quote, Spans: []Span{Text(g.Vision)}, Source: []string{"table:" + string(g.ID)}})
 		if r := v.FistResult; r.Voters > 0 {
@@ -56,7 +63,7 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 			continue
 		}
 		notes := model.AtStage(v.Notes, s.Key)
-		b.para(Strong(s.Title))
+		b.heading(4, "", s.Title)
 		if len(notes) == 0 {
 			b.para(Text("Nothing was captured."))
 			continue
@@ -66,7 +73,7 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 
 	b.maturity(v)
 	if len(v.Themes) > 0 {
-		b.para(Strong("Themes"))
+		b.heading(4, "", "Themes")
 		var items [][]Span
 		for _, th := range v.Themes {
 			var rs []string
@@ -77,7 +84,8 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 		}
 		b.add(Block{Kind: Bullets, Items: items})
 	}
-	b.para(Strong("Priorities"), Text(voteNote(v)))
+	b.heading(4, "", "Priorities")
+	b.para(Em(voteNote(v)))
 	if len(v.Priorities) == 0 {
 		b.para(Text("No priorities were captured."))
 	} else {
@@ -94,7 +102,7 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 		b.add(bars)
 	}
 
-	b.para(Strong("Next steps"))
+	b.heading(4, "", "Next steps")
 	if len(v.NextSteps) == 0 {
 		b.para(Text("No next steps were agreed."))
 	} else {
@@ -119,7 +127,7 @@ func (b *builder) table(v sessions.TableView, ref map[model.ID]string) {
 		b.add(t)
 	}
 	if len(v.KeyMessages) > 0 {
-		b.para(Strong("Key messages"))
+		b.heading(4, "", "Key messages")
 		b.messages(v.KeyMessages, ref, nil)
 	}
 }
@@ -134,7 +142,8 @@ func (b *builder) maturity(v sessions.TableView) {
 	for _, r := range v.Ratings {
 		raters[r.Rater] = true
 	}
-	b.para(Strong("Maturity"), Text(fmt.Sprintf(" (self-assessed by %s; median level on each dimension)", plural(len(raters), "rater", "raters"))))
+	b.heading(4, "", "Maturity")
+	b.para(Em(fmt.Sprintf("Self-assessed by %s; the median level on each dimension.", plural(len(raters), "rater", "raters"))))
 	t := Block{Kind: Table, Head: []string{"Dimension", "Median level", "Raters", "Views"}, Right: []bool{false, false, true, false}}
 	for d, res := range v.Profile {
 		level := "—"
@@ -183,7 +192,7 @@ func noteList(notes []model.Contribution, ref map[model.ID]string) Block {
 // voteNote says how the table voted.
 func voteNote(v sessions.TableView) string {
 	if len(v.Ballots) == 0 {
-		return " (no votes cast)"
+		return "No votes were cast."
 	}
 	paper, n := false, 0
 	for _, b := range v.Ballots {
@@ -202,11 +211,23 @@ func voteNote(v sessions.TableView) string {
 	}
 	switch v.Method {
 	case model.MethodApproval:
-		return fmt.Sprintf(" (approval vote: %s; the figure is how many said yes)", strings.Join(parts, " and "))
+		return fmt.Sprintf("Approval vote: %s; the figure is how many said yes.", strings.Join(parts, " and ")) + reopened(v)
 	case model.MethodBorda:
-		return fmt.Sprintf(" (ranking (Borda): %s; the figure is Borda points, first of n items scoring n)", strings.Join(parts, " and "))
+		return fmt.Sprintf("Ranking (Borda): %s; the figure is Borda points, first of n items scoring n.", strings.Join(parts, " and ")) + reopened(v)
 	}
-	return fmt.Sprintf(" (dot vote: %s; %s each)", strings.Join(parts, " and "), plural(v.Rules.Budget, "dot", "dots"))
+	return fmt.Sprintf("Dot vote: %s; %s each.", strings.Join(parts, " and "), plural(v.Rules.Budget, "dot", "dots")) + reopened(v)
+}
+
+// reopened says which round of the vote counts when it was reopened.
+func reopened(v sessions.TableView) string {
+	if v.DotVote.Round < 2 {
+		return ""
+	}
+	earlier := "round 1 is"
+	if v.DotVote.Round > 2 {
+		earlier = fmt.Sprintf("rounds 1 to %d are", v.DotVote.Round-1)
+	}
+	return fmt.Sprintf(" The vote was reopened: these are round %d's ballots; %s kept in the history.", v.DotVote.Round, earlier)
 }
 
 func dash(s string) string {
