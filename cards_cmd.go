@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"forum/sessions"
+	"forum/sessions/report"
 )
 
 // cardsOptions are the flags of 'forum cards'.
@@ -18,9 +19,9 @@ type cardsOptions struct {
 func cardsCmd(a *app) *cobra.Command {
 	var o cardsOptions
 	c := &cobra.Command{
-		Use:   "cards [-o cards.html]",
+		Use:   "cards [--format html|pdf] [-o FILE]",
 		Short: "Print participant cards: one login code per participant, one ballot each",
-		Long: `Makes the participant cards each table is missing (one per participant; running it again adds none) and writes them, shuffled, as a printable HTML page, one A4 page per table. Each card's code is its holder's only credential and its ballot: over SSH (ssh card@HOST -p PORT, the code as the password) the holder can leave and join again and finds the same ballot, and two seats cannot use one card at once. A table with cards takes no participant passcode logins.
+		Long: `Makes the participant cards each table is missing (one per participant; running it again adds none) and writes them, shuffled, as a printable HTML page or an A4 PDF, a new page for each table. Each card's code is its holder's only credential and its ballot: over SSH (ssh card@HOST -p PORT, the code as the password) the holder can leave and join again and finds the same ballot, and two seats cannot use one card at once. A table with cards takes no participant passcode logins.
 
 A lost card: --void CODE stops it and takes its ballots out of open votes (held rounds never change); run 'forum cards' again to print its replacement.`,
 		Args: noArgs,
@@ -30,8 +31,8 @@ A lost card: --void CODE stops it and takes its ballots out of open votes (held 
 	}
 	f := c.Flags()
 	f.StringVar(&o.event, "event", "", "The event's id (default: the most recently changed)")
-	f.StringVar(&o.format, "format", "html", "html (print it from a browser)")
-	f.StringVarP(&o.out, "output", "o", "", "Write to this file (default: cards-<event>.html)")
+	f.StringVar(&o.format, "format", "html", "html (print it from a browser) or pdf (A4, eight cards a page)")
+	f.StringVarP(&o.out, "output", "o", "", "Write to this file (default: cards-<event>.html or .pdf)")
 	f.StringVar(&o.join, "join", "", `How to reach the server, printed on every card (e.g. "ssh card@192.168.1.20 -p 2222")`)
 	f.StringVar(&o.void, "void", "", "Void the card with this code (lost or misprinted) instead of printing")
 	return c
@@ -39,8 +40,8 @@ A lost card: --void CODE stops it and takes its ballots out of open votes (held 
 
 // cards makes and prints the participant cards, or voids one.
 func cards(ctx context.Context, db string, o cardsOptions, stdout, stderr io.Writer) error {
-	if o.format != "html" {
-		return usagef("--format %q: cards are printed from html", o.format)
+	if o.format != "html" && o.format != "pdf" {
+		return usagef("--format %q: cards are html or pdf", o.format)
 	}
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
 		id, err := pickEvent(ctx, eng, o.event)
@@ -63,13 +64,16 @@ func cards(ctx context.Context, db string, o cardsOptions, stdout, stderr io.Wri
 		if err != nil {
 			return err
 		}
-		page, err := sessions.CardsHTML(snap.Event.Title, tables, o.join)
+		page, err := report.CardsHTML(snap.Event.Title, tables, o.join)
+		if o.format == "pdf" {
+			page, err = report.CardsPDF(snap.Event.Title, tables, o.join, snap.Event.CreatedAt)
+		}
 		if err != nil {
 			return err
 		}
 		path := o.out
 		if path == "" {
-			path = "cards-" + id.Short() + ".html"
+			path = "cards-" + id.Short() + "." + o.format
 		}
 		if err := sessions.WriteFileAtomic(path, page); err != nil {
 			return err

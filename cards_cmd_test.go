@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -55,5 +56,29 @@ func TestCardsArePrintedOnceAndALostOneIsReplaced(t *testing.T) {
 	}
 	if _, errs, code := forum(t, nil, "--db", db, "cards", "--void", "ZZZZ-ZZZZ"); code != 1 || !strings.Contains(errs, "not a card of this event") {
 		t.Fatalf("voiding a made-up card: code %d, %q", code, errs)
+	}
+}
+
+func TestCardsAsPDF(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "forum.db")
+	if _, errs, code := forum(t, nil, "--db", db, "new", "--template", "london-gp-2018", "--tables", "1"); code != 0 {
+		t.Fatalf("new: %s", errs)
+	}
+	html := printedCards(t, db)
+	pdf := filepath.Join(t.TempDir(), "cards.pdf")
+	if _, errs, code := forum(t, nil, "--db", db, "cards", "--format", "pdf", "-o", pdf); code != 0 {
+		t.Fatalf("cards --format pdf: %s", errs)
+	}
+	text, err := exec.Command("pdftotext", pdf, "-").Output()
+	if err != nil {
+		t.Skipf("pdftotext (poppler-utils) is needed to read the PDF back: %v", err)
+	}
+	for _, code := range html {
+		if !strings.Contains(string(text), code) {
+			t.Errorf("the PDF lacks card %s", code)
+		}
+	}
+	if regexp.MustCompile(`\bP\d+\b`).Match(text) {
+		t.Error("a card shows its voter code")
 	}
 }

@@ -1,9 +1,11 @@
-package sessions
+package report
 
 import (
 	"bytes"
 	"fmt"
 	"html/template"
+
+	"forum/sessions"
 )
 
 // CardsHTML is a printable page of participant cards, one A4 page per
@@ -12,7 +14,7 @@ import (
 // server, such as "ssh card@192.168.1.20 -p 2222", or "" to leave a line
 // for it to be written in. The cards come in the random order Cards gives,
 // and no card shows its voter code.
-func CardsHTML(title string, tables []TableCards, join string) ([]byte, error) {
+func CardsHTML(title string, tables []sessions.TableCards, join string) ([]byte, error) {
 	type card struct{ Code, Area, Table string }
 	type page struct{ Cards []card }
 	var pages []page
