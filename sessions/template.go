@@ -263,7 +263,7 @@ func (t Template) Validate() error {
 		}
 		keys[s.Key] = true
 	}
-	return nil
+	return gateTemplate(t)
 }
 
 func activityList() string {
