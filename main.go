@@ -42,6 +42,8 @@ Usage:
   forum import [--replace] FILE.json       restore an event from a JSON export
   forum serve [--listen :2222] [--host-key PATH] [--event ID] [--log PATH] [--idle 30m]
                                            serve the app over SSH to every table
+               [--max-seats 200] [--max-pending 128] [--max-pending-per-addr 64]
+               [--handshake-timeout 10s] [--login-timeout 60s]
   forum passcode --role ROLE [--event ID]  make a new passcode for a role; prints it once
   forum seat-key --role ROLE [--table N] FILE.pub
                                            let a public key join as a role

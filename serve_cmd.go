@@ -24,6 +24,8 @@ func serveCmd(ctx context.Context, db string, args []string, stdout, stderr io.W
 	event := fs.String("event", "", "the event the seats join (default: the most recently changed)")
 	logPath := fs.String("log", "", "log file (default: next to the database)")
 	idle := fs.Duration("idle", 30*time.Minute, "end a seat's session after this long without a key press")
+	var limits serve.Limits
+	limits.Flags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -56,7 +58,7 @@ func serveCmd(ctx context.Context, db string, args []string, stdout, stderr io.W
 	if err != nil {
 		return err
 	}
-	srv, err := serve.New(eng, serve.Config{HostKey: *hostKey, Event: id, Log: logFile, IdleTimeout: *idle})
+	srv, err := serve.New(eng, serve.Config{HostKey: *hostKey, Event: id, Log: logFile, IdleTimeout: *idle, Limits: limits})
 	if err != nil {
 		return err
 	}

@@ -45,6 +45,12 @@ func (l lockedBuffer) Write(p []byte) (int, error) {
 
 func newRig(t testing.TB, tablesPerArea int) *rig {
 	t.Helper()
+	return newRigWith(t, tablesPerArea, Limits{})
+}
+
+// newRigWith is newRig with the server's limits.
+func newRigWith(t testing.TB, tablesPerArea int, limits Limits) *rig {
+	t.Helper()
 	dir := t.TempDir()
 	ctx := context.Background()
 	eng, closeDB, err := sessions.Open(ctx, filepath.Join(dir, "forum.db"))
@@ -62,7 +68,7 @@ func newRig(t testing.TB, tablesPerArea int) *rig {
 			t.Fatal(err)
 		}
 	}
-	r.srv, err = New(eng, Config{HostKey: filepath.Join(dir, "host_ed25519"), Event: id, Log: lockedBuffer{r.logMu, r.log}})
+	r.srv, err = New(eng, Config{HostKey: filepath.Join(dir, "host_ed25519"), Event: id, Log: lockedBuffer{r.logMu, r.log}, Limits: limits})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +123,7 @@ func (r *rig) dial(user string, auth ...gossh.AuthMethod) (*seat, error) {
 		return nil, err
 	}
 	s.in = w
-	s.sess.Stdout = s
+	s.sess.Stdout, s.sess.Stderr = s, s
 	if err := s.sess.Shell(); err != nil {
 		return nil, err
 	}
