@@ -74,6 +74,9 @@ func New(eng *sessions.Engine, cfg Config) (*Server, error) {
 	s := &Server{eng: eng, event: cfg.Event, cfg: cfg, guard: newGuard(), voters: newVoters(), stopping: make(chan struct{}),
 		log: log.NewWithOptions(cfg.Log, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339}), limits: cfg.Limits.withDefaults()}
 	s.admit = newAdmission(s.limits, func(addr, why string) { s.log.Warn("connection refused", "addr", addr, "why", why) })
+	if err := ensureHostKey(cfg.HostKey); err != nil {
+		return nil, fmt.Errorf("starting the SSH server (host key %s): %w", cfg.HostKey, err)
+	}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(cfg.HostKey),
 		wish.WithPasswordAuth(s.passwordHandler),
