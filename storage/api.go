@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 10
+const SchemaVersion = 11
 
 // Options tune Open.
 type Options struct {
@@ -91,6 +91,9 @@ type AuditEntry struct {
 	Entity   string
 	EntityID model.ID
 	Detail   string // JSON
+	// Prev is the hash of the entry before (for the first chained entry,
+	// the seal of those before the chain); Hash is this entry's.
+	Prev, Hash string
 }
 
 // Store is an open forum database. It is safe for concurrent use.
