@@ -18,9 +18,9 @@ import (
 
 // rawEntry is an audit row as stored, the time as its text.
 type rawEntry struct {
-	seq                                    int64
+	seq                                   int64
 	at, actor, action, entity, id, detail string
-	prev, hash                             string
+	prev, hash                            string
 }
 
 // entryHash is the hex SHA-256 of an entry's fields and prev, written as a
