@@ -47,6 +47,10 @@ Usage:
   forum passcode --role ROLE [--event ID]  make a new passcode for a role; prints it once
   forum seat-key --role ROLE [--table N] FILE.pub
                                            let a public key join as a role
+  forum audit verify|export [--format csv|json] [-o PATH]
+                                           check the database and its audit log's hash
+                                           chain (and print each event's data digest),
+                                           or write the audit log out
   forum version                            print the version
   forum --help                             this help
 
@@ -95,6 +99,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = passcodeCmd(ctx, *db, rest, stdout, stderr)
 	case "seat-key":
 		err = seatKeyCmd(ctx, *db, rest, stdout, stderr)
+	case "audit":
+		err = runAudit(ctx, *db, rest, stdout, stderr)
 	case "list":
 		err = list(ctx, *db, rest, stdout, stderr)
 	case "new":
