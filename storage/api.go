@@ -104,8 +104,15 @@ type Store struct{ impl }
 // the file: a file that is not an SQLite database or not forum's
 // (ErrNotDatabase), a schema newer than SchemaVersion (ErrNewerSchema), and a
 // file or folder that cannot be written (ErrReadOnly).
+// A failed open removes the files it created (a full disk leaves no empty
+// database or -shm file behind).
 func Open(ctx context.Context, path string, opts Options) (*Store, error) {
-	return open(ctx, path, opts)
+	undo := newFiles(path)
+	s, err := open(ctx, path, opts)
+	if err != nil {
+		undo()
+	}
+	return s, err
 }
 
 // Update runs fn in one immediate transaction on the writer connection and
