@@ -68,21 +68,18 @@ type chainHead struct {
 // head reads where the chain ends, sealing the entries from before the
 // chain when this is the first link.
 func head(ctx context.Context, q querier) (chainHead, error) {
-	var last rawEntry
-	var counter int64
-	err := q.QueryRowContext(ctx, `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)`).Scan(&counter)
+	var counter, lastSeq int64
+	var lastHash string
+	var any bool
+	err := q.QueryRowContext(ctx, `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0),
+		coalesce((SELECT seq FROM audit ORDER BY seq DESC LIMIT 1), 0),
+		coalesce((SELECT hash FROM audit ORDER BY seq DESC LIMIT 1), ''),
+		EXISTS (SELECT 1 FROM audit)`).Scan(&counter, &lastSeq, &lastHash, &any)
 	if err != nil {
 		return chainHead{}, err
 	}
-	row := q.QueryRowContext(ctx, `SELECT `+rawCols+` FROM audit ORDER BY seq DESC LIMIT 1`)
-	switch last, err = scanRaw(row); {
-	case err == sql.ErrNoRows:
-		return chainHead{next: counter + 1}, nil
-	case err != nil:
-		return chainHead{}, err
-	}
-	h := chainHead{next: max(counter, last.seq) + 1, prev: last.hash}
-	if last.hash == "" { // the first link: seal what came before
+	h := chainHead{next: max(counter, lastSeq) + 1, prev: lastHash}
+	if any && lastHash == "" { // the first link: seal what came before
 		s := newSealer()
 		rows, err := all(ctx, q, scanRaw, `SELECT `+rawCols+` FROM audit ORDER BY seq`)
 		if err != nil {
