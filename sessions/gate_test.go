@@ -173,3 +173,16 @@ func assertSafe(t *testing.T, v reflect.Value, where string) {
 		}
 	}
 }
+
+// TestVoterCodesHoldToTheRangeWhateverIsStored: a table stored with a
+// billion participants, or minus three, by a file from before the gate,
+// gives a participant's login at most MaxParticipants codes to look
+// through, and no panic.
+func TestVoterCodesHoldToTheRangeWhateverIsStored(t *testing.T) {
+	if n := len(VoterCodes(1e9)); n != model.MaxParticipants {
+		t.Fatalf("VoterCodes(1e9) gave %d codes", n)
+	}
+	if n := len(VoterCodes(-3)) + len(RaterCodes(-3)); n != 0 {
+		t.Fatalf("VoterCodes(-3) and RaterCodes(-3) gave %d codes", n)
+	}
+}
