@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"database/sql"
 	"fmt"
 	"net"
 	"regexp"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+	_ "modernc.org/sqlite"
 
 	"forum/sessions"
 )
@@ -142,6 +144,33 @@ func TestSeatsPastTheCapAreToldAndTablesAreNamedInTheLog(t *testing.T) {
 	second.waitFor("seats are taken", 5*time.Second)
 	if !strings.Contains(r.logText(), "seat=scribe-3") {
 		t.Errorf("the log does not name the scribe's table:\n%s", r.logText())
+	}
+}
+
+// TestAParticipantLogsInWhateverTheTableStores: a table stored with a
+// billion participants, or minus three (by a file from before the import
+// gate, or another tool), neither crashes the server nor panics the seat.
+func TestAParticipantLogsInWhateverTheTableStores(t *testing.T) {
+	for _, n := range []int{1e9, -3} {
+		r := newRig(t, 1)
+		raw, err := sql.Open("sqlite", "file:"+r.db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = raw.Exec(`UPDATE breakout_tables SET participants = ?`, n)
+		raw.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := r.join("participant-1", sessions.RoleParticipant)
+		if n > 0 {
+			s.waitFor("P1", 10*time.Second)
+		} else {
+			s.waitFor("ask the facilitator", 10*time.Second)
+		}
+		if _, err := r.dial("participant-1", gossh.Password(r.pass[sessions.RoleParticipant])); err != nil {
+			t.Fatalf("with %d participants stored, the server stopped answering: %v", n, err)
+		}
 	}
 }
 

@@ -29,6 +29,7 @@ type rig struct {
 	pass  map[sessions.Role]string
 	log   *bytes.Buffer
 	logMu *sync.Mutex
+	db    string // the database file
 }
 
 // lockedBuffer is a log sink safe for the server's goroutines.
@@ -62,7 +63,7 @@ func newRigWith(t testing.TB, tablesPerArea int, limits Limits) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &rig{t: t, eng: eng, event: id, pass: map[sessions.Role]string{}, log: &bytes.Buffer{}, logMu: &sync.Mutex{}}
+	r := &rig{t: t, eng: eng, event: id, pass: map[sessions.Role]string{}, log: &bytes.Buffer{}, logMu: &sync.Mutex{}, db: filepath.Join(dir, "forum.db")}
 	for _, role := range sessions.AllRoles {
 		if r.pass[role], err = eng.SetPasscode(ctx, "test", id, role); err != nil {
 			t.Fatal(err)
