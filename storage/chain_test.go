@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -75,5 +76,39 @@ func TestEntriesFromBeforeTheChainAreSealed(t *testing.T) {
 		CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`)
 	if c, _ := s.VerifyAudit(ctx); c.OK() || !strings.Contains(c.Problem, "one of the first 2 entries") {
 		t.Fatalf("a change to a sealed entry: %+v", c)
+	}
+}
+
+// TestVerifyFindsAZeroedPage: a page of the file zeroed behind forum's back
+// (a failing disk) is reported by VerifyAudit's integrity check, or the
+// read fails with the damaged-file sentence.
+func TestVerifyFindsAZeroedPage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "forum.db")
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 30 {
+		seed(t, s)
+	}
+	if _, err := s.w.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		t.Fatal(err)
+	}
+	var pages int
+	s.w.QueryRow(`PRAGMA page_count`).Scan(&pages)
+	s.Close()
+	f, err := os.OpenFile(path, os.O_RDWR, 0) // the store is closed: nothing of SQLite's holds the file
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt(make([]byte, 4096), int64(pages-2)*4096)
+	f.Close()
+	s = openT(t, path)
+	c, err := s.VerifyAudit(ctx)
+	if err == nil && (c.OK() || c.Integrity == "ok") {
+		t.Fatalf("a zeroed page (%d of %d) went unnoticed: %+v", pages-1, pages, c)
+	}
+	if err != nil && !strings.Contains(err.Error(), "damaged") {
+		t.Fatalf("a zeroed page: %v", err)
 	}
 }
