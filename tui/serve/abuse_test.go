@@ -58,6 +58,21 @@ func TestIdleSocketsDoNotLockTheRoomOut(t *testing.T) {
 	}
 }
 
+// TestAPersonTypingThePasscodeIsNotCutOff: the handshake timeout stops
+// idle sockets, not someone slower than it to type their passcode.
+func TestAPersonTypingThePasscodeIsNotCutOff(t *testing.T) {
+	r := newRigWith(t, 1, Limits{Handshake: time.Second})
+	typing := gossh.PasswordCallback(func() (string, error) {
+		time.Sleep(2500 * time.Millisecond)
+		return r.pass[sessions.RoleScribe], nil
+	})
+	s, err := r.dial("scribe-1", typing)
+	if err != nil {
+		t.Fatalf("a scribe who took 2.5 s to type (handshake timeout 1 s) was cut off: %v", err)
+	}
+	s.waitFor("Table 1", 5*time.Second)
+}
+
 // TestParallelGuessesCheckAtMostTheLimit sends 50 wrong passcodes at once
 // from one address: at most MaxFailures of them are hashed and checked.
 func TestParallelGuessesCheckAtMostTheLimit(t *testing.T) {

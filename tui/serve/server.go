@@ -22,6 +22,7 @@ import (
 	"charm.land/wish/v2"
 	"charm.land/wish/v2/activeterm"
 	"charm.land/wish/v2/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
 
 	"forum/model"
 	"forum/sessions"
@@ -84,6 +85,11 @@ func New(eng *sessions.Engine, cfg Config) (*Server, error) {
 		wish.WithMiddleware(bubbletea.Middleware(s.app), activeterm.Middleware(), s.track),
 		func(srv *ssh.Server) error {
 			srv.HandshakeTimeout, srv.ConnCallback = s.limits.Login, s.admit.admit
+			// Any authentication request, "none" included, starts the login:
+			// from then on a person may take the login timeout to type.
+			srv.ServerConfigCallback = func(ctx ssh.Context) *gossh.ServerConfig {
+				return &gossh.ServerConfig{AuthLogCallback: func(gossh.ConnMetadata, string, error) { offered(ctx) }}
+			}
 			return nil
 		},
 	)
