@@ -27,32 +27,39 @@ type Limits struct {
 	Refusal time.Duration
 }
 
-// withDefaults fills the fields left at zero.
+// DefaultLimits are the limits a zero field stands for.
+var DefaultLimits = Limits{Handshake: 10 * time.Second, Login: 60 * time.Second,
+	PendingPerAddress: 64, PendingTotal: 128, Seats: 200, Refusal: time.Second}
+
+// withDefaults fills the fields left at zero (or below) from DefaultLimits.
 func (l Limits) withDefaults() Limits {
-	def := func(d *time.Duration, v time.Duration) {
-		if *d <= 0 {
-			*d = v
+	d := DefaultLimits
+	dur := func(v *time.Duration, def time.Duration) {
+		if *v <= 0 {
+			*v = def
 		}
 	}
-	num := func(n *int, v int) {
-		if *n <= 0 {
-			*n = v
+	num := func(v *int, def int) {
+		if *v <= 0 {
+			*v = def
 		}
 	}
-	def(&l.Handshake, 10*time.Second)
-	def(&l.Login, 60*time.Second)
-	def(&l.Refusal, time.Second)
-	num(&l.PendingPerAddress, 64)
-	num(&l.PendingTotal, 128)
-	num(&l.Seats, 200)
+	dur(&l.Handshake, d.Handshake)
+	dur(&l.Login, d.Login)
+	dur(&l.Refusal, d.Refusal)
+	num(&l.PendingPerAddress, d.PendingPerAddress)
+	num(&l.PendingTotal, d.PendingTotal)
+	num(&l.Seats, d.Seats)
 	return l
 }
 
-// Flags binds the limits to command-line flags of fs (zero: the default).
+// Flags binds the limits to command-line flags of fs, with the defaults
+// shown in its help.
 func (l *Limits) Flags(fs *flag.FlagSet) {
-	fs.DurationVar(&l.Handshake, "handshake-timeout", 10*time.Second, "drop a connection that has not started to log in after this long")
-	fs.DurationVar(&l.Login, "login-timeout", 60*time.Second, "drop a connection that has not logged in after this long")
-	fs.IntVar(&l.PendingPerAddress, "max-pending-per-addr", 64, "most connections not yet logged in from one address")
-	fs.IntVar(&l.PendingTotal, "max-pending", 128, "most connections not yet logged in, in all")
-	fs.IntVar(&l.Seats, "max-seats", 200, "most seats logged in at once")
+	d := DefaultLimits
+	fs.DurationVar(&l.Handshake, "handshake-timeout", d.Handshake, "drop a connection that has not started to log in after this long")
+	fs.DurationVar(&l.Login, "login-timeout", d.Login, "drop a connection that has not logged in after this long (typing the passcode included)")
+	fs.IntVar(&l.PendingPerAddress, "max-pending-per-addr", d.PendingPerAddress, "most connections not yet logged in from one address")
+	fs.IntVar(&l.PendingTotal, "max-pending", d.PendingTotal, "most connections not yet logged in, in all")
+	fs.IntVar(&l.Seats, "max-seats", d.Seats, "most seats logged in at once")
 }
