@@ -38,9 +38,31 @@ type pending struct {
 
 type pendingKey struct{}
 
-// admit is the server's ConnCallback: it wraps the connection, or closes
-// it with a line saying why (nil).
-func (a *admission) admit(ctx ssh.Context, c net.Conn) net.Conn {
+// listener admits connections in the order they arrive, before the SSH
+// server sees them, so that the newest connection is always the last to
+// give up its place.
+type listener struct {
+	net.Listener
+	a *admission
+}
+
+// Accept returns the next admitted connection; refused ones are told why
+// and closed on the side.
+func (l listener) Accept() (net.Conn, error) {
+	for {
+		c, err := l.Listener.Accept()
+		if err != nil {
+			return nil, err
+		}
+		if p := l.a.admit(c); p != nil {
+			return p, nil
+		}
+	}
+}
+
+// admit wraps the connection, or refuses it (nil): it is told why and
+// closed, without holding up the next.
+func (a *admission) admit(c net.Conn) *pending {
 	addr := host(c.RemoteAddr())
 	p := &pending{Conn: c, a: a, addr: addr}
 	a.mu.Lock()
@@ -48,9 +70,11 @@ func (a *admission) admit(ctx ssh.Context, c net.Conn) net.Conn {
 		a.total >= a.limits.PendingTotal && !a.evictAnyLocked() {
 		a.mu.Unlock()
 		a.refused(addr, "too many connections waiting to log in")
-		c.SetWriteDeadline(time.Now().Add(time.Second))
-		c.Write([]byte("forum: too many connections are waiting to log in; try again in a minute\r\n"))
-		c.Close()
+		go func() {
+			c.SetWriteDeadline(time.Now().Add(time.Second))
+			c.Write([]byte("forum: too many connections are waiting to log in; try again in a minute\r\n"))
+			c.Close()
+		}()
 		return nil
 	}
 	p.timer = time.AfterFunc(a.limits.Handshake, func() {
@@ -61,8 +85,16 @@ func (a *admission) admit(ctx ssh.Context, c net.Conn) net.Conn {
 	a.byAddr[addr] = append(a.byAddr[addr], p)
 	a.total++
 	a.mu.Unlock()
-	ctx.SetValue(pendingKey{}, p)
 	return p
+}
+
+// track is the server's ConnCallback: it ties an admitted connection to
+// its SSH context, for the authentication handlers.
+func track(ctx ssh.Context, c net.Conn) net.Conn {
+	if p, ok := c.(*pending); ok {
+		ctx.SetValue(pendingKey{}, p)
+	}
+	return c
 }
 
 // evictLocked closes the oldest of ps that has not started to log in; it
@@ -78,13 +110,16 @@ func (a *admission) evictLocked(ps []*pending) bool {
 	return false
 }
 
+// evictAnyLocked makes room from the address holding the most places, so
+// that a flood from one address costs the others nothing.
 func (a *admission) evictAnyLocked() bool {
+	var most []*pending
 	for _, ps := range a.byAddr {
-		if a.evictLocked(ps) {
-			return true
+		if len(ps) > len(most) {
+			most = ps
 		}
 	}
-	return false
+	return most != nil && a.evictLocked(most)
 }
 
 // dropLocked takes p off the counts, once.

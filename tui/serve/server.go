@@ -84,7 +84,7 @@ func New(eng *sessions.Engine, cfg Config) (*Server, error) {
 		wish.WithPublicKeyAuth(s.publicKeyHandler),
 		wish.WithMiddleware(bubbletea.Middleware(s.app), activeterm.Middleware(), s.track),
 		func(srv *ssh.Server) error {
-			srv.HandshakeTimeout, srv.ConnCallback = s.limits.Login, s.admit.admit
+			srv.HandshakeTimeout, srv.ConnCallback = s.limits.Login, track
 			// Any authentication request, "none" included, starts the login:
 			// from then on a person may take the login timeout to type.
 			srv.ServerConfigCallback = func(ctx ssh.Context) *gossh.ServerConfig {
@@ -103,7 +103,7 @@ func New(eng *sessions.Engine, cfg Config) (*Server, error) {
 
 // Serve accepts seats on l until Shutdown.
 func (s *Server) Serve(l net.Listener) error {
-	err := s.srv.Serve(l)
+	err := s.srv.Serve(listener{l, s.admit})
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
 	}
