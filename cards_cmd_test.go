@@ -24,7 +24,8 @@ func printedCards(t *testing.T, db string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), "ssh card@10.0.0.5 -p 2222") || regexp.MustCompile(`\bP\d+\b`).Match(b) {
+	// A code's own characters may read like a voter code (ABCD-P234): leave the codes out first.
+	if !strings.Contains(string(b), "ssh card@10.0.0.5 -p 2222") || regexp.MustCompile(`\bP\d+\b`).Match(cardCode.ReplaceAll(b, nil)) {
 		t.Fatal("the cards should say how to join, and never show a voter code")
 	}
 	var codes []string
@@ -78,7 +79,7 @@ func TestCardsAsPDF(t *testing.T) {
 			t.Errorf("the PDF lacks card %s", code)
 		}
 	}
-	if regexp.MustCompile(`\bP\d+\b`).Match(text) {
+	if regexp.MustCompile(`\bP\d+\b`).Match(regexp.MustCompile(`[A-Z2-9]{4}-[A-Z2-9]{4}`).ReplaceAll(text, nil)) {
 		t.Error("a card shows its voter code")
 	}
 }

@@ -69,7 +69,8 @@ forum serve`,
 			root.AddCommand(c)
 		}
 	}
-	inGroup(groupEvents, demoCmd(a), listCmd(a), newCmd(a), templatesCmd(a), exportCmd(a), importCmd(a))
+	inGroup(groupEvents, demoCmd(a), listCmd(a), newCmd(a), templatesCmd(a), exportCmd(a), importCmd(a),
+		a.raw("audit verify|export", "Check the database and its tamper-evident audit log, or write the log out", runAudit))
 	inGroup(groupServe, serveCmd(a), passcodeCmd(a), seatKeyCmd(a), cardsCmd(a))
 	// Commands written as runX(ctx, db, args, stdout, stderr) join with one
 	// line each, e.g. inGroup(groupEvents, a.raw("tally", "count every table's votes", runTally)).

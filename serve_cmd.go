@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -23,6 +24,7 @@ import (
 type serveOptions struct {
 	listen, hostKey, event, logPath string
 	idle                            time.Duration
+	limits                          serve.Limits
 }
 
 func serveCmd(a *app) *cobra.Command {
@@ -45,6 +47,9 @@ forum serve --listen :2222`,
 	f.StringVar(&o.event, "event", "", "The event the seats join (default: the most recently changed)")
 	f.StringVar(&o.logPath, "log", "", "The log file (default: next to the database)")
 	f.DurationVar(&o.idle, "idle", 30*time.Minute, "End a seat's session after this long without a key press")
+	limits := flag.NewFlagSet("limits", flag.ContinueOnError)
+	o.limits.Flags(limits) // the server's own definitions of its limits and their defaults
+	f.AddGoFlagSet(limits)
 	return c
 }
 
@@ -80,7 +85,7 @@ func serveEvent(ctx context.Context, db string, o serveOptions, stdout io.Writer
 	if err != nil {
 		return err
 	}
-	srv, err := serve.New(eng, serve.Config{HostKey: *hostKey, Event: id, Log: logFile, IdleTimeout: o.idle})
+	srv, err := serve.New(eng, serve.Config{HostKey: *hostKey, Event: id, Log: logFile, IdleTimeout: o.idle, Limits: o.limits})
 	if err != nil {
 		return err
 	}

@@ -133,7 +133,7 @@ func (e *Engine) RateMaturity(ctx context.Context, actor string, groupID model.I
 
 // RaterCodes are the anonymous codes of a table's raters, R1…Rn.
 func RaterCodes(n int) []string {
-	out := make([]string, n)
+	out := make([]string, min(max(n, 0), model.MaxParticipants))
 	for i := range out {
 		out[i] = fmt.Sprintf("R%d", i+1)
 	}

@@ -125,7 +125,7 @@ func ParseExchange(data []byte) (Exchange, error) {
 	if err := checkExchange(x); err != nil {
 		return x, err
 	}
-	return x, nil
+	return x, gateExchange(x)
 }
 
 // jsonProblem turns a decoding error into "line 12: …".

@@ -53,7 +53,10 @@ type Seat struct {
 	Event model.ID
 	Table model.ID
 	Voter string
-	limit *rate.Limiter
+	// Number is the table's number ("Table 3": 3) when known, which names
+	// the seat in logs so that tables can be told apart.
+	Number int
+	limit  *rate.Limiter
 }
 
 // SeatWritesPerSecond and SeatWriteBurst cap one seat's writes: well above
@@ -68,8 +71,13 @@ func NewSeat(role Role, event, table model.ID) *Seat {
 	return &Seat{Role: role, Event: event, Table: table, limit: rate.NewLimiter(SeatWritesPerSecond, SeatWriteBurst)}
 }
 
-// String names the seat for logs and the audit log: "scribe@<table>".
+// String names the seat for logs and the audit log: "scribe-3" (or
+// "scribe@<table id>" when the table's number is not known). It never
+// holds the voter code.
 func (s *Seat) String() string {
+	if s.Table != "" && s.Number > 0 {
+		return fmt.Sprintf("%s-%d", s.Role, s.Number)
+	}
 	if s.Table != "" {
 		return string(s.Role) + "@" + s.Table.Short()
 	}

@@ -88,8 +88,8 @@ func (c cleanedRoles) apply(g *model.Group) {
 
 func cleanRoles(r Roles) (cleanedRoles, error) {
 	out := cleanedRoles{participants: r.Participants}
-	if r.Participants < 1 || r.Participants > 100 {
-		return out, fmt.Errorf("not saved: participants must be a number from 1 to 100, not %d", r.Participants)
+	if r.Participants < 1 || r.Participants > model.MaxParticipants {
+		return out, fmt.Errorf("not saved: participants must be a number from 1 to %d, not %d", model.MaxParticipants, r.Participants)
 	}
 	for i, s := range []string{r.Facilitator, r.Scribe, r.Reporter} {
 		c, err := clean(s, model.NameRule)

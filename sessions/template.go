@@ -261,7 +261,7 @@ func (t Template) Validate() error {
 		}
 		keys[s.Key] = true
 	}
-	return nil
+	return gateTemplate(t)
 }
 
 func activityList() string {

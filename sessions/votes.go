@@ -91,7 +91,9 @@ func (e *Engine) CastDots(ctx context.Context, actor string, groupID model.ID, v
 const maxVoterCode = 1000
 
 // VoterCodes returns P1…Pn for a table of n participants.
+// n is held to 0..model.MaxParticipants, whatever a stored table says.
 func VoterCodes(n int) []string {
+	n = min(max(n, 0), model.MaxParticipants)
 	out := make([]string, 0, n)
 	for i := 1; i <= n; i++ {
 		out = append(out, fmt.Sprintf("P%d", i))

@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 13
+const SchemaVersion = 14
 
 // Options tune Open.
 type Options struct {
@@ -91,6 +91,9 @@ type AuditEntry struct {
 	Entity   string
 	EntityID model.ID
 	Detail   string // JSON
+	// Prev is the hash of the entry before (for the first chained entry,
+	// the seal of those before the chain); Hash is this entry's.
+	Prev, Hash string
 }
 
 // Store is an open forum database. It is safe for concurrent use.
@@ -101,8 +104,15 @@ type Store struct{ impl }
 // the file: a file that is not an SQLite database or not forum's
 // (ErrNotDatabase), a schema newer than SchemaVersion (ErrNewerSchema), and a
 // file or folder that cannot be written (ErrReadOnly).
+// A failed open removes the files it created (a full disk leaves no empty
+// database or -shm file behind).
 func Open(ctx context.Context, path string, opts Options) (*Store, error) {
-	return open(ctx, path, opts)
+	undo := newFiles(path)
+	s, err := open(ctx, path, opts)
+	if err != nil {
+		undo()
+	}
+	return s, err
 }
 
 // Update runs fn in one immediate transaction on the writer connection and

@@ -31,11 +31,13 @@ func mapErr(path string, err error) error {
 	case sqlite3.SQLITE_CANTOPEN:
 		return fmt.Errorf("%s cannot be opened or created (missing or read-only folder?): choose a writable --db path: %w", path, ErrReadOnly)
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-		return fmt.Errorf("%s is locked by another program for too long; try again, or close the other program: %w", path, ErrLocked)
+		return fmt.Errorf("%s is busy: another program (another forum: the app, 'forum serve', an import) kept it locked for more than the 5 s forum waits; nothing was lost: wait for it to finish and try again, or close it: %w", path, ErrLocked)
 	case sqlite3.SQLITE_CORRUPT:
 		return fmt.Errorf("%s is damaged (SQLite reports corruption); restore a backup: %w: %v", path, ErrNotDatabase, err)
 	case sqlite3.SQLITE_FULL:
-		return fmt.Errorf("the disk holding %s is full; free some space: %w", path, err)
+		return fullDisk(path, err)
+	case sqlite3.SQLITE_IOERR:
+		return ioError(path, err)
 	}
 	return err
 }

@@ -177,7 +177,7 @@ const liveTables = `SELECT b.id FROM breakout_tables b JOIN areas a ON a.id = b.
 	WHERE b.event_id = ? AND b.removed_at = '' AND a.removed_at = ''`
 
 func (s *Store) audit(ctx context.Context, id model.ID) ([]AuditEntry, error) {
-	q := `SELECT seq, at, actor, action, entity, entity_id, detail FROM audit`
+	q := `SELECT seq, at, actor, action, entity, entity_id, detail, prev, hash FROM audit`
 	var args []any
 	if id != "" {
 		q += ` WHERE entity_id = ?`
@@ -186,7 +186,7 @@ func (s *Store) audit(ctx context.Context, id model.ID) ([]AuditEntry, error) {
 	return all(ctx, s.r, func(r scanner) (AuditEntry, error) {
 		var a AuditEntry
 		var at string
-		err := r.Scan(&a.Seq, &at, &a.Actor, &a.Action, &a.Entity, &a.EntityID, &a.Detail)
+		err := r.Scan(&a.Seq, &at, &a.Actor, &a.Action, &a.Entity, &a.EntityID, &a.Detail, &a.Prev, &a.Hash)
 		a.At = parseTS(at)
 		return a, err
 	}, q+` ORDER BY seq`, args...)

@@ -48,6 +48,7 @@ func scanEvent(s scanner) (model.Event, error) {
 	unjs(stages, &e.Stages)
 	e.Illustrative = illus != 0
 	e.CreatedAt, e.UpdatedAt = parseTS(created), parseTS(updated)
+	model.SafeEvent(&e)
 	return e, err
 }
 
@@ -57,6 +58,7 @@ func scanArea(s scanner) (model.Area, error) {
 	err := s.Scan(&a.ID, &a.EventID, &a.Position, &a.Code, &a.Name, &places, &removed, &created, &updated)
 	unjs(places, &a.Places)
 	a.RemovedAt, a.CreatedAt, a.UpdatedAt = parseTS(removed), parseTS(created), parseTS(updated)
+	model.SafeArea(&a)
 	return a, err
 }
 
@@ -70,6 +72,7 @@ func scanGroup(s scanner) (model.Group, error) {
 	g.PausedFor = time.Duration(pausedMS) * time.Millisecond
 	unjs(locked, &g.LockedStages)
 	g.CreatedAt, g.UpdatedAt = parseTS(created), parseTS(updated)
+	model.SafeGroup(&g)
 	return g, err
 }
 

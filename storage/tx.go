@@ -15,6 +15,9 @@ type txImpl struct {
 	tx    *sql.Tx
 	actor string
 	path  string
+	// link is where the next audit entry joins the chain, read at the
+	// transaction's first entry.
+	link *chainHead
 }
 
 func (s *Store) update(ctx context.Context, actor string, fn func(tx *Tx) error) error {
@@ -52,8 +55,20 @@ func (t *txImpl) audit(action, entity string, id model.ID, record any) error {
 			detail = string(b)
 		}
 	}
-	_, err := t.exec(`INSERT INTO audit(at, actor, action, entity, entity_id, detail) VALUES (?,?,?,?,?,?)`,
-		ts(time.Now()), t.actor, action, entity, string(id), detail)
+	if t.link == nil {
+		h, err := head(t.ctx, t.tx)
+		if err != nil {
+			return fmt.Errorf("reading the audit chain: %w", err)
+		}
+		t.link = &h
+	}
+	e := rawEntry{seq: t.link.next, at: ts(time.Now()), actor: t.actor, action: action, entity: entity, id: string(id), detail: detail, prev: t.link.prev}
+	e.hash = entryHash(e)
+	_, err := t.exec(`INSERT INTO audit(`+rawCols+`) VALUES (?,?,?,?,?,?,?,?,?)`,
+		e.seq, e.at, e.actor, e.action, e.entity, e.id, e.detail, e.prev, e.hash)
+	if err == nil {
+		t.link.next, t.link.prev = e.seq+1, e.hash
+	}
 	return err
 }
 

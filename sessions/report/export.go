@@ -46,7 +46,11 @@ func Make(ctx context.Context, eng *sessions.Engine, id model.ID, scope Scope, f
 	if err != nil {
 		return out, err
 	}
-	out.Data, err = Render(doc, f)
+	digest, err := eng.EventDigest(ctx, id)
+	if err != nil {
+		return out, err
+	}
+	out.Data, err = Render(withDigest(doc, digest), f)
 	return out, err
 }
 

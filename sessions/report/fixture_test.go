@@ -147,9 +147,13 @@ func (f *fixture) london() model.ID {
 
 var uuid = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)
 
-// maskIDs replaces each id by <id1>, <id2>, … in order of appearance, so
-// that golden files do not depend on random ids.
+var digest = regexp.MustCompile(`sha256:[0-9a-f]{16}`)
+
+// maskIDs replaces each id by <id1>, <id2>, … in order of appearance, and
+// the data digest (which covers the ids) by <digest>, so that golden files
+// do not depend on random ids.
 func maskIDs(s string) string {
+	s = digest.ReplaceAllString(s, "<digest>")
 	seen := map[string]string{}
 	return uuid.ReplaceAllStringFunc(s, func(id string) string {
 		if _, ok := seen[id]; !ok {

@@ -55,10 +55,12 @@ func tableNumbered(b sessions.Board, n int) (model.ID, bool) {
 // FailureWindow, the address is refused without checking, until the window
 // has passed; every failure also costs a growing delay.
 type guard struct {
-	mu    sync.Mutex
-	fails map[string][]time.Time
-	now   func() time.Time
-	sleep func(time.Duration)
+	mu       sync.Mutex
+	fails    map[string][]time.Time
+	inflight map[string]int // reservations of checks still running
+	cond     *sync.Cond
+	now      func() time.Time
+	sleep    func(time.Duration)
 }
 
 // Failed-login limits.
@@ -68,7 +70,9 @@ const (
 )
 
 func newGuard() *guard {
-	return &guard{fails: map[string][]time.Time{}, now: time.Now, sleep: time.Sleep}
+	g := &guard{fails: map[string][]time.Time{}, inflight: map[string]int{}, now: time.Now, sleep: time.Sleep}
+	g.cond = sync.NewCond(&g.mu)
+	return g
 }
 
 func host(addr net.Addr) string {
@@ -83,6 +87,10 @@ func host(addr net.Addr) string {
 func (g *guard) blocked(addr string) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	return len(g.recentLocked(addr)) >= MaxFailures
+}
+
+func (g *guard) recentLocked(addr string) []time.Time {
 	cut := g.now().Add(-FailureWindow)
 	recent := g.fails[addr][:0]
 	for _, t := range g.fails[addr] {
@@ -91,48 +99,116 @@ func (g *guard) blocked(addr string) bool {
 		}
 	}
 	g.fails[addr] = recent
-	return len(recent) >= MaxFailures
+	return recent
 }
 
-// failed records a failure and slows the answer: 250 ms for the first,
-// doubling, at most 4 s.
-func (g *guard) failed(addr string) {
+// reserve takes one of the address's failures before its passcode is
+// checked, so that parallel guesses cannot check more passcodes than the
+// limit allows; settle gives it back when the login succeeds. While the
+// address's failures are all taken by checks still running, it waits for
+// one of them (a room of seats on one address logs in, a few at a time);
+// it reports false, reserving nothing, once they are all real failures.
+func (g *guard) reserve(addr string) (time.Time, bool) {
 	g.mu.Lock()
-	g.fails[addr] = append(g.fails[addr], g.now())
-	n := len(g.fails[addr])
+	defer g.mu.Unlock()
+	for len(g.recentLocked(addr)) >= MaxFailures {
+		if g.inflight[addr] == 0 {
+			return time.Time{}, false
+		}
+		g.cond.Wait()
+	}
+	t := g.now()
+	g.fails[addr] = append(g.fails[addr], t)
+	g.inflight[addr]++
+	return t, true
+}
+
+// settle ends a reserved check: a login that succeeded gives its
+// reservation back; a failure keeps it.
+func (g *guard) settle(addr string, t time.Time, ok bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	defer g.cond.Broadcast()
+	if g.inflight[addr]--; g.inflight[addr] <= 0 {
+		delete(g.inflight, addr)
+	}
+	if !ok {
+		return
+	}
+	fs := g.fails[addr]
+	for i := len(fs) - 1; i >= 0; i-- {
+		if fs[i].Equal(t) {
+			g.fails[addr] = append(fs[:i], fs[i+1:]...)
+			return
+		}
+	}
+}
+
+// refused answers a refusal no sooner than floor after start, whatever
+// was refused, then slows repeated failures: 250 ms more for the first,
+// doubling, at most 4 s.
+func (g *guard) refused(addr string, start time.Time, floor time.Duration) {
+	g.mu.Lock()
+	n := max(len(g.fails[addr]), 1)
 	g.mu.Unlock()
-	g.sleep(min(250*time.Millisecond<<(n-1), 4*time.Second))
+	g.sleep(time.Until(start.Add(floor)) + min(250*time.Millisecond<<(min(n, 8)-1), 4*time.Second))
+}
+
+// maxLoggedUser is how much of an SSH user name the log keeps.
+const maxLoggedUser = 40
+
+// clip is text from outside made safe, and short enough, for the log.
+func clip(u string, n int) string {
+	if r := []rune(u); len(r) > n {
+		u = string(r[:n]) + "…"
+	}
+	return model.Safe(u, false)
 }
 
 // passwordHandler checks "role[-table]" and the event's passcode for the
-// role, inside the authentication handler.
+// role, inside the authentication handler. One of the address's failures
+// is reserved before any passcode is hashed, and every refusal takes the
+// same time, so tables cannot be counted by timing.
 func (s *Server) passwordHandler(ctx ssh.Context, password string) bool {
+	start := time.Now()
+	offered(ctx)
 	addr := host(ctx.RemoteAddr())
-	if s.guard.blocked(addr) {
+	ticket, ok := s.guard.reserve(addr)
+	if !ok {
 		s.log.Warn("login refused: too many failures", "addr", addr)
+		s.guard.refused(addr, start, s.limits.Refusal)
 		return false
 	}
-	if strings.EqualFold(ctx.User(), CardUser) {
-		return s.cardLogin(ctx, addr, password)
+	var seat *sessions.Seat
+	var err error
+	if strings.EqualFold(ctx.User(), CardUser) { // a participant card: its code is the password
+		seat, err = s.eng.CardSeat(context.Background(), s.event, password)
+	} else {
+		seat, err = s.seatFor(ctx.User())
+		switch {
+		case err != nil:
+			// Hash anyway: a wrong table costs what a wrong passcode costs.
+			s.eng.CheckPasscode(context.Background(), s.event, sessions.RoleObserver, password)
+		case !s.eng.CheckPasscode(context.Background(), s.event, seat.Role, password):
+			err = fmt.Errorf("wrong passcode")
+		case seat.Role == sessions.RoleParticipant && s.eng.TableUsesCards(context.Background(), s.event, seat.Table):
+			err = sessions.ErrCardNeeded
+		}
 	}
-	seat, err := s.seatFor(ctx.User())
-	switch {
-	case err == nil && !s.eng.CheckPasscode(context.Background(), s.event, seat.Role, password):
-		err = fmt.Errorf("wrong passcode")
-	case err == nil && seat.Role == sessions.RoleParticipant && s.eng.TableUsesCards(context.Background(), s.event, seat.Table):
-		err = sessions.ErrCardNeeded
-	}
+	s.guard.settle(addr, ticket, err == nil)
 	if err != nil {
-		s.log.Warn("login refused", "user", model.Safe(ctx.User(), false), "addr", addr, "why", err.Error())
-		s.guard.failed(addr)
+		s.log.Warn("login refused", "user", clip(ctx.User(), maxLoggedUser), "addr", addr, "why", clip(err.Error(), 2*maxLoggedUser))
+		s.guard.refused(addr, start, s.limits.Refusal)
 		return false
 	}
+	loggedIn(ctx)
 	ctx.SetValue(seatKey{}, seat)
 	return true
 }
 
 // publicKeyHandler lets in a key listed for the event.
 func (s *Server) publicKeyHandler(ctx ssh.Context, key ssh.PublicKey) bool {
+	offered(ctx)
 	addr := host(ctx.RemoteAddr())
 	if s.guard.blocked(addr) {
 		return false
@@ -141,6 +217,14 @@ func (s *Server) publicKeyHandler(ctx ssh.Context, key ssh.PublicKey) bool {
 	if seat == nil {
 		return false // not a failure: the client goes on to the passcode
 	}
+	if b, err := s.eng.Board(context.Background(), s.event); err == nil && seat.Table != "" {
+		for _, g := range b.Groups {
+			if g.ID == seat.Table {
+				fmt.Sscanf(g.Name, "Table %d", &seat.Number)
+			}
+		}
+	}
+	loggedIn(ctx)
 	ctx.SetValue(seatKey{}, seat)
 	return true
 }
@@ -163,6 +247,6 @@ func (s *Server) seatFor(user string) (*sessions.Seat, error) {
 	if !ok {
 		return nil, fmt.Errorf("the event has no Table %d", n)
 	}
-	seat.Table = id
+	seat.Table, seat.Number = id, n
 	return seat, nil
 }

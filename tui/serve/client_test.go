@@ -29,6 +29,7 @@ type rig struct {
 	pass  map[sessions.Role]string
 	log   *bytes.Buffer
 	logMu *sync.Mutex
+	db    string // the database file
 }
 
 // lockedBuffer is a log sink safe for the server's goroutines.
@@ -45,6 +46,12 @@ func (l lockedBuffer) Write(p []byte) (int, error) {
 
 func newRig(t testing.TB, tablesPerArea int) *rig {
 	t.Helper()
+	return newRigWith(t, tablesPerArea, Limits{})
+}
+
+// newRigWith is newRig with the server's limits.
+func newRigWith(t testing.TB, tablesPerArea int, limits Limits) *rig {
+	t.Helper()
 	dir := t.TempDir()
 	ctx := context.Background()
 	eng, closeDB, err := sessions.Open(ctx, filepath.Join(dir, "forum.db"))
@@ -56,13 +63,13 @@ func newRig(t testing.TB, tablesPerArea int) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &rig{t: t, eng: eng, event: id, pass: map[sessions.Role]string{}, log: &bytes.Buffer{}, logMu: &sync.Mutex{}}
+	r := &rig{t: t, eng: eng, event: id, pass: map[sessions.Role]string{}, log: &bytes.Buffer{}, logMu: &sync.Mutex{}, db: filepath.Join(dir, "forum.db")}
 	for _, role := range sessions.AllRoles {
 		if r.pass[role], err = eng.SetPasscode(ctx, "test", id, role); err != nil {
 			t.Fatal(err)
 		}
 	}
-	r.srv, err = New(eng, Config{HostKey: filepath.Join(dir, "host_ed25519"), Event: id, Log: lockedBuffer{r.logMu, r.log}})
+	r.srv, err = New(eng, Config{HostKey: filepath.Join(dir, "host_ed25519"), Event: id, Log: lockedBuffer{r.logMu, r.log}, Limits: limits})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,8 +124,7 @@ func (r *rig) dial(user string, auth ...gossh.AuthMethod) (*seat, error) {
 		return nil, err
 	}
 	s.in = w
-	s.sess.Stdout = s
-	s.sess.Stderr = s
+	s.sess.Stdout, s.sess.Stderr = s, s
 	if err := s.sess.Shell(); err != nil {
 		return nil, err
 	}

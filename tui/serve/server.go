@@ -14,6 +14,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -22,6 +23,7 @@ import (
 	"charm.land/wish/v2"
 	"charm.land/wish/v2/activeterm"
 	"charm.land/wish/v2/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
 
 	"forum/model"
 	"forum/sessions"
@@ -39,6 +41,8 @@ type Config struct {
 	// IdleTimeout ends a seat's session after that long without a key
 	// press (0: 30 minutes); MaxSession after that long in all (0: 12 h).
 	IdleTimeout, MaxSession time.Duration
+	// Limits bound connections and seats (zero fields: the defaults).
+	Limits Limits
 }
 
 // Server serves forum over SSH.
@@ -49,6 +53,9 @@ type Server struct {
 	srv      *ssh.Server
 	log      *log.Logger
 	guard    *guard
+	admit    *admission
+	limits   Limits
+	seats    atomic.Int64
 	voters   *voters
 	stopping chan struct{}
 	stopOnce sync.Once
@@ -67,12 +74,25 @@ func New(eng *sessions.Engine, cfg Config) (*Server, error) {
 		cfg.Log = io.Discard
 	}
 	s := &Server{eng: eng, event: cfg.Event, cfg: cfg, guard: newGuard(), voters: newVoters(), stopping: make(chan struct{}),
-		log: log.NewWithOptions(cfg.Log, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339})}
+		log: log.NewWithOptions(cfg.Log, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339}), limits: cfg.Limits.withDefaults()}
+	s.admit = newAdmission(s.limits, func(addr, why string) { s.log.Warn("connection refused", "addr", addr, "why", why) })
+	if err := ensureHostKey(cfg.HostKey); err != nil {
+		return nil, fmt.Errorf("starting the SSH server (host key %s): %w", cfg.HostKey, err)
+	}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(cfg.HostKey),
 		wish.WithPasswordAuth(s.passwordHandler),
 		wish.WithPublicKeyAuth(s.publicKeyHandler),
 		wish.WithMiddleware(bubbletea.Middleware(s.app), activeterm.Middleware(), s.plainSessions, s.track),
+		func(srv *ssh.Server) error {
+			srv.HandshakeTimeout, srv.ConnCallback = s.limits.Login, track
+			// Any authentication request, "none" included, starts the login:
+			// from then on a person may take the login timeout to type.
+			srv.ServerConfigCallback = func(ctx ssh.Context) *gossh.ServerConfig {
+				return &gossh.ServerConfig{AuthLogCallback: func(gossh.ConnMetadata, string, error) { offered(ctx) }}
+			}
+			return nil
+		},
 	)
 	if err != nil {
 		return nil, fmt.Errorf("starting the SSH server (host key %s): %w", cfg.HostKey, err)
@@ -84,7 +104,7 @@ func New(eng *sessions.Engine, cfg Config) (*Server, error) {
 
 // Serve accepts seats on l until Shutdown.
 func (s *Server) Serve(l net.Listener) error {
-	err := s.srv.Serve(l)
+	err := s.srv.Serve(listener{l, s.admit})
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
 	}
@@ -121,6 +141,13 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 		}
 		s.active.Add(1)
 		defer s.active.Done()
+		if n := s.seats.Add(1); n > int64(s.limits.Seats) {
+			s.seats.Add(-1)
+			s.log.Warn("seat refused: the server is full", "seat", seat.String(), "addr", addr, "seats", s.limits.Seats)
+			wish.Fatalln(sess, fmt.Sprintf("forum: all %d seats are taken; ask the organiser to free one, then try again", s.limits.Seats))
+			return
+		}
+		defer s.seats.Add(-1)
 		start := time.Now()
 		s.log.Info("seat joined", "seat", seat.String(), "addr", addr)
 		next(sess)

@@ -1,0 +1,54 @@
+package sessions
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"forum/model"
+	"forum/storage"
+)
+
+// AuditEntry is one entry of the database's audit log, with its links in
+// the log's hash chain.
+type AuditEntry = storage.AuditEntry
+
+// AuditCheck is what VerifyAudit found: the chain, its head and the
+// database file's own integrity check.
+type AuditCheck = storage.AuditCheck
+
+// VerifyAudit checks the database file and the audit log's hash chain,
+// naming the first entry that was changed, removed or added around it.
+func (e *Engine) VerifyAudit(ctx context.Context) (AuditCheck, error) {
+	if err := allow(ctx, needReadAll, ""); err != nil {
+		return AuditCheck{}, err
+	}
+	c, err := e.store.VerifyAudit(ctx)
+	if err != nil {
+		return c, fmt.Errorf("verifying the audit log: %w", err)
+	}
+	return c, nil
+}
+
+// AuditLog is the whole audit log, oldest first.
+func (e *Engine) AuditLog(ctx context.Context) ([]AuditEntry, error) {
+	if err := allow(ctx, needReadAll, ""); err != nil {
+		return nil, err
+	}
+	return e.store.Audit(ctx, "")
+}
+
+// EventDigest is the digest of an event's data: "sha256:" and the first 16
+// hex digits of the SHA-256 of its canonical JSON export (ExportJSON),
+// which is the same for the same data, however the copies were merged. A
+// published report states it on its "Data as of" line, so that the report
+// can be checked against any copy of the event.
+func (e *Engine) EventDigest(ctx context.Context, eventID model.ID) (string, error) {
+	data, err := e.ExportJSON(ctx, eventID)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(data)
+	return "sha256:" + hex.EncodeToString(sum[:8]), nil
+}
