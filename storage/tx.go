@@ -15,6 +15,8 @@ type txImpl struct {
 	tx    *sql.Tx
 	actor string
 	path  string
+	// changes collects what the transaction touched (see Changes).
+	changes Changes
 }
 
 func (s *Store) update(ctx context.Context, actor string, fn func(tx *Tx) error) error {
@@ -31,7 +33,7 @@ func (s *Store) update(ctx context.Context, actor string, fn func(tx *Tx) error)
 		sqltx.Rollback()
 		return mapErr(s.file, err)
 	}
-	s.notify()
+	s.committed(tx.changes)
 	return nil
 }
 
@@ -42,6 +44,7 @@ func (t *txImpl) exec(q string, args ...any) (sql.Result, error) {
 
 // audit appends one row to the audit log.
 func (t *txImpl) audit(action, entity string, id model.ID, record any) error {
+	t.track(action, entity, id, record)
 	detail := "{}"
 	switch v := record.(type) {
 	case nil:
@@ -217,6 +220,9 @@ func (t *Tx) replaceKeyMessages(e, g model.ID, msgs []model.KeyMessage) error {
 	id := g
 	if id == "" {
 		id = e
+		t.touchEvent(e)
+	} else {
+		t.touchTable(g)
 	}
 	return t.audit("replace", "key-messages", id, msgs)
 }
