@@ -15,11 +15,15 @@ import (
 func demo(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
 	fs := flagSet("forum demo", &db, stderr)
 	large := fs.Bool("large", false, "a large event (20 tables, about 4,000 notes, 20,000 votes) for trying exports and measuring speed")
+	tables := fs.Int("tables", 0, "with --large: how many tables (a multiple of the five areas; 40 makes 8,000 notes)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *tables != 0 && (!*large || *tables < 5 || *tables%5 != 0 || *tables > 5*model.MaxTablesPerArea) {
+		return fmt.Errorf("--tables goes with --large and is a multiple of 5 from 5 to %d (one to %d tables in each of the five areas)", 5*model.MaxTablesPerArea, model.MaxTablesPerArea)
+	}
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id, err := eng.Demo(ctx, actor, sessions.DemoOptions{Large: *large})
+		id, err := eng.Demo(ctx, actor, sessions.DemoOptions{Large: *large, TablesPerArea: *tables / 5})
 		if err != nil {
 			return err
 		}
