@@ -14,6 +14,8 @@ type Engine struct {
 	store *storage.Store
 	now   func() time.Time
 	live  *live
+	// passes are the passcodes already checked (see verified).
+	passes verified
 }
 
 // Open opens the database at path (see storage.Open for what it refuses)

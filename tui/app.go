@@ -121,8 +121,8 @@ func New(eng *sessions.Engine, opts Options) *App {
 	a.tbl.input.SetWidth(a.width - 4)
 	a.help.SetWidth(a.width)
 	a.templates, _ = sessions.Templates() // embedded: no I/O
-	a.live.watch = eng.Watch()
-	a.changes, a.unsubscribe = a.live.watch.C, a.live.watch.Close
+	a.live.watch, a.live.done = eng.Watch(), make(chan struct{})
+	a.changes, a.unsubscribe = a.live.watch.C, a.live.close
 	return a
 }
 

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"sync"
+
 	tea "charm.land/bubbletea/v2"
 
 	"forum/sessions"
@@ -18,6 +20,20 @@ type liveState struct {
 	// reloading is true while a reload started by a change is in flight;
 	// again asks for one more when it lands (a newer change came in).
 	reloading, again bool
+	// done is closed by App.Close, ending the commands that wait on the
+	// server (see waitStop).
+	done      chan struct{}
+	closeOnce sync.Once
+}
+
+// close ends the watch and the commands waiting on the server.
+func (l *liveState) close() {
+	l.closeOnce.Do(func() {
+		close(l.done)
+		if l.watch != nil {
+			l.watch.Close()
+		}
+	})
 }
 
 // refocus points the watch at what the current screen shows, so the app is
