@@ -57,7 +57,7 @@ type liveTable struct {
 // pendingChanges are changes noted but not yet read.
 type pendingChanges struct {
 	full   bool
-	tables map[model.ID]bool
+	tables map[model.ID]storage.Rows
 }
 
 func newLive(store *storage.Store) *live {
@@ -79,15 +79,16 @@ func (l *live) committed(c storage.Changes) {
 		if c.All || c.Events[ev.id] {
 			ev.pending.full, hit = true, true
 		}
-		for t := range c.Tables {
+		for t, rows := range c.Tables {
 			if _, ok := ev.tables[t]; !ok && c.TableEvents[t] == ev.id {
 				ev.pending.full, hit = true, true // a table comes back
 			}
 			if _, ok := ev.tables[t]; ok || !ev.loaded {
 				if ev.pending.tables == nil {
-					ev.pending.tables = map[model.ID]bool{}
+					ev.pending.tables = map[model.ID]storage.Rows{}
 				}
-				ev.pending.tables[t], hit = true, true
+				ev.pending.tables[t] |= rows
+				hit = true
 			}
 		}
 		if hit {
@@ -172,13 +173,13 @@ func (l *live) refresh(ev *liveEvent) {
 	defer cancel()
 	if !p.full {
 		parts := map[model.ID]Snapshot{}
-		for t := range p.tables {
-			part, err := l.store.TableRows(ctx, t)
+		for t, rows := range p.tables {
+			part, err := l.store.TableRows(ctx, t, rows)
 			if err != nil || !l.sameTable(ev, t, part) {
 				p.full = true
 				break
 			}
-			parts[t] = part
+			parts[t] = merged(ev.tables[t].part, part, rows)
 		}
 		if !p.full {
 			l.apply(ev, parts)
@@ -207,6 +208,27 @@ func (l *live) sameTable(ev *liveEvent, id model.ID, part Snapshot) bool {
 	}
 	old, g := t.part.Groups[0], part.Groups[0]
 	return g.EventID == ev.id && g.Name == old.Name && g.AreaID == old.AreaID && g.RemovedAt.Equal(old.RemovedAt)
+}
+
+// merged is a table's rows with the kinds in rows taken from fresh (read
+// with those kinds) and the rest kept from old. The table's own row is
+// always fresh.
+func merged(old, fresh Snapshot, rows storage.Rows) Snapshot {
+	out := old
+	out.Groups = fresh.Groups
+	take := func(bit storage.Rows, f func()) {
+		if rows&bit != 0 {
+			f()
+		}
+	}
+	take(storage.RowsNotes, func() { out.Contributions = fresh.Contributions })
+	take(storage.RowsVotes, func() { out.Votes = fresh.Votes })
+	take(storage.RowsSteps, func() { out.NextSteps = fresh.NextSteps })
+	take(storage.RowsRounds, func() { out.Rounds = fresh.Rounds })
+	take(storage.RowsThemes, func() { out.Themes = fresh.Themes })
+	take(storage.RowsRatings, func() { out.Ratings = fresh.Ratings })
+	take(storage.RowsMessages, func() { out.KeyMessages = fresh.KeyMessages })
+	return out
 }
 
 // next hands out a new version (under l.mu).

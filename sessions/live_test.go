@@ -91,7 +91,7 @@ func TestTheLiveModelAlwaysMatchesTheDatabase(t *testing.T) {
 			t.Fatal(err)
 		}
 		op := ""
-		switch rng.IntN(9) {
+		switch rng.IntN(15) {
 		case 0, 1, 2:
 			op = "capture"
 			_, err = e.Capture(ctx, who, g.ID, fmt.Sprintf("note %d from the %s", step, who), nil, "")
@@ -121,6 +121,34 @@ func TestTheLiveModelAlwaysMatchesTheDatabase(t *testing.T) {
 			} else if len(board.RemovedGroups) > 0 {
 				err = e.RestoreTable(ctx, who, board.RemovedGroups[0].ID)
 			}
+		case 9:
+			op = "dots"
+			if items := v.VoteItems(); len(items) > 0 {
+				err = e.CastDots(ctx, who, g.ID, fmt.Sprintf("P%d", 1+rng.IntN(4)), map[model.ID]int{items[rng.IntN(len(items))]: 1})
+			}
+		case 10:
+			op = "group notes"
+			if n := v.StageNotes(); len(n) >= 2 {
+				_, _, err = e.GroupNotes(ctx, who, g.ID, []model.ID{n[0].ID, n[len(n)-1].ID}, fmt.Sprintf("theme %d", step))
+			}
+		case 11:
+			op = "ungroup"
+			if len(v.Themes) > 0 {
+				err = e.Ungroup(ctx, who, v.Themes[0].Theme.ID)
+			}
+		case 12:
+			op = "close or reopen the vote"
+			if v.DotVote.Open {
+				_, err = e.CloseVote(ctx, who, g.ID, v.VoteStage, v.Method)
+			} else {
+				_, err = e.ReopenVote(ctx, who, g.ID, v.VoteStage, v.Method)
+			}
+		case 13:
+			op = "key messages"
+			_, err = e.SetKeyMessages(ctx, who, g.ID, []MessageInput{{Kind: model.KindMessage, Text: fmt.Sprintf("message %d", step)}})
+		case 14:
+			op = "maturity"
+			err = e.RateMaturity(ctx, who, g.ID, "R1", []int{rng.IntN(3), rng.IntN(3), rng.IntN(3), rng.IntN(3)})
 		}
 		if err != nil {
 			t.Logf("step %d: %s by the %s refused: %v", step, op, who, err) // a refusal is fine; the model must still match

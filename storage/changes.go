@@ -12,13 +12,30 @@ import (
 // when the commit's extent is unknown (another process wrote, or a change
 // this package does not place).
 type Changes struct {
-	Tables map[model.ID]bool
+	// Tables are the tables whose rows changed, with which kinds of rows.
+	Tables map[model.ID]Rows
 	// TableEvents are the events of the tables whose own row changed.
 	TableEvents map[model.ID]model.ID
 	Events      map[model.ID]bool
 	All         bool
 	External    bool // the commit was made by another connection (data_version)
 }
+
+// Rows are kinds of a table's rows (see TableRows), as bits.
+type Rows uint16
+
+// The kinds of a table's rows.
+const (
+	RowsGroup Rows = 1 << iota // the table's own row
+	RowsNotes
+	RowsVotes
+	RowsSteps
+	RowsRounds
+	RowsThemes
+	RowsRatings
+	RowsMessages
+	RowsAll Rows = 1<<iota - 1
+)
 
 // Empty reports whether the changes touch nothing.
 func (c Changes) Empty() bool { return !c.All && len(c.Tables) == 0 && len(c.Events) == 0 }
@@ -64,11 +81,11 @@ func (s *Store) committed(c Changes) {
 	s.notify()
 }
 
-func (t *txImpl) touchTable(id model.ID) {
+func (t *txImpl) touchTable(id model.ID, rows Rows) {
 	if t.changes.Tables == nil {
-		t.changes.Tables = map[model.ID]bool{}
+		t.changes.Tables = map[model.ID]Rows{}
 	}
-	t.changes.Tables[id] = true
+	t.changes.Tables[id] |= rows
 }
 
 func (t *txImpl) touchEvent(id model.ID) {
@@ -82,18 +99,18 @@ func (t *txImpl) touchEvent(id model.ID) {
 func (t *txImpl) track(action, entity string, id model.ID, record any) {
 	switch v := record.(type) {
 	case model.Contribution:
-		t.touchTable(v.GroupID)
+		t.touchTable(v.GroupID, RowsNotes)
 	case model.NextStep:
-		t.touchTable(v.GroupID)
+		t.touchTable(v.GroupID, RowsSteps)
 	case model.Theme:
-		t.touchTable(v.GroupID)
-	case model.VoteRound:
-		t.touchTable(v.GroupID)
+		t.touchTable(v.GroupID, RowsThemes)
+	case model.VoteRound: // closing a round moves its ballots into it
+		t.touchTable(v.GroupID, RowsRounds|RowsVotes)
 	case model.Group:
 		if action == "create" || !v.RemovedAt.IsZero() {
 			t.touchEvent(v.EventID) // the board's list of tables changes
 		}
-		t.touchTable(v.ID)
+		t.touchTable(v.ID, RowsGroup)
 		if t.changes.TableEvents == nil {
 			t.changes.TableEvents = map[model.ID]model.ID{}
 		}
@@ -107,8 +124,12 @@ func (t *txImpl) track(action, entity string, id model.ID, record any) {
 	default:
 		switch {
 		case action == "passcode" || action == "seat-key": // no screen shows them
-		case entity == "ballot" || entity == "maturity" || entity == "table":
-			t.touchTable(id)
+		case entity == "ballot":
+			t.touchTable(id, RowsVotes)
+		case entity == "maturity":
+			t.touchTable(id, RowsRatings)
+		case entity == "table":
+			t.touchTable(id, RowsGroup)
 		case entity == "event" && action != "purge":
 			t.touchEvent(id)
 		case entity == "key-messages": // placed by replaceKeyMessages

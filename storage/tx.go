@@ -222,7 +222,7 @@ func (t *Tx) replaceKeyMessages(e, g model.ID, msgs []model.KeyMessage) error {
 		id = e
 		t.touchEvent(e)
 	} else {
-		t.touchTable(g)
+		t.touchTable(g, RowsMessages)
 	}
 	return t.audit("replace", "key-messages", id, msgs)
 }

@@ -72,7 +72,7 @@ func BenchmarkSeatMemory(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		r.srv.cfg.Event = id
+		r.srv.event = id
 		pass, err := r.eng.SetPasscode(ctx, "bench", id, sessions.RoleScribe)
 		if err != nil {
 			b.Fatal(err)
