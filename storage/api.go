@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 10
+const SchemaVersion = 11 // the 11th migration is 0014: 0011-0013 come from other branches
 
 // Options tune Open.
 type Options struct {
