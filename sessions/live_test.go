@@ -62,8 +62,9 @@ func liveDiff(ctx context.Context, e *Engine, id model.ID) string {
 // TestTheLiveModelAlwaysMatchesTheDatabase runs random operations from
 // several seats of one process and from a second process on the same file;
 // after each, what the first process's screens would show equals a fresh
-// read of the database (at once for its own writes, within a second for
-// the other process's).
+// read of the database: at once for its own writes, and as soon as the
+// change watch has seen the other process's (the latency is
+// TestANoteFromAnotherProcessReachesEveryOpenScreen's concern).
 func TestTheLiveModelAlwaysMatchesTheDatabase(t *testing.T) {
 	ctx := context.Background()
 	a, b := twoProcesses(t)
@@ -154,7 +155,7 @@ func TestTheLiveModelAlwaysMatchesTheDatabase(t *testing.T) {
 			t.Logf("step %d: %s by the %s refused: %v", step, op, who, err) // a refusal is fine; the model must still match
 		}
 		d := liveDiff(ctx, a, id)
-		for deadline := time.Now().Add(time.Second); d != "" && e == b && time.Now().Before(deadline); d = liveDiff(ctx, a, id) {
+		for deadline := time.Now().Add(5 * time.Second); d != "" && e == b && time.Now().Before(deadline); d = liveDiff(ctx, a, id) {
 			time.Sleep(10 * time.Millisecond)
 		}
 		if d != "" {
@@ -190,11 +191,15 @@ func TestANoteFromAnotherProcessReachesEveryOpenScreen(t *testing.T) {
 	if _, err := b.Capture(ctx, "other laptop", at, "Typed on the other laptop", nil, ""); err != nil {
 		t.Fatal(err)
 	}
+	within := time.Second
+	if testing.Short() { // -race -short on a shared machine: the bound is the user's, the margin the detector's
+		within = 5 * time.Second
+	}
 	for name, w := range map[string]*Watch{"table seat 1": table1, "table seat 2": table2, "board": onBoard, "dashboard": onEvent} {
 		select {
 		case <-w.C:
-		case <-time.After(time.Second):
-			t.Fatalf("the %s screen was not told within a second", name)
+		case <-time.After(within):
+			t.Fatalf("the %s screen was not told within %v", name, within)
 		}
 	}
 	t.Logf("told after %v", time.Since(start).Round(time.Millisecond))
