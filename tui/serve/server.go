@@ -12,7 +12,9 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -52,6 +54,9 @@ type Server struct {
 	stopping chan struct{}
 	stopOnce sync.Once
 	active   sync.WaitGroup
+	// seated counts the connected seats: when the last leaves, the memory
+	// the room used goes back to the system.
+	seated atomic.Int64
 }
 
 // New makes a server for an event.
@@ -120,6 +125,12 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 		}
 		s.active.Add(1)
 		defer s.active.Done()
+		s.seated.Add(1)
+		defer func() {
+			if s.seated.Add(-1) == 0 {
+				debug.FreeOSMemory() // the room is empty: give back what its seats used
+			}
+		}()
 		start := time.Now()
 		s.log.Info("seat joined", "seat", seat.String(), "addr", addr)
 		next(sess)
