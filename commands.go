@@ -18,22 +18,27 @@ import (
 
 func demoCmd(a *app) *cobra.Command {
 	var large bool
+	var tables int
 	c := &cobra.Command{
 		Use:   "demo",
 		Short: "Add an illustrative demo event and print its id",
 		Long:  "Adds the illustrative demo event (five STPs, every table completed; made-up data, labelled as such everywhere) and prints its id.",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return demo(cmd.Context(), a.db, large, a.stdout)
+			return demo(cmd.Context(), a.db, large, tables, a.stdout)
 		},
 	}
 	c.Flags().BoolVar(&large, "large", false, "A large event (20 tables, about 4,000 notes, 20,000 votes) for trying exports and measuring speed")
+	c.Flags().IntVar(&tables, "tables", 0, "With --large: how many tables (a multiple of the five areas; 40 makes 8,000 notes)")
 	return c
 }
 
-func demo(ctx context.Context, db string, large bool, stdout io.Writer) error {
+func demo(ctx context.Context, db string, large bool, tables int, stdout io.Writer) error {
+	if tables != 0 && (!large || tables < 5 || tables%5 != 0 || tables > 5*model.MaxTablesPerArea) {
+		return usagef("--tables goes with --large and is a multiple of 5 from 5 to %d (one to %d tables in each of the five areas)", 5*model.MaxTablesPerArea, model.MaxTablesPerArea)
+	}
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id, err := eng.Demo(ctx, actor, sessions.DemoOptions{Large: large})
+		id, err := eng.Demo(ctx, actor, sessions.DemoOptions{Large: large, TablesPerArea: tables / 5})
 		if err != nil {
 			return err
 		}

@@ -195,3 +195,23 @@ func TestTemplatesShowThenNewFromTheFile(t *testing.T) {
 		t.Fatal("a broken template changed the event list")
 	}
 }
+
+// TestDemoLargeTakesATableCount: --tables sizes the large demo (the same
+// notes at every table), and a count it cannot make is refused, saving
+// nothing.
+func TestDemoLargeTakesATableCount(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "forum.db")
+	if _, errs, code := forum(t, nil, "--db", db, "demo", "--tables", "7"); code == 0 || !strings.Contains(errs, "multiple of 5") {
+		t.Fatalf("--tables 7 without --large: code %d, %q", code, errs)
+	}
+	if _, errs, _ := forum(t, nil, "--db", db, "list"); !strings.Contains(errs, "No events yet") {
+		t.Fatalf("the refused demo saved something: %q", errs)
+	}
+	if _, errs, code := forum(t, nil, "--db", db, "demo", "--large", "--tables", "5"); code != 0 {
+		t.Fatalf("demo --large --tables 5: code %d, %q", code, errs)
+	}
+	out, _, _ := forum(t, nil, "--db", db, "list")
+	if !regexp.MustCompile(`\s5\s+\d{4}-\d\d-\d\d`).MatchString(out) {
+		t.Fatalf("list after demo --large --tables 5 does not show 5 tables:\n%s", out)
+	}
+}

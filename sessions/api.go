@@ -86,6 +86,10 @@ type TableView struct {
 	// step's result, by step id.
 	Support     VoteState
 	StepSupport map[model.ID]model.SupportResult
+	// Version grows whenever anything the view shows changes (0 for a
+	// view not taken from the engine's live model): a screen whose view
+	// has the same Version need not redraw.
+	Version uint64
 }
 
 // Priority is an item of the vote, a note or a theme, and its place in the
@@ -105,6 +109,9 @@ type Board struct {
 	Groups []model.Group
 	// Stats are each table's counts, by table id.
 	Stats map[model.ID]TableStats
+	// Version grows whenever the board changes (0: not from the live
+	// model); see TableView.Version.
+	Version uint64
 }
 
 // TableStats is what a table has done so far.

@@ -21,7 +21,9 @@ type DemoOptions struct {
 	// stage; 0 means a handful.
 	NotesPerStage int
 	// Large makes the event for load tests: 20 tables of 22 participants,
-	// 200 notes each (4,000 in all) and about 20,000 votes.
+	// 200 notes each (4,000 in all) and about 20,000 votes; with
+	// TablesPerArea set, that many tables in each area instead of 4 (8: 40
+	// tables, 8,000 notes).
 	Large bool
 }
 
@@ -42,7 +44,11 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 	perStage := map[string]int{}
 	participants := 0
 	if opts.Large {
-		opts.TablesPerArea, perStage, participants = 4, map[string]int{"vision": 20, "journey": 40, "priorities": 140}, 22
+		tables := 4 // per area; TablesPerArea sets another size (same notes per table)
+		if opts.TablesPerArea > 0 {
+			tables = opts.TablesPerArea
+		}
+		opts.TablesPerArea, perStage, participants = tables, map[string]int{"vision": 20, "journey": 40, "priorities": 140}, 22
 		t.Votes.Dots, t.Votes.Cap = 0, 1
 	}
 	now := e.Now()

@@ -13,6 +13,9 @@ import (
 type Engine struct {
 	store *storage.Store
 	now   func() time.Time
+	live  *live
+	// passes are the passcodes already checked (see verified).
+	passes verified
 }
 
 // Open opens the database at path (see storage.Open for what it refuses)
@@ -33,7 +36,7 @@ func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = n
 
 // New returns an engine over store.
 func New(store *storage.Store, opts ...Option) *Engine {
-	e := &Engine{store: store, now: time.Now}
+	e := &Engine{store: store, now: time.Now, live: newLive(store)}
 	for _, o := range opts {
 		o(e)
 	}
@@ -67,24 +70,23 @@ func (e *Engine) LatestEventID(ctx context.Context) (model.ID, error) {
 	return id, nil
 }
 
-// Snapshot reads everything stored for an event.
+// Snapshot reads everything stored for an event: for an event a screen of
+// this process has open, read once per change and shared (do not modify
+// it).
 func (e *Engine) Snapshot(ctx context.Context, eventID model.ID) (Snapshot, error) {
 	if err := allow(ctx, needReadAll, ""); err != nil {
 		return Snapshot{}, err
 	}
-	return e.store.Snapshot(ctx, eventID)
+	return e.live.snapshot(ctx, eventID)
 }
 
-// Board reads an event's areas and tables.
+// Board is an event's areas and tables with their counts, from the live
+// model (read once per process, then kept up to date).
 func (e *Engine) Board(ctx context.Context, eventID model.ID) (Board, error) {
 	if s := SeatOf(ctx); s != nil && s.Role.AtTable() && s.Event != eventID {
 		return Board{}, fmt.Errorf("%w: a %s seat sees only its own event", ErrForbidden, s.Role)
 	}
-	snap, err := e.store.Snapshot(ctx, eventID)
-	if err != nil {
-		return Board{}, err
-	}
-	return BoardOf(snap), nil
+	return e.live.boardOf(ctx, eventID)
 }
 
 // BoardOf is a snapshot's board, with each table's counts.

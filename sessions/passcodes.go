@@ -3,10 +3,12 @@ package sessions
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/argon2"
 	gossh "golang.org/x/crypto/ssh"
@@ -37,8 +39,49 @@ func NewPasscode() string {
 // hashPasscode is argon2id with the OWASP minimum settings (19 MiB, two
 // passes): slow enough to make a stolen hash expensive to guess, fast
 // enough for a login.
+// At most hashSlots hashes run at once: each takes 19 MiB, and forty seats
+// signing in together would otherwise need 760 MB for a moment (the
+// process keeps that memory long after).
 func hashPasscode(pass string, salt []byte) []byte {
+	hashSlots <- struct{}{}
+	defer func() { <-hashSlots }()
 	return argon2.IDKey([]byte(normalisePasscode(pass)), salt, 2, 19*1024, 1, 32)
+}
+
+var hashSlots = make(chan struct{}, 2)
+
+// verified remembers passcodes already checked against a stored hash, by
+// a SHA-256 of salt, hash and passcode, so a room of seats sharing one
+// passcode pays for one argon2 hash, not one each. Only successes are
+// kept: a wrong guess always costs the full hash.
+type verified struct {
+	mu   sync.Mutex
+	seen map[[32]byte]bool
+}
+
+func (v *verified) key(salt, hash []byte, pass string) [32]byte {
+	h := sha256.New()
+	h.Write(salt)
+	h.Write(hash)
+	h.Write([]byte(normalisePasscode(pass)))
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+func (v *verified) has(k [32]byte) bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.seen[k]
+}
+
+func (v *verified) add(k [32]byte) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.seen == nil || len(v.seen) > 256 {
+		v.seen = map[[32]byte]bool{}
+	}
+	v.seen[k] = true
 }
 
 // normalisePasscode forgives case, spaces and dashes typed by a person.
@@ -80,7 +123,15 @@ func (e *Engine) CheckPasscode(ctx context.Context, event model.ID, role Role, p
 		hashPasscode(pass, make([]byte, 16)) // the same work whether or not the role has a passcode
 		return false
 	}
-	return subtle.ConstantTimeCompare(hashPasscode(pass, salt), hash) == 1
+	k := e.passes.key(salt, hash, pass)
+	if e.passes.has(k) {
+		return true
+	}
+	ok := subtle.ConstantTimeCompare(hashPasscode(pass, salt), hash) == 1
+	if ok {
+		e.passes.add(k)
+	}
+	return ok
 }
 
 // HasPasscode reports whether a role has a passcode for the event.

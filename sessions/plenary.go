@@ -77,7 +77,7 @@ func (e *Engine) Plenary(ctx context.Context, eventID model.ID) (Plenary, error)
 	if err := allow(ctx, needReadAll, ""); err != nil {
 		return Plenary{}, err
 	}
-	snap, err := e.store.Snapshot(ctx, eventID)
+	snap, err := e.live.snapshot(ctx, eventID)
 	if err != nil {
 		return Plenary{}, fmt.Errorf("reading the event: %w", err)
 	}

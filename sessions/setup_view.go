@@ -23,7 +23,7 @@ func (e *Engine) Setup(ctx context.Context, eventID model.ID) (SetupView, error)
 	if err := allow(ctx, needReadAll, ""); err != nil {
 		return SetupView{}, err
 	}
-	snap, err := e.store.Snapshot(ctx, eventID)
+	snap, err := e.live.snapshot(ctx, eventID)
 	if err != nil {
 		return SetupView{}, fmt.Errorf("reading the set-up: %w", err)
 	}

@@ -7,20 +7,18 @@ import (
 	"forum/model"
 )
 
-// Table reads everything a table's screens show.
+// Table is everything a table's screens show, from the live model: the
+// first call for an event reads it; after that the view is kept up to date
+// by the commits themselves and costs no read.
 func (e *Engine) Table(ctx context.Context, groupID model.ID) (TableView, error) {
 	if err := allow(ctx, needRead, groupID); err != nil {
 		return TableView{}, err
 	}
-	g, err := e.store.Group(ctx, groupID)
+	v, err := e.live.table(ctx, groupID)
 	if err != nil {
 		return TableView{}, fmt.Errorf("opening table: %w", err)
 	}
-	snap, err := e.store.Snapshot(ctx, g.EventID)
-	if err != nil {
-		return TableView{}, fmt.Errorf("opening table: %w", err)
-	}
-	return TableFromSnapshot(snap, groupID)
+	return v, nil
 }
 
 // TableFromSnapshot picks one table's view out of an event snapshot.

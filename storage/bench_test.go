@@ -32,7 +32,7 @@ func BenchmarkWatchPollIdle(b *testing.B) {
 	defer s.Close()
 	var v int64
 	for b.Loop() {
-		if err := s.watch.QueryRowContext(context.Background(), "PRAGMA data_version").Scan(&v); err != nil {
+		if err := s.w.QueryRowContext(context.Background(), "PRAGMA data_version").Scan(&v); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -42,6 +42,7 @@ func (tx *Tx) VoidCard(c model.Card, at time.Time) error {
 	if _, err := tx.exec(`DELETE FROM votes WHERE table_id=? AND voter=? AND round_id=''`, string(c.GroupID), c.Voter); err != nil {
 		return err
 	}
+	tx.touchTable(c.GroupID, RowsVotes)
 	return tx.audit("void-card", "table", c.GroupID, "{}")
 }
 

@@ -26,13 +26,13 @@ const appID = 0x4652554d
 type impl struct {
 	file    string
 	w, r    *sql.DB
-	watch   *sql.Conn
 	mu      sync.Mutex
 	subs    map[int]chan struct{}
 	nextSub int
 	stop    chan struct{}
 	done    chan struct{}
 	once    sync.Once
+	hooks   hooks
 }
 
 // escapePath escapes the characters that would end a file: URI path.
@@ -75,18 +75,16 @@ func open(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("opening %s: %w", abs, err)
 	}
 	r.SetMaxOpenConns(4)
-	watch, err := r.Conn(ctx)
-	if err != nil {
-		w.Close()
-		r.Close()
-		return nil, mapErr(abs, err)
-	}
-	s := &Store{impl{file: abs, w: w, r: r, watch: watch, subs: map[int]chan struct{}{}, stop: make(chan struct{}), done: make(chan struct{})}}
+	s := &Store{impl{file: abs, w: w, r: r, subs: map[int]chan struct{}{}, stop: make(chan struct{}), done: make(chan struct{})}}
 	interval := opts.WatchInterval
 	if interval <= 0 {
 		interval = 250 * time.Millisecond
 	}
-	go s.watchLoop(interval)
+	last := int64(-1)
+	if err := w.QueryRowContext(ctx, "PRAGMA data_version").Scan(&last); err != nil {
+		last = -1
+	}
+	go s.watchLoop(interval, last)
 	return s, nil
 }
 
@@ -141,13 +139,22 @@ func writableDir(dir, path string) error {
 }
 
 // migrate applies the embedded migrations newer than the file's
-// user_version, in one transaction.
+// user_version, in one transaction. When the file is already current it
+// only reads user_version, without taking the write lock, so opening the
+// database never waits for (or blocks) another process that is writing.
 func migrate(ctx context.Context, db *sql.DB) error {
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
+	var current int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+		return err
+	}
+	if current == len(names) {
+		return nil
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -52,14 +52,15 @@ func (t *Tx) contributions(g model.ID) ([]model.Contribution, error) {
 	return all(t.ctx, t.tx, scanNote, `SELECT `+noteCols+` FROM contributions WHERE table_id = ? ORDER BY created_at, id`, string(g))
 }
 
-// lastChange is the newest updated_at of an event and everything in it.
+// lastChange is the newest updated_at of an event and everything in it;
+// per table, each newest row is one seek in a *_changed index.
 const lastChange = `(SELECT max(u) FROM (
 	SELECT e.updated_at AS u
 	UNION ALL SELECT max(updated_at) FROM areas WHERE event_id = e.id
 	UNION ALL SELECT max(updated_at) FROM breakout_tables WHERE event_id = e.id
-	UNION ALL SELECT max(c.updated_at) FROM contributions c JOIN breakout_tables b ON c.table_id = b.id WHERE b.event_id = e.id
-	UNION ALL SELECT max(v.updated_at) FROM votes v JOIN breakout_tables b ON v.table_id = b.id WHERE b.event_id = e.id
-	UNION ALL SELECT max(n.updated_at) FROM next_steps n JOIN breakout_tables b ON n.table_id = b.id WHERE b.event_id = e.id
+	UNION ALL SELECT max((SELECT max(updated_at) FROM contributions WHERE table_id = b.id)) FROM breakout_tables b WHERE b.event_id = e.id
+	UNION ALL SELECT max((SELECT max(updated_at) FROM votes WHERE table_id = b.id)) FROM breakout_tables b WHERE b.event_id = e.id
+	UNION ALL SELECT max((SELECT max(updated_at) FROM next_steps WHERE table_id = b.id)) FROM breakout_tables b WHERE b.event_id = e.id
 	UNION ALL SELECT max(updated_at) FROM key_messages WHERE event_id = e.id))`
 
 func (s *Store) events(ctx context.Context) ([]EventSummary, error) {

@@ -18,6 +18,8 @@ type txImpl struct {
 	// link is where the next audit entry joins the chain, read at the
 	// transaction's first entry.
 	link *chainHead
+	// changes collects what the transaction touched (see Changes).
+	changes Changes
 }
 
 func (s *Store) update(ctx context.Context, actor string, fn func(tx *Tx) error) error {
@@ -34,7 +36,7 @@ func (s *Store) update(ctx context.Context, actor string, fn func(tx *Tx) error)
 		sqltx.Rollback()
 		return mapErr(s.file, err)
 	}
-	s.notify()
+	s.committed(tx.changes)
 	return nil
 }
 
@@ -45,6 +47,7 @@ func (t *txImpl) exec(q string, args ...any) (sql.Result, error) {
 
 // audit appends one row to the audit log.
 func (t *txImpl) audit(action, entity string, id model.ID, record any) error {
+	t.track(action, entity, id, record)
 	detail := "{}"
 	switch v := record.(type) {
 	case nil:
@@ -192,6 +195,7 @@ func (t *Tx) replaceBallot(g model.ID, stage, method, voter string, votes []mode
 			return err
 		}
 	}
+	t.touchTable(g, RowsVotes)
 	return nil // no audit row per ballot: see putRound
 }
 
@@ -232,6 +236,9 @@ func (t *Tx) replaceKeyMessages(e, g model.ID, msgs []model.KeyMessage) error {
 	id := g
 	if id == "" {
 		id = e
+		t.touchEvent(e)
+	} else {
+		t.touchTable(g, RowsMessages)
 	}
 	return t.audit("replace", "key-messages", id, msgs)
 }

@@ -53,6 +53,7 @@ func (t *Tx) putRound(r model.VoteRound) error {
 	if err != nil {
 		return err
 	}
+	t.touchTable(r.GroupID, RowsRounds|RowsVotes)
 	if r.Status != model.RoundClosed {
 		return t.audit(r.Status, "vote-round", r.ID, r)
 	}
@@ -78,6 +79,7 @@ func (t *Tx) startRound(r model.VoteRound) error {
 	_, err := t.exec(`INSERT INTO vote_rounds(id, table_id, stage_key, method, round, status, budget, cap, spend_all, voters, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(id) DO UPDATE SET budget=excluded.budget, cap=excluded.cap, spend_all=excluded.spend_all, voters=excluded.voters`,
 		string(r.ID), string(r.GroupID), r.StageKey, r.Method, r.Round, model.RoundOpen, r.Rules.Budget, r.Rules.Cap, boolInt(r.Rules.SpendAll), r.Voters, ts(r.CreatedAt), ts(r.UpdatedAt))
+	t.touchTable(r.GroupID, RowsRounds)
 	return err
 }
 

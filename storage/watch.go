@@ -5,14 +5,17 @@ import (
 	"time"
 )
 
-// watchLoop polls PRAGMA data_version on its own connection, which changes
-// whenever another connection (in this process or another) commits, and
-// tells subscribers.
-func (s *Store) watchLoop(interval time.Duration) {
+// watchLoop polls PRAGMA data_version on the writer connection. Its value
+// changes only when another connection commits (this process's own commits
+// all go through that connection and are told about by Update itself), so a
+// change means another process wrote: the hooks and subscribers are told
+// once, with All set.
+// last is the value read when the store opened, so that a commit made
+// before the first poll is not missed.
+func (s *Store) watchLoop(interval time.Duration, last int64) {
 	defer close(s.done)
 	t := time.NewTicker(interval)
 	defer t.Stop()
-	last := int64(-1)
 	for {
 		select {
 		case <-s.stop:
@@ -21,13 +24,13 @@ func (s *Store) watchLoop(interval time.Duration) {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		var v int64
-		err := s.watch.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
+		err := s.w.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
 		cancel()
 		if err != nil {
 			continue
 		}
 		if last >= 0 && v != last {
-			s.notify()
+			s.committed(Changes{All: true, External: true})
 		}
 		last = v
 	}
@@ -79,7 +82,6 @@ func (s *Store) close() error {
 		}
 		s.subs = nil
 		s.mu.Unlock()
-		s.watch.Close()
 		if e := s.r.Close(); e != nil {
 			err = e
 		}

@@ -93,6 +93,7 @@ type App struct {
 
 	changes     <-chan struct{}
 	unsubscribe func()
+	live        liveState
 
 	// bellOff silences the time-up bell.
 	bellOff bool
@@ -121,7 +122,8 @@ func New(eng *sessions.Engine, opts Options) *App {
 	a.tbl.input.SetWidth(a.width - 4)
 	a.help.SetWidth(a.width)
 	a.templates, _ = sessions.Templates() // embedded: no I/O
-	a.changes, a.unsubscribe = eng.Subscribe()
+	a.live.watch, a.live.done = eng.Watch(), make(chan struct{})
+	a.changes, a.unsubscribe = a.live.watch.C, a.live.close
 	return a
 }
 
@@ -148,6 +150,7 @@ func (a *App) Init() tea.Cmd {
 
 // Update handles a message.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	defer a.refocus()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
@@ -173,10 +176,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.isErr = true
 		return a, tea.Tick(time.Second, func(time.Time) tea.Msg { return quitMsg{"the server stopped"} })
 	case changedMsg:
-		return a, tea.Batch(a.waitChange(), a.reload())
+		return a, a.changed()
+	case reloadedMsg:
+		return a.reloaded(msg)
 	case doneMsg:
 		a.setStatus(msg.status, msg.err)
-		if msg.reload {
+		if msg.reload && a.static { // otherwise the commit's change signal reloads
 			return a, a.reload()
 		}
 		return a, nil
@@ -197,6 +202,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tableMsg:
+		if a.sameTable(msg.view) {
+			return a, nil
+		}
 		a.tbl.setView(msg.view)
 		a.participantVote(msg.view)
 		if a.screen == screenVote {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	_ "modernc.org/sqlite"
 
@@ -60,10 +61,22 @@ func TestHostileStageTitlesNeverReachTheTerminal(t *testing.T) {
 	if _, err := raw.Exec(`UPDATE areas SET name = ? WHERE event_id = ?`, "Area "+hostileText, string(v.Event.ID)); err != nil {
 		t.Fatal(err)
 	}
-	h.msg(changedMsg{})
-	if _, err := h.eng.Table(context.Background(), v.Group.ID); err != nil {
-		t.Fatal(err)
+	// Another connection wrote: the live model re-reads when its watch
+	// notices (data_version), within a second.
+	for deadline := time.Now().Add(5 * time.Second); ; {
+		tv, err := h.eng.Table(context.Background(), v.Group.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(tv.Stage.Title, "Evil link") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the live model never saw the other connection's write")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
+	h.msg(changedMsg{})
 	h.contains("Evil link") // shown, made harmless
 	for i := range stages {
 		h.noControls("table, stage " + stages[i].Key)

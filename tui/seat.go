@@ -111,9 +111,14 @@ func (a *App) waitStop() tea.Cmd {
 	if ch == nil {
 		return nil
 	}
+	done := a.live.done
 	return func() tea.Msg {
-		<-ch
-		return stoppingMsg{}
+		select {
+		case <-ch:
+			return stoppingMsg{}
+		case <-done: // the session ended: nothing waits on after it
+			return nil
+		}
 	}
 }
 

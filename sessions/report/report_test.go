@@ -66,7 +66,7 @@ func TestGoldenEveryFormat(t *testing.T) {
 			if !bytes.Equal(x.Data, again.Data) {
 				t.Error("pdf: two exports differ")
 			}
-			golden(t, "london.pdf.txt", []byte(pdfToText(t, x.Data, 0, 0)))
+			golden(t, "london.pdf.txt", []byte(digest.ReplaceAllString(pdfToText(t, x.Data, 0, 0), "<digest>")))
 		default:
 			if !bytes.Equal(x.Data, again.Data) {
 				t.Errorf("%s: two exports differ", fm)

@@ -123,7 +123,9 @@ func TestTwentySeatsCaptureAThousandNotes(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	deadline := time.Now().Add(30 * time.Second)
+	// The seats' saves queue behind each other on a loaded machine: give
+	// them time to drain (each note is acknowledged only when stored).
+	deadline := time.Now().Add(120 * time.Second)
 	count := 0
 	for time.Now().Before(deadline) {
 		snap, err := r.eng.Snapshot(context.Background(), r.event)

@@ -13,6 +13,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -60,6 +61,9 @@ type Server struct {
 	stopping chan struct{}
 	stopOnce sync.Once
 	active   sync.WaitGroup
+	// seated counts the connected seats: when the last leaves, the memory
+	// the room used goes back to the system.
+	seated atomic.Int64
 }
 
 // New makes a server for an event.
@@ -147,7 +151,11 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 			wish.Fatalln(sess, fmt.Sprintf("forum: all %d seats are taken; ask the organiser to free one, then try again", s.limits.Seats))
 			return
 		}
-		defer s.seats.Add(-1)
+		defer func() {
+			if s.seats.Add(-1) == 0 {
+				debug.FreeOSMemory() // the room is empty: give back what its seats used
+			}
+		}()
 		start := time.Now()
 		s.log.Info("seat joined", "seat", seat.String(), "addr", addr)
 		next(sess)
