@@ -98,17 +98,20 @@ func (e *Engine) Ungroup(ctx context.Context, actor string, themeID model.ID) er
 
 // TakeOut takes notes out of their themes (to split a theme: take some
 // out, then group them under a new name).
-func (e *Engine) TakeOut(ctx context.Context, actor string, notes []model.ID) error {
+func (e *Engine) TakeOut(ctx context.Context, actor string, notes []model.ID) (Undo, error) {
+	var undo Undo
 	for _, id := range notes {
-		err := e.changeNote(ctx, actor, id, func(n *model.Contribution) error {
+		u, err := e.changeNote(ctx, actor, id, "taking out of the theme", func(n *model.Contribution) error {
 			n.ThemeID = ""
 			return nil
 		})
 		if err != nil {
-			return err
+			return undo, err
 		}
+		undo.Label, undo.Table = u.Label, u.Table
+		undo.notes = append(undo.notes, u.notes...)
 	}
-	return nil
+	return undo, nil
 }
 
 func (e *Engine) changeTheme(ctx context.Context, actor string, themeID model.ID, change func(*storage.Tx, *model.Theme) error) error {

@@ -15,7 +15,7 @@ func TestGroupingRules(t *testing.T) {
 	n1, n2, n3 := f.capture(g, "one"), f.capture(g, "two"), f.capture(g, "three")
 	elsewhere := f.capture(other, "another table's note")
 	gone := f.capture(g, "deleted")
-	if err := f.eng.DeleteNote(f.ctx, "s", gone.ID); err != nil {
+	if _, err := f.eng.DeleteNote(f.ctx, "s", gone.ID); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {

@@ -62,7 +62,7 @@ func (f *fixture) goTo(g model.ID, key string) {
 		if v.Stage.Key == key {
 			return
 		}
-		_, err = f.eng.MoveStage(f.ctx, "facilitator", g, 1)
+		_, _, err = f.eng.MoveStage(f.ctx, "facilitator", g, 1)
 		f.must(err)
 	}
 	f.t.Fatalf("never reached %s", key)
