@@ -79,7 +79,7 @@ func TestUndoNeverChangesAClosedVoteRound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.eng.CastDots(f.ctx, "p", g, "P1", map[model.ID]int{n.ID: 2}); err != nil {
+	if err := f.eng.CastDots(f.ctx, "p", g, "P1", map[model.ID]int{n.ID: 1}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.eng.CloseVote(f.ctx, "fac", g, vote, model.MethodDots); err != nil {
