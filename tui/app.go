@@ -87,6 +87,8 @@ type App struct {
 	scale    scaleModel
 	// setupSel is the selected row of the set-up screen.
 	setupSel int
+	// helpTop is the first line of the full help shown (? scrolls).
+	helpTop int
 
 	// static turns off the clock tick and the change watch (for tests).
 	static bool
@@ -204,6 +206,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case savedMsg:
 		return a, a.tbl.saved(a, msg)
+	case undoneMsg:
+		a.tbl.keep(msg.undo)
+		a.setStatus(msg.status, msg.err)
+		return a, a.reload()
+	case dropEditMsg:
+		a.tbl.dropEdit(a)
+		return a, nil
+	case historyMsg:
+		a.tbl.history = tableHistory{open: true, note: msg.note, versions: msg.versions}
+		return a, nil
 	case formResultMsg:
 		if msg.err != nil {
 			a.form.err = msg.err.Error()
@@ -243,8 +255,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if cmd, answered := a.answer(msg); answered {
 			return a, cmd
 		}
+		if a.help.ShowAll && a.helpKey(msg) {
+			return a, nil
+		}
 		if a.screen != screenForm && a.screen != screenTable && key.Matches(msg, keyHelp) {
-			a.help.ShowAll = !a.help.ShowAll
+			a.help.ShowAll, a.helpTop = true, 0
 			return a, nil
 		}
 		return a, a.key(msg)
