@@ -23,9 +23,9 @@ import (
 // built from it.
 type tableKeyMap struct {
 	// Either state.
-	Save, Switch, Back                      key.Binding
-	NextStage, PrevStage, Activity, Clock   key.Binding
-	Undo, Lock, Menu, Summary, SplitPaste   key.Binding
+	Save, Switch, Back                    key.Binding
+	NextStage, PrevStage, Activity, Clock key.Binding
+	Undo, Lock, Menu, Summary, SplitPaste key.Binding
 	// The notes list.
 	Up, Down, PageUp, PageDown, First, Last key.Binding
 	Browse, Mark, Tag, Edit, Delete         key.Binding
