@@ -12,7 +12,7 @@ import (
 )
 
 var boardKeys = keyMap{
-	short: []key.Binding{keyEnter, keyDashboard, keySetup, keyProgramme, keySummary, keyBack, keyHelp},
+	short: []key.Binding{keyEnter, keyDashboard, keySetup, keySummary, keyBack, keyHelp},
 	full:  [][]key.Binding{{keyUp, keyDown, keyEnter}, {keyDashboard, keySetup, keyProgramme, keySummary}, {keyBack, keyQuit}},
 }
 

@@ -24,7 +24,7 @@ type reviewModel struct {
 type reviewMsg struct{ r sessions.ThemeReview }
 
 var (
-	keyThemes  = kb([]string{"t"}, "t", "cross-cutting themes")
+	keyThemes  = kb([]string{"t"}, "t", "themes across tables")
 	reviewKeys = keyMap{
 		short: []key.Binding{keyUp, keyDown, kb([]string{"a"}, "a", "accept"), kb([]string{"x"}, "x", "reject"), kb([]string{"h"}, "h", "link by hand"), keyBack},
 		full: [][]key.Binding{{keyUp, keyDown, kb([]string{"a"}, "a", "accept: the same theme"), kb([]string{"x"}, "x", "reject: not the same")},

@@ -27,12 +27,12 @@ type dashboardModel struct {
 type plenaryMsg struct{ p sessions.Plenary }
 
 var (
-	keyDashboard = kb([]string{"d"}, "d", "plenary dashboard")
+	keyDashboard = kb([]string{"d"}, "d", "dashboard")
 	keyPresent   = kb([]string{"p"}, "p", "present")
-	keyMessages  = kb([]string{"m"}, "m", "edit the event's key messages")
+	keyMessages  = kb([]string{"m"}, "m", "event key messages")
 	dashKeys     = keyMap{
-		short: []key.Binding{keyScroll, keyMessages, keyThemes, keyPresent, keyBack},
-		full:  [][]key.Binding{{keyScroll}, {keyMessages, keyThemes, keyPresent, keyBack}},
+		short: []key.Binding{keyMessages, keyThemes, keyPresent, keyBack, keyHelp},
+		full:  [][]key.Binding{{keyScroll}, {keyMessages, keyThemes, keyPresent, keyBack, keyQuit}},
 	}
 )
 

@@ -107,6 +107,9 @@ func (h *harness) typ(s string) {
 	}
 }
 
+// altEsc is two quick escapes that arrive as one key.
+func altEsc() tea.KeyPressMsg { return tea.KeyPressMsg{Code: tea.KeyEscape, Mod: tea.ModAlt} }
+
 func keyMsg(name string) tea.KeyPressMsg {
 	special := map[string]rune{"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "up": tea.KeyUp,
 		"down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight, "space": tea.KeySpace, "backspace": tea.KeyBackspace,

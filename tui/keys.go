@@ -26,7 +26,7 @@ var (
 	keyEnter     = kb([]string{"enter"}, "enter", "open")
 	keyBack      = kb([]string{"esc"}, "esc", "back")
 	keyQuit      = kb([]string{"q", "ctrl+c"}, "q", "quit")
-	keyHelp      = kb([]string{"?"}, "?", "more keys")
+	keyHelp      = kb([]string{"?"}, "?", "keys")
 	keyNew       = kb([]string{"n"}, "n", "new event")
 	keyDemo      = kb([]string{"d"}, "d", "add the demo event")
 	keySummary   = kb([]string{"s"}, "s", "summary")
@@ -79,12 +79,12 @@ var (
 
 	// Dot vote.
 	keyVoter     = kb([]string{"left", "right"}, "←/→", "voter")
-	keyAddDot    = kb([]string{"+", "=", "space"}, "+/space", "add a dot")
+	keyAddDot    = kb([]string{"+", "=", "space"}, "space", "add dot")
 	keyDropDot   = kb([]string{"-", "backspace"}, "-", "remove a dot")
-	keyCast      = kb([]string{"enter"}, "enter", "save ballot, next voter")
+	keyCast      = kb([]string{"enter"}, "enter", "save, next")
 	keyResults   = kb([]string{"r"}, "r", "ranked results")
-	keyCloseVote = kb([]string{"c"}, "c", "close and reveal")
-	keyReopen    = kb([]string{"o"}, "o", "reopen: a new round")
+	keyCloseVote = kb([]string{"c"}, "c", "close vote")
+	keyReopen    = kb([]string{"o"}, "o", "new round")
 
 	// Forms.
 	keyField    = kb([]string{"tab", "shift+tab"}, "tab", "next field")

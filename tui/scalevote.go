@@ -24,7 +24,7 @@ type scaleModel struct {
 }
 
 var scaleKeys = keyMap{
-	short: []key.Binding{keyVoter, kb([]string{"0"}, "0-5", "choose"), kb([]string{"enter"}, "enter", "save, next voter"), keyCloseVote, keyReopen, keyBack},
+	short: []key.Binding{keyVoter, kb([]string{"0"}, "0-5", "choose"), kb([]string{"enter"}, "enter", "save, next"), keyCloseVote, keyBack, keyHelp},
 	full:  [][]key.Binding{{keyVoter, keyUp, keyDown}, {kb([]string{"0"}, "0-5 / 1-5", "fingers / support"), kb([]string{"enter"}, "enter", "save, next voter")}, {keyCloseVote, keyReopen, keyBack}},
 }
 

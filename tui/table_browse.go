@@ -79,12 +79,7 @@ func (t *tableModel) menuKey(a *App, k tea.KeyPressMsg) tea.Cmd {
 		t.menu.open = false
 	case k.Text != "": // typing closes the menu and types
 		t.menu.open = false
-		t.listFocus = false
-		focus := t.input.Focus()
-		var cmd tea.Cmd
-		t.input, cmd = t.input.Update(k)
-		t.drafts[t.view.Group.ID] = t.input.Value()
-		return tea.Batch(focus, cmd)
+		return t.typeKey(a, k)
 	}
 	return nil
 }
@@ -140,6 +135,10 @@ func (t *tableModel) historyKey(a *App, k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, historyClose) {
 		t.history.open = false
 		return nil
+	}
+	if k.Text != "" { // typing closes the history and types
+		t.history.open = false
+		return t.typeKey(a, k)
 	}
 	a.setStatus("The history is read-only: esc goes back to the notes.", nil)
 	return nil

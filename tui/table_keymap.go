@@ -125,7 +125,9 @@ func (t *tableModel) keys() keyMap {
 	}
 	short := []key.Binding{k.Save, k.Switch, k.Undo, k.Menu}
 	if t.view.Group.StageStartedAt.IsZero() && t.view.Group.ID != "" {
-		short = append(short, k.Clock)
+		start := k.Clock
+		start.SetHelp("ctrl+t", "start the stage")
+		short = append(short, start)
 	}
 	return keyMap{short: short, full: [][]key.Binding{{k.Save, k.Switch, k.Back, k.Undo}, {k.NextStage, k.PrevStage, act, k.Clock}, {k.Lock, k.Menu, k.Summary, k.SplitPaste}}}
 }

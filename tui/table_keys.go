@@ -170,16 +170,21 @@ func (t *tableModel) listKey(a *App, k tea.KeyPressMsg) tea.Cmd {
 		}
 		return a.loadBoard(t.view.Event.ID)
 	case k.Text != "":
-		t.listFocus = false
-		a.setStatus("", nil)
-		focus := t.input.Focus()
-		var cmd tea.Cmd
-		t.input, cmd = t.input.Update(k)
-		t.drafts[t.view.Group.ID] = t.input.Value()
-		return tea.Batch(focus, cmd)
+		return t.typeKey(a, k)
 	}
 	a.setStatus(k.String()+" does nothing in the notes list: ? shows every key.", nil)
 	return nil
+}
+
+// typeKey puts a typed key on the typing line, giving it the focus.
+func (t *tableModel) typeKey(a *App, k tea.KeyPressMsg) tea.Cmd {
+	t.listFocus = false
+	a.setStatus("", nil)
+	focus := t.input.Focus()
+	var cmd tea.Cmd
+	t.input, cmd = t.input.Update(k)
+	t.drafts[t.view.Group.ID] = t.input.Value()
+	return tea.Batch(focus, cmd)
 }
 
 // dropEditMsg drops the edit being typed (after the scribe said yes).

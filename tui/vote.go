@@ -29,12 +29,12 @@ type voteModel struct {
 }
 
 var privateVoteKeys = keyMap{
-	short: []key.Binding{keyUp, keyDown, keyAddDot, keyDropDot, kb([]string{"enter"}, "enter", "cast your ballot"), keyQuit},
+	short: []key.Binding{keyAddDot, keyDropDot, kb([]string{"enter"}, "enter", "cast it"), keyQuit, keyHelp},
 	full:  [][]key.Binding{{keyUp, keyDown}, {keyAddDot, keyDropDot}, {kb([]string{"enter"}, "enter", "cast your ballot"), keyQuit}},
 }
 
 var voteKeys = keyMap{
-	short: []key.Binding{keyVoter, keyAddDot, keyDropDot, keyCast, keyCloseVote, keyResults, keyBack},
+	short: []key.Binding{keyVoter, keyAddDot, keyCast, keyCloseVote, keyBack, keyHelp},
 	full:  [][]key.Binding{{keyUp, keyDown, keyVoter}, {keyAddDot, keyDropDot, keyCast}, {keyCloseVote, keyReopen, keyResults, keyBack}},
 }
 
