@@ -241,3 +241,21 @@ func TestLookingChangesNothing(t *testing.T) {
 		t.Fatal("looking locked a stage")
 	}
 }
+
+// TestADigitSetsAValueAndStays: on the maturity screen a digit sets the
+// row's level and the selection stays on that row (↓ moves on).
+func TestADigitSetsAValueAndStays(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.londonTable()
+	h.keys("tab")
+	h.menu("maturity self-assessment")
+	h.keys("2", "3")
+	if m := h.app.maturity; m.dim != 0 {
+		t.Fatalf("a digit moved the selection to row %d", m.dim)
+	}
+	h.keys("down", "1")
+	levels := h.app.maturity.levels["R1"]
+	if levels[0] != 3 || levels[1] != 1 {
+		t.Fatalf("levels %v, want the first 3 (the last digit pressed) and the second 1", levels)
+	}
+}
