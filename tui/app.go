@@ -210,6 +210,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.tbl.keep(msg.undo)
 		a.setStatus(msg.status, msg.err)
 		return a, a.reload()
+	case formDroppedMsg:
+		a.screen = msg.back
+		a.setStatus("Dropped; nothing saved.", nil)
+		return a, nil
 	case dropEditMsg:
 		a.tbl.dropEdit(a)
 		return a, nil
@@ -245,7 +249,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.summary.set(a, msg)
 		return a, nil
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, keyInterrupt) {
 			return a, tea.Quit
 		}
 		a.lastKey = time.Now()
@@ -270,6 +274,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	return a, nil
 }
+
+// keyInterrupt quits from anywhere.
+var keyInterrupt = kb([]string{"ctrl+c"}, "ctrl+c", "quit")
 
 func (a *App) setStatus(s string, err error) {
 	a.status, a.isErr = s, err != nil

@@ -23,12 +23,17 @@ type reviewModel struct {
 
 type reviewMsg struct{ r sessions.ThemeReview }
 
+// The cross-cutting themes screen's keys.
 var (
-	keyThemes  = kb([]string{"t"}, "t", "themes across tables")
-	reviewKeys = keyMap{
-		short: []key.Binding{keyUp, keyDown, kb([]string{"a"}, "a", "accept"), kb([]string{"x"}, "x", "reject"), kb([]string{"h"}, "h", "link by hand"), keyBack},
-		full: [][]key.Binding{{keyUp, keyDown, kb([]string{"a"}, "a", "accept: the same theme"), kb([]string{"x"}, "x", "reject: not the same")},
-			{kb([]string{"h"}, "h", "list every theme"), kb([]string{"space"}, "space", "mark (by hand)"), kb([]string{"a"}, "a", "link the two marked")}, {keyBack}},
+	keyThemes     = kb([]string{"t"}, "t", "themes across tables")
+	keyAccept     = kb([]string{"a"}, "a", "accept: the same theme / link the two marked")
+	keyReject     = kb([]string{"x"}, "x", "reject: not the same")
+	keyByHand     = kb([]string{"h"}, "h", "list every theme, to link by hand")
+	keyMarkTheme  = kb([]string{"space"}, "space", "mark a theme (by hand; the selection stays)")
+	keyReviewBack = kb([]string{"esc", "q"}, "esc", "back")
+	reviewKeys    = keyMap{
+		short: []key.Binding{keyUp, keyDown, kb([]string{"a"}, "a", "accept"), kb([]string{"x"}, "x", "reject"), kb([]string{"h"}, "h", "by hand"), keyBack, keyHelp},
+		full:  [][]key.Binding{{keyUp, keyDown, keyAccept, keyReject}, {keyByHand, keyMarkTheme}, {keyReviewBack, keyHelp}},
 	}
 )
 
@@ -52,8 +57,8 @@ func (m *reviewModel) items() int {
 
 func (m *reviewModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 	eng, ctx, actor := a.eng, a.ctx, a.actor
-	switch s := k.String(); {
-	case s == "esc" || s == "q":
+	switch {
+	case key.Matches(k, keyReviewBack):
 		if m.hand {
 			m.hand, m.sel = false, 0
 			return nil
@@ -64,16 +69,17 @@ func (m *reviewModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		m.sel = clamp(m.sel-1, m.items())
 	case key.Matches(k, keyDown):
 		m.sel = clamp(m.sel+1, m.items())
-	case s == "h":
+	case key.Matches(k, keyByHand):
 		m.hand, m.sel = !m.hand, 0
-	case s == "space" && m.hand && len(m.r.All) > 0:
+	case key.Matches(k, keyMarkTheme) && m.hand && len(m.r.All) > 0:
 		id := m.r.All[m.sel].Theme.ID
 		m.marked[id] = !m.marked[id]
 		if !m.marked[id] {
 			delete(m.marked, id)
 		}
-		m.sel = clamp(m.sel+1, m.items())
-	case s == "a" && m.hand:
+	case key.Matches(k, keyMarkTheme) && !m.hand:
+		a.setStatus("space marks a theme in the by-hand list: h lists every theme.", nil)
+	case key.Matches(k, keyAccept) && m.hand:
 		if len(m.marked) != 2 {
 			a.setStatus("Mark two themes from different tables (space), then a links them.", nil)
 			return nil
@@ -84,10 +90,10 @@ func (m *reviewModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		}
 		m.marked = map[model.ID]bool{}
 		return do("✓ Linked by hand.", func() error { return eng.LinkThemes(ctx, actor, ids[0], ids[1], model.LinkAccepted, 0) })
-	case (s == "a" || s == "x") && !m.hand && len(m.r.Proposals) > 0:
+	case (key.Matches(k, keyAccept) || key.Matches(k, keyReject)) && !m.hand && len(m.r.Proposals) > 0:
 		p := m.r.Proposals[clamp(m.sel, len(m.r.Proposals))]
 		status, verdict := "✓ Linked: the same theme.", model.LinkAccepted
-		if s == "x" {
+		if key.Matches(k, keyReject) {
 			status, verdict = "Rejected: not proposed again.", model.LinkRejected
 		}
 		return do(status, func() error { return eng.LinkThemes(ctx, actor, p.A.Theme.ID, p.B.Theme.ID, verdict, p.Score) })

@@ -122,6 +122,7 @@ func (m *scaleModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		n := int(s[0] - '0')
 		if m.method == model.MethodSupport {
 			if n == 0 {
+				a.setStatus("Support is 1 (strongly oppose) to 5 (strongly support).", nil)
 				return nil
 			}
 			n -= 3 // 1..5 → -2..+2
@@ -148,6 +149,8 @@ func (m *scaleModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		return do(fmt.Sprintf("✓ %s's support saved.", voter), func() error { return eng.CastSupport(ctx, actor, g, voter, levels) })
 	case key.Matches(k, keyCloseVote) && m.state(v).Open:
 		return do("Closed and revealed.", func() error { _, err := eng.CloseVote(ctx, actor, g, stage, m.method); return err })
+	case key.Matches(k, keyReopen) && m.state(v).Open:
+		a.setStatus("The vote is open: c closes and reveals it first.", nil)
 	case key.Matches(k, keyReopen) && !m.state(v).Open:
 		m.working = map[string]map[model.ID]int{}
 		return do("Reopened: a new round (the earlier one is kept).", func() error { _, err := eng.ReopenVote(ctx, actor, g, stage, m.method); return err })

@@ -259,3 +259,55 @@ func TestADigitSetsAValueAndStays(t *testing.T) {
 		t.Fatalf("levels %v, want the first 3 (the last digit pressed) and the second 1", levels)
 	}
 }
+
+// TestEveryKeyInEachScreensHelpIsHandled presses the first key of every
+// binding each screen's ? help lists, on a fresh demo event, and checks
+// the screen changed (or says why not).
+func TestEveryKeyInEachScreensHelpIsHandled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens a demo event per key")
+	}
+	screens := []struct {
+		name string
+		path []string
+		menu string
+		km   keyMap
+	}{
+		{"home", []string{"esc", "d", "esc"}, "", homeKeys},
+		{"board", nil, "", boardKeys},
+		{"dashboard", []string{"d"}, "", dashKeys},
+		{"themes", []string{"d", "t"}, "", reviewKeys},
+		{"programme", []string{"p"}, "", programmeKeys},
+		{"summary", []string{"s"}, "", summaryKeys},
+		{"maturity", []string{"enter", "tab"}, "maturity self-assessment", maturityKeys},
+		{"vote", []string{"enter", "ctrl+p", "y", "ctrl+p", "y", "ctrl+o"}, "", voteKeys},
+		{"support", []string{"enter", "ctrl+p", "y", "tab"}, "consensus (vision) / support (next steps)", scaleKeys},
+	}
+	for _, sc := range screens {
+		for _, group := range sc.km.FullHelp() {
+			for _, b := range group {
+				if len(b.Keys()) == 0 {
+					continue
+				}
+				k := b.Keys()[0]
+				if k == "ctrl+c" || k == "q" && (sc.name == "home" || sc.name == "board") {
+					continue // quits the app: nothing left to look at
+				}
+				h := newHarness(t, 80, 24)
+				h.keys("d")
+				h.keys(sc.path...)
+				if sc.menu != "" {
+					h.menu(sc.menu)
+				}
+				if k == "up" || k == "pgup" || k == "home" {
+					h.keys("down", "down") // somewhere to go back from
+				}
+				before := h.screen()
+				h.keys(k)
+				if h.screen() == before {
+					t.Errorf("%s: %s (%s) changed nothing and said nothing", sc.name, k, b.Help().Desc)
+				}
+			}
+		}
+	}
+}
