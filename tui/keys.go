@@ -37,7 +37,6 @@ var (
 	keySummary    = kb([]string{"s"}, "s", "summary")
 	keyProgramme  = kb([]string{"p"}, "p", "programme")
 
-
 	// Dot vote.
 	keyVoter     = kb([]string{"left", "right"}, "←/→", "voter")
 	keyAddDot    = kb([]string{"+", "=", "space"}, "space", "add dot")
