@@ -45,7 +45,6 @@ const (
 	screenProgramme
 	screenSetup
 	screenMaturity
-	screenOverview
 	screenDashboard
 	screenPresent
 	screenThemes
