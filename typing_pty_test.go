@@ -89,7 +89,7 @@ func TestTypingIntoTheNotesListThroughARealTerminal(t *testing.T) {
 	send("\r") // its first table
 	waitFor("TYPING")
 	for _, s := range ptySentences {
-		send("\t") // into the notes list
+		send("\t")            // into the notes list
 		for _, r := range s { // a fast typist's pace, not a paste
 			if _, err := io.WriteString(tty, string(r)); err != nil {
 				t.Fatal(err)
