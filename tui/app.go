@@ -53,15 +53,9 @@ const (
 
 // App is the root model: it routes messages to the current screen.
 type App struct {
-	eng    *sessions.Engine
-	actor  string
-	ctx    context.Context
-	width  int
-	height int
+	common
 	dark   bool
-	st     Styles
 	help   help.Model
-	now    time.Time
 	screen screen
 	status string
 	isErr  bool
@@ -101,7 +95,6 @@ type App struct {
 	participantOn string
 
 	opts       Options
-	seat       *sessions.Seat
 	started    time.Time
 	lastKey    time.Time
 	quitReason string
@@ -109,7 +102,7 @@ type App struct {
 
 // New returns the app over an engine.
 func New(eng *sessions.Engine, opts Options) *App {
-	a := &App{eng: eng, actor: opts.Actor, width: 80, height: 24, dark: true, help: help.New(), opts: opts, seat: opts.Seat}
+	a := &App{common: common{eng: eng, actor: opts.Actor, width: 80, height: 24, seat: opts.Seat}, dark: true, help: help.New(), opts: opts}
 	a.ctx = a.seatContext(context.Background())
 	if a.actor == "" {
 		a.actor = "local"
@@ -208,6 +201,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case undoneMsg:
 		a.tbl.keep(msg.undo)
 		a.setStatus(msg.status, msg.err)
+		return a, a.reload()
+	case navMsg:
+		a.screen = msg.to
+		a.setStatus(msg.status, nil)
+		if msg.load != nil {
+			return a, msg.load
+		}
 		return a, a.reload()
 	case formDroppedMsg:
 		a.screen = msg.back

@@ -36,8 +36,8 @@ func tableCommands() []tableCmd {
 		{b: k.Lock, run: (*tableModel).lockKey},
 		{b: k.Menu, run: func(t *tableModel, a *App) tea.Cmd { t.menu = tableMenu{open: true}; return nil }},
 		{b: k.Summary, run: func(t *tableModel, a *App) tea.Cmd {
-			a.summary.back, a.screen = screenTable, screenSummary
-			return a.loadSummary(t.view.Event.ID)
+			a.summary.back = screenTable
+			return navigateLoad(screenSummary, a.loadSummary(t.view.Event.ID))
 		}},
 		{b: k.SplitPaste, run: (*tableModel).splitPaste},
 		{b: k.Extend, run: (*tableModel).extend},
@@ -164,11 +164,11 @@ func (t *tableModel) listKey(a *App, k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, tableKeys.Back):
 		t.listFocus = false
-		a.screen, a.status = screenBoard, ""
+		status := ""
 		if strings.TrimSpace(t.input.Value()) != "" {
-			a.setStatus("Left "+model.Safe(t.view.Group.Name, false)+"; its draft is kept for when you come back.", nil)
+			status = "Left " + model.Safe(t.view.Group.Name, false) + "; its draft is kept for when you come back."
 		}
-		return a.loadBoard(t.view.Event.ID)
+		return navigate(screenBoard, status)
 	case k.Text != "":
 		return t.typeKey(a, k)
 	}
