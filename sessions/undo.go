@@ -26,6 +26,8 @@ type Undo struct {
 	Table model.ID
 	// notes are the notes as they were before the change.
 	notes []model.Contribution
+	// themes are the themes as they were (a rename, an ungrouping).
+	themes []model.Theme
 	// stage is the table's stage and clock as they were (a stage move).
 	stage *stageClock
 }
@@ -47,7 +49,7 @@ func (c *stageClock) apply(g *model.Group) {
 }
 
 // Empty reports whether u undoes nothing.
-func (u Undo) Empty() bool { return len(u.notes) == 0 && u.stage == nil }
+func (u Undo) Empty() bool { return len(u.notes) == 0 && len(u.themes) == 0 && u.stage == nil }
 
 func noteUndo(label string, before ...model.Contribution) Undo {
 	u := Undo{Label: label, notes: before}
@@ -82,6 +84,18 @@ func (e *Engine) Undo(ctx context.Context, actor string, u Undo) (Undo, error) {
 				return err
 			}
 			if err := tx.Note("stage", "table", g.ID, fmt.Sprintf(`{"from":%q,"to":%q,"undo":true}`, from, g.StageKey)); err != nil {
+				return err
+			}
+		}
+		for _, was := range u.themes {
+			now, err := tx.Theme(was.ID)
+			if err != nil {
+				return err
+			}
+			redo.themes = append(redo.themes, now)
+			th := now
+			th.Name, th.DeletedAt, th.UpdatedAt = was.Name, was.DeletedAt, e.Now()
+			if err := tx.PutTheme(th); err != nil {
 				return err
 			}
 		}

@@ -92,3 +92,33 @@ func TestUndoNeverChangesAClosedVoteRound(t *testing.T) {
 		t.Fatalf("the voted note changed: %q", got.Text)
 	}
 }
+
+func TestThemeChangesUndo(t *testing.T) {
+	f := newFixture(t)
+	g := f.london().Group.ID
+	a, b := f.capture(g, "shared records"), f.capture(g, "one clinical system")
+	id, _, grouped, err := f.eng.GroupNotes(f.ctx, "s", g, []model.ID{a.ID, b.ID}, "Systems")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, renamed, err := f.eng.RenameTheme(f.ctx, "s", id, "Shared systems")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ungrouped, err := f.eng.Ungroup(f.ctx, "s", id)
+	if err != nil || len(f.table(g).Themes) != 0 {
+		t.Fatalf("ungroup: %v, %d themes", err, len(f.table(g).Themes))
+	}
+	if _, err := f.eng.Undo(f.ctx, "s", ungrouped); err != nil {
+		t.Fatal(err)
+	}
+	if th := f.table(g).Themes; len(th) != 1 || th[0].Theme.Name != "Shared systems" || len(th[0].Notes) != 2 {
+		t.Fatalf("after undoing the ungrouping: %+v", th)
+	}
+	if _, err := f.eng.Undo(f.ctx, "s", renamed); err != nil || f.table(g).Themes[0].Theme.Name != "Systems" {
+		t.Fatalf("after undoing the rename: %v, %+v", err, f.table(g).Themes)
+	}
+	if _, err := f.eng.Undo(f.ctx, "s", grouped); err != nil || len(f.table(g).Themes) != 0 {
+		t.Fatalf("after undoing the grouping: %v, %d themes", err, len(f.table(g).Themes))
+	}
+}

@@ -226,6 +226,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.screen = a.form.done
 		a.setStatus(msg.status, nil)
+		a.tbl.keep(msg.undo)
+		if msg.clearMarks {
+			a.tbl.marked = map[model.ID]bool{}
+		}
 		return a, a.reload()
 	case reviewMsg:
 		a.review.r, a.review.loaded = msg.r, true

@@ -80,7 +80,7 @@ func TestScribeGroupsNotesIntoThemes(t *testing.T) {
 	h.keys("ctrl+g")
 	h.typ("Systems and records")
 	h.keys("enter")
-	h.contains("✓ Theme saved.", "▾ Systems and records · 2 notes")
+	h.contains("✓ Theme saved (ctrl+z undoes).", "▾ Systems and records · 2 notes")
 	h.golden("themes-80x24")
 	h.fits(80, 24)
 	v := h.table()
@@ -98,6 +98,8 @@ func TestScribeGroupsNotesIntoThemes(t *testing.T) {
 	if v := h.table(); len(v.Themes) != 0 {
 		t.Fatalf("after ungrouping: %d themes", len(v.Themes))
 	}
+	h.keys("ctrl+z", "ctrl+z") // the ungrouping, then the rename
+	h.contains("Undone: the rename.", "▾ Systems and records · 2 notes")
 }
 
 func TestOrganiserAcceptsAndRejectsThemeLinks(t *testing.T) {
@@ -133,7 +135,7 @@ func BenchmarkTableView1000(b *testing.B) {
 			ids = append(ids, s.Record.ID)
 		}
 	}
-	if _, _, err := h.eng.GroupNotes(context.Background(), "bench", v.Group.ID, ids, "Every third note"); err != nil {
+	if _, _, _, err := h.eng.GroupNotes(context.Background(), "bench", v.Group.ID, ids, "Every third note"); err != nil {
 		b.Fatal(err)
 	}
 	h.msg(changedMsg{})

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"forum/model"
+	"forum/sessions"
 )
 
 // formResultMsg reports a form's save: an error keeps the form open with
@@ -17,6 +18,10 @@ import (
 type formResultMsg struct {
 	status string
 	err    error
+	// undo, when the save can be undone, goes on the seat's undo stack;
+	// clearMarks clears the notes marked for a theme.
+	undo       sessions.Undo
+	clearMarks bool
 }
 
 // field is one labelled input of a form.

@@ -59,12 +59,9 @@ func (t *tableModel) mark(a *App) tea.Cmd {
 func (t *tableModel) group(a *App) tea.Cmd {
 	ids := t.chosen()
 	eng, ctx, actor, g := a.eng, a.ctx, a.actor, t.view.Group.ID
-	return a.openForm(a.themeForm("Group into a theme", "", func(name string) (string, error) {
-		_, notice, err := eng.GroupNotes(ctx, actor, g, ids, name)
-		if err == nil {
-			t.marked = map[model.ID]bool{}
-		}
-		return notice, err
+	return a.openForm(a.themeForm("Group into a theme", "", true, func(name string) (string, sessions.Undo, error) {
+		_, notice, u, err := eng.GroupNotes(ctx, actor, g, ids, name)
+		return notice, u, err
 	}), screenTable)
 }
 
@@ -76,7 +73,7 @@ func (t *tableModel) renameTheme(a *App) tea.Cmd {
 		return nil
 	}
 	eng, ctx, actor, id := a.eng, a.ctx, a.actor, th.Theme.ID
-	return a.openForm(a.themeForm("Rename the theme", th.Theme.Name, func(name string) (string, error) {
+	return a.openForm(a.themeForm("Rename the theme", th.Theme.Name, false, func(name string) (string, sessions.Undo, error) {
 		return eng.RenameTheme(ctx, actor, id, name)
 	}), screenTable)
 }
@@ -89,7 +86,7 @@ func (t *tableModel) ungroup(a *App) tea.Cmd {
 		return nil
 	}
 	eng, ctx, actor, id, name := a.eng, a.ctx, a.actor, th.Theme.ID, th.Theme.Name
-	return do("Ungrouped «"+model.Safe(name, false)+"»: its notes stand alone again.", func() error { return eng.Ungroup(ctx, actor, id) })
+	return undoable("Ungrouped «"+model.Safe(name, false)+"»: its notes stand alone again (ctrl+z undoes).", func() (sessions.Undo, error) { return eng.Ungroup(ctx, actor, id) })
 }
 
 func (t *tableModel) takeOut(a *App) tea.Cmd {
@@ -124,8 +121,9 @@ func (t *tableModel) themeOf(note model.Contribution) *sessions.ThemeView {
 	return nil
 }
 
-// themeForm asks for a theme's name and saves it with save.
-func (a *App) themeForm(title, name string, save func(string) (string, error)) formModel {
+// themeForm asks for a theme's name and saves it with save; the save's
+// Undo goes on the seat's stack (clearMarks: the marked notes were used).
+func (a *App) themeForm(title, name string, clearMarks bool, save func(string) (string, sessions.Undo, error)) formModel {
 	return formModel{
 		title:  title,
 		intro:  []string{"A short name for what the notes have in common, e.g. Shared estates."},
@@ -133,7 +131,14 @@ func (a *App) themeForm(title, name string, save func(string) (string, error)) f
 		check:  []func(string) error{textCheck(model.TextRule{Field: "theme name", Max: 120, Required: true})},
 		submit: checked(func(f *formModel) tea.Cmd {
 			name := f.value(0)
-			return saveCmd("✓ Theme saved.", func() (string, error) { return save(name) })
+			return func() tea.Msg {
+				notice, u, err := save(name)
+				status := "✓ Theme saved (ctrl+z undoes)."
+				if notice != "" {
+					status += " " + notice
+				}
+				return formResultMsg{status: status, err: err, undo: u, clearMarks: clearMarks}
+			}
 		}),
 	}
 }

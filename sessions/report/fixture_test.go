@@ -127,9 +127,9 @@ func (f *fixture) london() model.ID {
 	sel := b.Groups[6].ID
 	backOffice := f.note(sel, "Practices in south east London share a back office")
 	estates := f.note(sel, "Estates money for shared hubs")
-	selTheme, _, err := f.eng.GroupNotes(f.ctx, "scribe", sel, []model.ID{estates}, "Estates funding for hubs")
+	selTheme, _, _, err := f.eng.GroupNotes(f.ctx, "scribe", sel, []model.ID{estates}, "Estates funding for hubs")
 	f.must(err)
-	nclTheme, _, err := f.eng.GroupNotes(f.ctx, "scribe", g, []model.ID{c}, "Estates funding")
+	nclTheme, _, _, err := f.eng.GroupNotes(f.ctx, "scribe", g, []model.ID{c}, "Estates funding")
 	f.must(err)
 	f.must(f.eng.LinkThemes(f.ctx, "organiser", nclTheme, selTheme, model.LinkAccepted, 0.6))
 	_, err = f.eng.SetEventMessages(f.ctx, "organiser", id, []sessions.MessageInput{
