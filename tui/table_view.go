@@ -120,7 +120,7 @@ func (t *tableModel) render(a *App) string {
 	sv := t.shown()
 	title := fmt.Sprintf("Notes at this stage: %d", len(notes))
 	if t.browsing() {
-		title = fmt.Sprintf("LOOKING AT %d/%d %s (read-only; the table is at %s): %d notes", sv.StageIndex+1, len(v.Event.Stages), sv.Stage.Title, v.Stage.Title, len(notes))
+		title = fmt.Sprintf("LOOKING AT %d/%d %s · read-only · %s", sv.StageIndex+1, len(v.Event.Stages), sv.Stage.Title, plural(len(notes), "note", "notes"))
 	}
 	if t.filter != "" {
 		title += fmt.Sprintf(", matching %q: %d of %d", t.filter, len(notes), len(sv.StageNotes()))
@@ -139,7 +139,7 @@ func (t *tableModel) render(a *App) string {
 		top = append(top[:1], top[len(top)-1])
 		room = a.height - 2 - 1 - len(top) - len(foot)
 	}
-	if lines := t.overlay(a); lines != nil { // the menu or a note's history
+	if lines := t.overlay(a, room); lines != nil { // the menu or a note's history
 		for len(lines) < room {
 			lines = append(lines, "")
 		}
@@ -187,10 +187,15 @@ func (t *tableModel) render(a *App) string {
 
 // overlay is what covers the notes list: the ctrl+x menu or the selected
 // note's history, or nil.
-func (t *tableModel) overlay(a *App) []string {
+func (t *tableModel) overlay(a *App, room int) []string {
 	switch {
 	case t.menu.open:
-		return t.menuLines(a)
+		lines := t.menuLines(a)
+		if len(lines) > room && room > 1 { // keep the chosen item in view
+			from, to := scrollWindow(len(lines)-1, t.menu.sel, room-1)
+			lines = append(lines[:1:1], lines[1+from:1+to]...)
+		}
+		return lines
 	case t.history.open:
 		return t.historyLines(a)
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -227,7 +228,7 @@ func TestLookingChangesNothing(t *testing.T) {
 	}
 	h.contains("not started · 5:00", "Not started")
 	h.keys("esc", "esc", "up", "enter", "tab", "left")
-	h.contains("LOOKING AT 1/6 Open the table (read-only", "from the first stage")
+	h.contains("LOOKING AT 1/6 Open the table · read-only", "from the first stage")
 	h.keys("ctrl+d")
 	h.contains("Read-only")
 	if n := h.table().Notes; len(n) != 1 || n[0].Deleted() {
@@ -308,6 +309,41 @@ func TestEveryKeyInEachScreensHelpIsHandled(t *testing.T) {
 					t.Errorf("%s: %s (%s) changed nothing and said nothing", sc.name, k, b.Help().Desc)
 				}
 			}
+		}
+	}
+}
+
+// TestTableStatesGolden draws the table screen's states, at 80x24 and at a
+// large size: typing, the notes list, the ctrl+x menu, a note's history,
+// another stage looked at, and the full help.
+func TestTableStatesGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		w, hg := size[0], size[1]
+		h := newHarness(t, w, hg)
+		h.londonTable()
+		h.keys("ctrl+n", "y")
+		h.typ("Care joined up around the patient")
+		h.keys("enter")
+		h.typ("A workforce that wants to stay")
+		h.keys("enter", "tab", "up", "ctrl+e")
+		h.typ(" together")
+		h.keys("enter")
+		h.typ("half a thought")
+		steps := []struct {
+			name string
+			keys []string
+		}{
+			{"table-typing", nil},
+			{"table-list", []string{"tab"}},
+			{"table-menu", []string{"ctrl+x", "up", "up"}},
+			{"table-history", []string{"esc", "up", "enter"}},
+			{"table-browse", []string{"esc", "left"}},
+			{"table-help", []string{"?"}},
+		}
+		for _, s := range steps {
+			h.keys(s.keys...)
+			h.golden(fmt.Sprintf("%s-%dx%d", s.name, w, hg))
+			h.fits(w, hg)
 		}
 	}
 }
