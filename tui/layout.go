@@ -94,7 +94,13 @@ func (a *App) helpLines(km keyMap) []string {
 				continue
 			}
 			h := b.Help()
-			lines = append(lines, "  "+a.st.Key.Render(fmt.Sprintf("%-12s", h.Key))+" "+h.Desc)
+			for i, l := range wrap(h.Desc, max(a.width-17, 10)) { // long descriptions wrap, never cut
+				k := ""
+				if i == 0 {
+					k = h.Key
+				}
+				lines = append(lines, "  "+a.st.Key.Render(fmt.Sprintf("%-12s", k))+" "+l)
+			}
 		}
 	}
 	return lines
