@@ -21,6 +21,8 @@ var (
 type Saved[T any] struct {
 	Record T
 	Notice string
+	// Undo, where the operation can be undone, puts back what it replaced.
+	Undo Undo
 }
 
 // Roles are the people at a table.

@@ -66,7 +66,7 @@ func (f *fixture) goTo(g model.ID, key string) TableView {
 		if v.Stage.Key == key {
 			return v
 		}
-		if _, err := f.eng.MoveStage(f.ctx, "test", g, 1); err != nil {
+		if _, _, err := f.eng.MoveStage(f.ctx, "test", g, 1); err != nil {
 			f.t.Fatalf("moving to %s: %v", key, err)
 		}
 	}
@@ -126,7 +126,7 @@ func TestEditDeleteRestoreKeepHistory(t *testing.T) {
 	if _, err := f.eng.EditNote(f.ctx, "scribe", n.ID, "second wording"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.eng.DeleteNote(f.ctx, "scribe", n.ID); err != nil {
+	if _, err := f.eng.DeleteNote(f.ctx, "scribe", n.ID); err != nil {
 		t.Fatal(err)
 	}
 	if len(f.table(g).Notes) != 0 {
@@ -152,11 +152,11 @@ func TestEditDeleteRestoreKeepHistory(t *testing.T) {
 func TestStageFlowAndTimer(t *testing.T) {
 	f := newFixture(t)
 	g := f.london().Group.ID
-	if _, err := f.eng.MoveStage(f.ctx, "fac", g, -1); err == nil {
+	if _, _, err := f.eng.MoveStage(f.ctx, "fac", g, -1); err == nil {
 		t.Fatal("moved before the first stage")
 	}
 	f.now = f.now.Add(time.Minute)
-	s, err := f.eng.MoveStage(f.ctx, "fac", g, 1)
+	s, _, err := f.eng.MoveStage(f.ctx, "fac", g, 1)
 	if err != nil || s.Key != "vision" {
 		t.Fatalf("next = %v, %v", s.Key, err)
 	}
@@ -168,7 +168,7 @@ func TestStageFlowAndTimer(t *testing.T) {
 		t.Errorf("time left %v", left)
 	}
 	f.goTo(g, "key-messages")
-	if _, err := f.eng.MoveStage(f.ctx, "fac", g, 1); err == nil {
+	if _, _, err := f.eng.MoveStage(f.ctx, "fac", g, 1); err == nil {
 		t.Fatal("moved past the last stage")
 	}
 }

@@ -15,7 +15,7 @@ func TestProposalsFindPlantedNearDuplicatesAcrossAreasOnly(t *testing.T) {
 		for _, n := range notes {
 			ids = append(ids, f.capture(g, n).ID)
 		}
-		id, _, err := f.eng.GroupNotes(f.ctx, "s", g, ids, name)
+		id, _, _, err := f.eng.GroupNotes(f.ctx, "s", g, ids, name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,7 +89,7 @@ func TestDotVotesWorkOnThemes(t *testing.T) {
 	if err := f.eng.CastDots(f.ctx, "p", g, "P1", map[model.ID]int{a.ID: 1}); err != nil {
 		t.Fatal(err)
 	}
-	th, _, err := f.eng.GroupNotes(f.ctx, "s", g, []model.ID{a.ID, b.ID}, "Systems and records")
+	th, _, _, err := f.eng.GroupNotes(f.ctx, "s", g, []model.ID{a.ID, b.ID}, "Systems and records")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -104,11 +104,11 @@ func TestTheLiveModelAlwaysMatchesTheDatabase(t *testing.T) {
 		case 4:
 			op = "delete"
 			if len(v.Notes) > 0 {
-				err = e.DeleteNote(ctx, who, v.Notes[rng.IntN(len(v.Notes))].ID)
+				_, err = e.DeleteNote(ctx, who, v.Notes[rng.IntN(len(v.Notes))].ID)
 			}
 		case 5:
 			op = "move stage"
-			_, err = e.MoveStage(ctx, who, g.ID, 1-2*rng.IntN(2))
+			_, _, err = e.MoveStage(ctx, who, g.ID, 1-2*rng.IntN(2))
 		case 6:
 			op = "next step"
 			_, err = e.AddNextStep(ctx, who, g.ID, NextStepInput{Action: fmt.Sprintf("step %d", step), Owner: "ICS"})
@@ -130,12 +130,12 @@ func TestTheLiveModelAlwaysMatchesTheDatabase(t *testing.T) {
 		case 10:
 			op = "group notes"
 			if n := v.StageNotes(); len(n) >= 2 {
-				_, _, err = e.GroupNotes(ctx, who, g.ID, []model.ID{n[0].ID, n[len(n)-1].ID}, fmt.Sprintf("theme %d", step))
+				_, _, _, err = e.GroupNotes(ctx, who, g.ID, []model.ID{n[0].ID, n[len(n)-1].ID}, fmt.Sprintf("theme %d", step))
 			}
 		case 11:
 			op = "ungroup"
 			if len(v.Themes) > 0 {
-				err = e.Ungroup(ctx, who, v.Themes[0].Theme.ID)
+				_, err = e.Ungroup(ctx, who, v.Themes[0].Theme.ID)
 			}
 		case 12:
 			op = "close or reopen the vote"

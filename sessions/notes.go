@@ -40,14 +40,16 @@ func (e *Engine) Capture(ctx context.Context, actor string, groupID model.ID, te
 }
 
 // EditNote replaces a note's text; the earlier text is kept as a revision.
+// The Saved's Undo puts the earlier text back.
 func (e *Engine) EditNote(ctx context.Context, actor string, id model.ID, text string) (Saved[model.Contribution], error) {
 	c, err := clean(text, model.NoteRule)
 	if err != nil {
 		return Saved[model.Contribution]{}, err
 	}
-	var note model.Contribution
+	var note, before model.Contribution
 	err = e.store.Update(ctx, actor, func(tx *storage.Tx) error {
 		n, err := tx.Contribution(id)
+		before = n
 		if err != nil {
 			return err
 		}
@@ -64,20 +66,21 @@ func (e *Engine) EditNote(ctx context.Context, actor string, id model.ID, text s
 	if err != nil {
 		return Saved[model.Contribution]{}, fmt.Errorf("edit not saved: %w", err)
 	}
-	return Saved[model.Contribution]{Record: note, Notice: c.Notice()}, nil
+	return Saved[model.Contribution]{Record: note, Notice: c.Notice(), Undo: noteUndo("the edit", before)}, nil
 }
 
-// TagNote replaces a note's tags.
-func (e *Engine) TagNote(ctx context.Context, actor string, id model.ID, tags []string) error {
-	return e.changeNote(ctx, actor, id, func(n *model.Contribution) error {
+// TagNote replaces a note's tags; the Undo puts the earlier tags back.
+func (e *Engine) TagNote(ctx context.Context, actor string, id model.ID, tags []string) (Undo, error) {
+	return e.changeNote(ctx, actor, id, "the tags", func(n *model.Contribution) error {
 		n.Tags = model.NormalizeTags(tags)
 		return nil
 	})
 }
 
-// DeleteNote marks a note deleted. Nothing is erased: RestoreNote undoes it.
-func (e *Engine) DeleteNote(ctx context.Context, actor string, id model.ID) error {
-	return e.changeNote(ctx, actor, id, func(n *model.Contribution) error {
+// DeleteNote marks a note deleted. Nothing is erased: the Undo (or
+// RestoreNote) brings it back.
+func (e *Engine) DeleteNote(ctx context.Context, actor string, id model.ID) (Undo, error) {
+	return e.changeNote(ctx, actor, id, "the delete", func(n *model.Contribution) error {
 		if n.Deleted() {
 			return fmt.Errorf("the note is already deleted")
 		}
@@ -88,18 +91,23 @@ func (e *Engine) DeleteNote(ctx context.Context, actor string, id model.ID) erro
 
 // RestoreNote brings back a deleted note.
 func (e *Engine) RestoreNote(ctx context.Context, actor string, id model.ID) error {
-	return e.changeNote(ctx, actor, id, func(n *model.Contribution) error {
+	_, err := e.changeNote(ctx, actor, id, "the restore", func(n *model.Contribution) error {
 		n.DeletedAt = model.Contribution{}.DeletedAt
 		return nil
 	})
+	return err
 }
 
-func (e *Engine) changeNote(ctx context.Context, actor string, id model.ID, change func(*model.Contribution) error) error {
+// changeNote changes one note and returns the Undo (labelled label) that
+// puts it back.
+func (e *Engine) changeNote(ctx context.Context, actor string, id model.ID, label string, change func(*model.Contribution) error) (Undo, error) {
+	var before model.Contribution
 	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
 		n, err := tx.Contribution(id)
 		if err != nil {
 			return err
 		}
+		before = n
 		if err := allow(ctx, needWrite, n.GroupID); err != nil {
 			return err
 		}
@@ -110,19 +118,21 @@ func (e *Engine) changeNote(ctx context.Context, actor string, id model.ID, chan
 		return tx.UpdateContribution(n)
 	})
 	if err != nil {
-		return fmt.Errorf("note not changed: %w", err)
+		return Undo{}, fmt.Errorf("note not changed: %w", err)
 	}
-	return nil
+	return noteUndo(label, before), nil
 }
 
 // MoveNote moves a note to another stage of its table (its text, tags and
-// history stay).
-func (e *Engine) MoveNote(ctx context.Context, actor string, id model.ID, stageKey string) error {
+// history stay); the Undo moves it back.
+func (e *Engine) MoveNote(ctx context.Context, actor string, id model.ID, stageKey string) (Undo, error) {
+	var before model.Contribution
 	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
 		n, err := tx.Contribution(id)
 		if err != nil {
 			return err
 		}
+		before = n
 		if err := allow(ctx, needWrite, n.GroupID); err != nil {
 			return err
 		}
@@ -140,9 +150,9 @@ func (e *Engine) MoveNote(ctx context.Context, actor string, id model.ID, stageK
 		return tx.UpdateContribution(n)
 	})
 	if err != nil {
-		return fmt.Errorf("note not moved: %w", err)
+		return Undo{}, fmt.Errorf("note not moved: %w", err)
 	}
-	return nil
+	return noteUndo("the move", before), nil
 }
 
 // SetAuthor records who said a note: a role or initials, never required
@@ -152,10 +162,11 @@ func (e *Engine) SetAuthor(ctx context.Context, actor string, id model.ID, autho
 	if err != nil {
 		return "", err
 	}
-	return c.Notice(), e.changeNote(ctx, actor, id, func(n *model.Contribution) error {
+	_, err = e.changeNote(ctx, actor, id, "who said it", func(n *model.Contribution) error {
 		n.Author = c.Text
 		return nil
 	})
+	return c.Notice(), err
 }
 
 // CaptureLines saves each non-empty line of a paste as its own note, in

@@ -10,12 +10,15 @@ import (
 )
 
 // MoveStage moves a table delta stages on (+1) or back (-1) and restarts the
-// stage's clock. It returns the stage the table is now at.
-func (e *Engine) MoveStage(ctx context.Context, actor string, groupID model.ID, delta int) (model.Stage, error) {
+// stage's clock. It returns the stage the table is now at, and the Undo
+// that puts the table back at the stage it left, with that stage's clock as
+// it was.
+func (e *Engine) MoveStage(ctx context.Context, actor string, groupID model.ID, delta int) (model.Stage, Undo, error) {
 	if err := allow(ctx, needWrite, groupID); err != nil {
-		return model.Stage{}, err
+		return model.Stage{}, Undo{}, err
 	}
 	var to model.Stage
+	undo := Undo{Label: "the stage change", Table: groupID}
 	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
 		g, ev, err := tableEvent(tx, groupID)
 		if err != nil {
@@ -26,6 +29,7 @@ func (e *Engine) MoveStage(ctx context.Context, actor string, groupID model.ID, 
 			return err
 		}
 		from := g.StageKey
+		undo.stage = clockOf(g)
 		g.StageKey, g.StageStartedAt, g.UpdatedAt = to.Key, e.Now(), e.Now()
 		g.PausedAt, g.PausedFor, g.ExtraMinutes = time.Time{}, 0, 0 // each stage has its own clock
 		if err := tx.UpdateGroup(g); err != nil {
@@ -34,25 +38,33 @@ func (e *Engine) MoveStage(ctx context.Context, actor string, groupID model.ID, 
 		return tx.Note("stage", "table", g.ID, fmt.Sprintf(`{"from":%q,"to":%q}`, from, to.Key))
 	})
 	if err != nil {
-		return to, fmt.Errorf("stage not changed: %w", err)
+		return to, Undo{}, fmt.Errorf("stage not changed: %w", err)
 	}
-	return to, nil
+	return to, undo, nil
 }
 
-// StartStage starts the clock of the table's current stage if it has not
-// started, so a table's first stage counts from when it is first opened.
-func (e *Engine) StartStage(ctx context.Context, actor string, groupID model.ID) error {
-	if allow(ctx, needWrite, groupID) != nil {
-		return nil // only a seat that runs the table starts its clock
+// StartStage starts the clock of the table's current stage. Opening or
+// looking at a table never starts it: until someone who runs the table
+// starts it deliberately, every seat shows the stage as not started. It
+// reports whether the clock was started now (false: it already runs).
+func (e *Engine) StartStage(ctx context.Context, actor string, groupID model.ID) (bool, error) {
+	if err := allow(ctx, needWrite, groupID); err != nil {
+		return false, err
 	}
-	return e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+	started := false
+	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
 		g, err := liveGroup(tx, groupID)
 		if err != nil || !g.StageStartedAt.IsZero() {
 			return err
 		}
+		started = true
 		g.StageStartedAt, g.UpdatedAt = e.Now(), e.Now()
 		return tx.UpdateGroup(g)
 	})
+	if err != nil {
+		return false, fmt.Errorf("stage clock not started: %w", err)
+	}
+	return started, nil
 }
 
 // SetRoles records who facilitates, scribes and reports, and how many

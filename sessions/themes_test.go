@@ -15,7 +15,7 @@ func TestGroupingRules(t *testing.T) {
 	n1, n2, n3 := f.capture(g, "one"), f.capture(g, "two"), f.capture(g, "three")
 	elsewhere := f.capture(other, "another table's note")
 	gone := f.capture(g, "deleted")
-	if err := f.eng.DeleteNote(f.ctx, "s", gone.ID); err != nil {
+	if _, err := f.eng.DeleteNote(f.ctx, "s", gone.ID); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
@@ -33,7 +33,7 @@ func TestGroupingRules(t *testing.T) {
 		{"moving a note to a new theme", []model.ID{n2.ID, n3.ID}, "Second", ""},
 	}
 	for _, c := range cases {
-		_, _, err := f.eng.GroupNotes(f.ctx, "s", g, c.notes, c.theme)
+		_, _, _, err := f.eng.GroupNotes(f.ctx, "s", g, c.notes, c.theme)
 		switch {
 		case c.want == "" && err != nil:
 			t.Errorf("%s: refused: %v", c.name, err)
@@ -45,14 +45,14 @@ func TestGroupingRules(t *testing.T) {
 	if len(themes) != 2 || len(themes[0].Notes) != 1 || len(themes[1].Notes) != 2 || themes[1].Theme.Name != "Second" {
 		t.Fatalf("themes after grouping: %+v", themes)
 	}
-	if _, notice, err := f.eng.GroupNotes(f.ctx, "s", g, []model.ID{n1.ID}, "Red \x1b[31mtheme"); err != nil || notice == "" {
+	if _, notice, _, err := f.eng.GroupNotes(f.ctx, "s", g, []model.ID{n1.ID}, "Red \x1b[31mtheme"); err != nil || notice == "" {
 		t.Errorf("an escape in a theme name: %v, notice %q", err, notice)
 	}
 	first := themes[0].Theme.ID
-	if err := f.eng.Ungroup(f.ctx, "s", themes[1].Theme.ID); err != nil {
+	if _, err := f.eng.Ungroup(f.ctx, "s", themes[1].Theme.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.eng.RenameTheme(f.ctx, "s", themes[1].Theme.ID, "again"); err == nil {
+	if _, _, err := f.eng.RenameTheme(f.ctx, "s", themes[1].Theme.ID, "again"); err == nil {
 		t.Error("renamed an ungrouped theme")
 	}
 	for _, th := range f.table(g).Themes {

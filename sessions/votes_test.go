@@ -54,7 +54,7 @@ func TestDotVoteBallotsAndPaperTally(t *testing.T) {
 		t.Fatalf("priorities: %v", got)
 	}
 	// A deleted note can no longer receive dots.
-	if err := f.eng.DeleteNote(f.ctx, "s", ids[5]); err != nil {
+	if _, err := f.eng.DeleteNote(f.ctx, "s", ids[5]); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.eng.CastDots(f.ctx, "p", g, "P4", map[model.ID]int{ids[5]: 1}); err == nil {

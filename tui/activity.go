@@ -41,6 +41,7 @@ func (a *App) openForm(f formModel, back screen) tea.Cmd {
 	a.screen = screenForm
 	a.status = ""
 	a.form.focus = 0
+	a.form.opened = a.form.values()
 	return a.form.fields[0].input.Focus()
 }
 

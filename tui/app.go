@@ -45,7 +45,6 @@ const (
 	screenProgramme
 	screenSetup
 	screenMaturity
-	screenOverview
 	screenDashboard
 	screenPresent
 	screenThemes
@@ -54,15 +53,9 @@ const (
 
 // App is the root model: it routes messages to the current screen.
 type App struct {
-	eng    *sessions.Engine
-	actor  string
-	ctx    context.Context
-	width  int
-	height int
+	common
 	dark   bool
-	st     Styles
 	help   help.Model
-	now    time.Time
 	screen screen
 	status string
 	isErr  bool
@@ -87,6 +80,8 @@ type App struct {
 	scale    scaleModel
 	// setupSel is the selected row of the set-up screen.
 	setupSel int
+	// helpTop is the first line of the full help shown (? scrolls).
+	helpTop int
 
 	// static turns off the clock tick and the change watch (for tests).
 	static bool
@@ -101,7 +96,6 @@ type App struct {
 	participantOn string
 
 	opts       Options
-	seat       *sessions.Seat
 	started    time.Time
 	lastKey    time.Time
 	quitReason string
@@ -109,7 +103,7 @@ type App struct {
 
 // New returns the app over an engine.
 func New(eng *sessions.Engine, opts Options) *App {
-	a := &App{eng: eng, actor: opts.Actor, width: 80, height: 24, dark: true, help: help.New(), opts: opts, seat: opts.Seat}
+	a := &App{common: common{eng: eng, actor: opts.Actor, width: 80, height: 24, seat: opts.Seat}, dark: true, help: help.New(), opts: opts}
 	a.ctx = a.seatContext(context.Background())
 	if a.actor == "" {
 		a.actor = "local"
@@ -213,6 +207,27 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case savedMsg:
 		return a, a.tbl.saved(a, msg)
+	case undoneMsg:
+		a.tbl.keep(msg.undo)
+		a.setStatus(msg.status, msg.err)
+		return a, a.reload()
+	case navMsg:
+		a.screen = msg.to
+		a.setStatus(msg.status, nil)
+		if msg.load != nil {
+			return a, msg.load
+		}
+		return a, a.reload()
+	case formDroppedMsg:
+		a.screen = msg.back
+		a.setStatus("Dropped; nothing saved.", nil)
+		return a, nil
+	case dropEditMsg:
+		a.tbl.dropEdit(a)
+		return a, nil
+	case historyMsg:
+		a.tbl.history = tableHistory{open: true, note: msg.note, versions: msg.versions}
+		return a, nil
 	case formResultMsg:
 		if msg.err != nil {
 			a.form.err = msg.err.Error()
@@ -220,6 +235,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.screen = a.form.done
 		a.setStatus(msg.status, nil)
+		a.tbl.keep(msg.undo)
+		if msg.clearMarks {
+			a.tbl.marked = map[model.ID]bool{}
+		}
 		return a, a.reload()
 	case reviewMsg:
 		a.review.r, a.review.loaded = msg.r, true
@@ -242,7 +261,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.summary.set(a, msg)
 		return a, nil
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, keyInterrupt) {
 			return a, tea.Quit
 		}
 		a.lastKey = time.Now()
@@ -252,8 +271,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if cmd, answered := a.answer(msg); answered {
 			return a, cmd
 		}
+		if a.help.ShowAll && a.helpKey(msg) {
+			return a, nil
+		}
 		if a.screen != screenForm && a.screen != screenTable && key.Matches(msg, keyHelp) {
-			a.help.ShowAll = !a.help.ShowAll
+			a.help.ShowAll, a.helpTop = true, 0
 			return a, nil
 		}
 		return a, a.key(msg)
@@ -264,6 +286,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	return a, nil
 }
+
+// keyInterrupt quits from anywhere.
+var keyInterrupt = kb([]string{"ctrl+c"}, "ctrl+c", "quit")
 
 func (a *App) setStatus(s string, err error) {
 	a.status, a.isErr = s, err != nil

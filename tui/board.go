@@ -12,7 +12,7 @@ import (
 )
 
 var boardKeys = keyMap{
-	short: []key.Binding{keyEnter, keyDashboard, keySetup, keyProgramme, keySummary, keyBack, keyHelp},
+	short: []key.Binding{keyEnter, keyDashboard, keySetup, keySummary, keyBack, keyHelp},
 	full:  [][]key.Binding{{keyUp, keyDown, keyEnter}, {keyDashboard, keySetup, keyProgramme, keySummary}, {keyBack, keyQuit}},
 }
 
@@ -22,7 +22,7 @@ func (a *App) boardKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, keyBack):
 		a.screen, a.status = screenHome, ""
 		return a.loadEvents()
-	case msg.String() == "q":
+	case key.Matches(msg, keyQuit):
 		return tea.Quit
 	case key.Matches(msg, keyUp):
 		a.boardSel = clamp(a.boardSel-1, n)

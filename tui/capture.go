@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"forum/model"
+	"forum/sessions"
 )
 
 // matches reports whether a note's text, tags or author hold the filter.
@@ -36,7 +37,7 @@ func (t *tableModel) craftKey(a *App, msg tea.Msg) (tea.Cmd, bool) {
 			t.input, cmd = t.input.Update(msg)
 			t.drafts[t.view.Group.ID] = t.input.Value()
 			t.pasted, t.beforePaste, t.afterPaste = p.Content, before, t.input.Value()
-			a.setStatus(fmt.Sprintf("Pasted %d lines as one note: ctrl+l makes them %d separate notes.", lines, lines), nil)
+			a.setStatus(fmt.Sprintf("Pasted %d lines as one note: ctrl+y makes them %d separate notes.", lines, lines), nil)
 			return cmd, true
 		}
 		return nil, false
@@ -45,34 +46,15 @@ func (t *tableModel) craftKey(a *App, msg tea.Msg) (tea.Cmd, bool) {
 	if !ok {
 		return nil, false
 	}
-	s := k.String()
 	switch {
 	case t.readBack:
-		return t.readBackKey(a, s), true
+		return t.readBackKey(a, k), true
 	case t.filtering:
 		return t.filterKey(a, k), true
-	case s == "ctrl+l" && !t.listFocus && t.pasted != "":
-		return t.splitPaste(a), true
-	case !t.listFocus:
-		return nil, false
-	case s == "/":
-		t.filtering = true
-		a.setStatus("Filter: type a word (enter keeps it, esc clears it).", nil)
-		return nil, true
-	case s == "r":
-		t.readBack, t.readTop = true, 0
-		return nil, true
-	case s == ">" || s == "<":
-		return t.moveNote(a, map[string]int{">": 1, "<": -1}[s]), true
-	case s == "w":
-		if note, ok := t.selected(); ok {
-			return a.openForm(a.authorForm(note), screenTable), true
-		}
-		return nil, true
-	case s == "esc" && t.filter != "":
-		t.filter = ""
-		a.setStatus("Filter cleared: every note shows.", nil)
-		return nil, true
+	case t.history.open:
+		return t.historyKey(a, k), true
+	case t.menu.open:
+		return t.menuKey(a, k), true
 	}
 	return nil, false
 }
@@ -90,6 +72,10 @@ func nonEmptyLines(s string) int {
 // splitPaste takes the pasted block out of the typing line and saves each
 // of its lines as a note.
 func (t *tableModel) splitPaste(a *App) tea.Cmd {
+	if t.pasted == "" {
+		a.setStatus("Nothing to split: paste several lines into the typing line first.", nil)
+		return nil
+	}
 	text := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(t.pasted)
 	t.pasted = ""
 	if t.input.Value() != t.afterPaste {
@@ -112,21 +98,19 @@ func (t *tableModel) splitPaste(a *App) tea.Cmd {
 
 // filterKey edits the filter as it is typed.
 func (t *tableModel) filterKey(a *App, k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "enter":
+	switch {
+	case key.Matches(k, filterKeys.Keep):
 		t.filtering = false
 		a.setStatus(fmt.Sprintf("Showing %s with %q; esc shows all.", plural(len(t.notes()), "note", "notes"), t.filter), nil)
-	case "esc":
+	case key.Matches(k, filterKeys.Clear):
 		t.filtering, t.filter = false, ""
 		a.setStatus("Filter cleared.", nil)
-	case "backspace":
+	case key.Matches(k, filterKeys.Erase):
 		if r := []rune(t.filter); len(r) > 0 {
 			t.filter = string(r[:len(r)-1])
 		}
-	default:
-		if k.Text != "" {
-			t.filter += model.Safe(k.Text, false)
-		}
+	case k.Text != "":
+		t.filter += model.Safe(k.Text, false)
 	}
 	t.sel = clamp(t.sel, len(t.notes()))
 	if t.filtering {
@@ -148,7 +132,7 @@ func (t *tableModel) moveNote(a *App, d int) tea.Cmd {
 	}
 	stage := t.view.Event.Stages[to]
 	eng, ctx, actor := a.eng, a.ctx, a.actor
-	return do("Moved to "+stage.Title+".", func() error { return eng.MoveNote(ctx, actor, note.ID, stage.Key) })
+	return undoable("Moved to "+stage.Title+" (ctrl+z undoes).", func() (sessions.Undo, error) { return eng.MoveNote(ctx, actor, note.ID, stage.Key) })
 }
 
 // authorForm records who said a note.
@@ -165,15 +149,17 @@ func (a *App) authorForm(note model.Contribution) formModel {
 	}
 }
 
-// readBackKey scrolls read-back mode; esc or r leaves it.
-func (t *tableModel) readBackKey(a *App, s string) tea.Cmd {
-	switch s {
-	case "esc", "r", "q":
+// readBackKey scrolls read-back mode; esc leaves it.
+func (t *tableModel) readBackKey(a *App, k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, readBackKeys.Leave):
 		t.readBack = false
-	case "down", "j", "space", "pgdown":
+	case key.Matches(k, readBackKeys.Down):
 		t.readTop++
-	case "up", "k", "pgup":
+	case key.Matches(k, readBackKeys.Up):
 		t.readTop = max(t.readTop-1, 0)
+	default:
+		a.setStatus("Read-back: ↑/↓ scroll, esc goes back to the table.", nil)
 	}
 	return nil
 }
@@ -198,12 +184,30 @@ func (t *tableModel) renderReadBack(a *App) string {
 	if len(lines) == 0 {
 		lines = []string{"", "  Nothing captured at this stage yet."}
 	}
-	room := a.bodyRoom(readBackKeys)
+	room := a.bodyRoom(readBackKeys.keyMap())
 	t.readTop = min(t.readTop, max(len(lines)-room, 0))
-	return a.page(head, lines[t.readTop:min(t.readTop+room, len(lines))], readBackKeys)
+	return a.page(head, lines[t.readTop:min(t.readTop+room, len(lines))], readBackKeys.keyMap())
 }
 
-var readBackKeys = keyMap{
-	short: []key.Binding{keyScroll, kb([]string{"esc", "r"}, "esc", "back to the table")},
-	full:  [][]key.Binding{{keyScroll, kb([]string{"esc", "r"}, "esc", "back to the table")}},
+// readBackKeyMap are the keys of read-back mode.
+type readBackKeyMap struct{ Up, Down, Leave key.Binding }
+
+var readBackKeys = readBackKeyMap{
+	Up:    kb([]string{"up", "pgup"}, "↑", "scroll up"),
+	Down:  kb([]string{"down", "pgdown", "space"}, "↓/space", "scroll down"),
+	Leave: kb([]string{"esc", "ctrl+r"}, "esc", "back to the table"),
+}
+
+func (k readBackKeyMap) keyMap() keyMap {
+	b := []key.Binding{k.Up, k.Down, k.Leave}
+	return keyMap{short: b, full: [][]key.Binding{b}}
+}
+
+// filterKeyMap are the keys while a filter is typed.
+type filterKeyMap struct{ Keep, Clear, Erase key.Binding }
+
+var filterKeys = filterKeyMap{
+	Keep:  kb([]string{"enter"}, "enter", "keep the filter"),
+	Clear: kb([]string{"esc"}, "esc", "clear it"),
+	Erase: kb([]string{"backspace"}, "backspace", "erase a letter"),
 }

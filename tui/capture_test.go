@@ -16,8 +16,8 @@ func TestPastedLinesCanBecomeSeparateNotes(t *testing.T) {
 	h.londonTable()
 	h.typ("draft ")
 	h.msg(tea.PasteMsg{Content: "Shared records\r\nEstates\n\nLeadership"})
-	h.contains("Pasted 3 lines as one note: ctrl+l makes them 3 separate notes.")
-	h.keys("ctrl+l")
+	h.contains("Pasted 3 lines as one note: ctrl+y makes them 3 separate notes.")
+	h.keys("ctrl+y")
 	h.contains("✓ 3 notes saved, one per line.")
 	var got []string
 	for _, n := range h.table().Notes {
@@ -38,7 +38,7 @@ func TestFilterReadBackMoveAndWhoSaidIt(t *testing.T) {
 		h.typ(s)
 		h.keys("enter")
 	}
-	h.keys("tab", "/")
+	h.keys("tab", "ctrl+f")
 	h.typ("record")
 	h.keys("enter")
 	h.contains("matching \"record\": 2 of 3", "Shared care records", "Records differ by borough")
@@ -47,16 +47,17 @@ func TestFilterReadBackMoveAndWhoSaidIt(t *testing.T) {
 	}
 	h.keys("esc")
 	h.contains("Notes at this stage: 3")
-	h.keys("r")
+	h.keys("ctrl+r")
 	h.golden("readback-80x24")
 	h.fits(80, 24)
 	h.contains("Read-back", "1. Shared care records", "3. Records differ by borough")
-	h.keys("esc", "down", "down", "down", "up", "w")
+	h.keys("esc", "down", "down", "down", "up", "ctrl+w")
 	h.typ("GP")
 	h.keys("enter")
 	h.contains("Estates are the barrier — GP")
-	h.keys("down", "down", "down", "up", ">")
-	h.contains("Moved to Set the vision.", "Notes at this stage: 2")
+	h.keys("down", "down", "down", "up")
+	h.menu("move the note to the next stage")
+	h.contains("Moved to Set the vision (ctrl+z undoes).", "Notes at this stage: 2")
 	v := h.table()
 	for _, n := range v.Notes {
 		if n.Text == "Estates are the barrier" && (n.StageKey != "vision" || n.Author != "GP") {
@@ -68,33 +69,37 @@ func TestFilterReadBackMoveAndWhoSaidIt(t *testing.T) {
 func TestScribeGroupsNotesIntoThemes(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.londonTable()
-	h.keys("ctrl+n", "ctrl+n")
+	h.keys("ctrl+n", "y", "ctrl+n", "y")
 	for _, s := range []string{"Shared records across practices", "Estates are the barrier", "One clinical system", "No room for new staff"} {
 		h.typ(s)
 		h.keys("enter")
 	}
 	h.keys("tab", "up", "up", "up") // "Shared records…"
-	h.keys("space")                 // marks it, moves to "Estates…"
-	h.keys("down", "space")         // "One clinical system"
-	h.keys("g")
+	h.keys("space")                 // marks it; the selection stays
+	h.keys("down", "down", "space") // "One clinical system"
+	h.keys("ctrl+g")
 	h.typ("Systems and records")
 	h.keys("enter")
-	h.contains("✓ Theme saved.", "▾ Systems and records · 2 notes")
+	h.contains("✓ Theme saved (ctrl+z undoes).", "▾ Systems and records · 2 notes")
 	h.golden("themes-80x24")
 	h.fits(80, 24)
 	v := h.table()
 	if len(v.Themes) != 1 || len(v.Themes[0].Notes) != 2 {
 		t.Fatalf("themes %+v", v.Themes)
 	}
-	h.keys("up", "up", "up", "up", "R", "ctrl+u")
+	h.keys("up", "up", "up", "up")
+	h.menu("rename the note's theme")
+	h.keys("ctrl+u")
 	h.typ("Shared systems")
 	h.keys("enter")
 	h.contains("▾ Shared systems · 2 notes")
-	h.keys("U")
+	h.menu("ungroup the note's theme")
 	h.contains("Ungrouped «Shared systems»")
 	if v := h.table(); len(v.Themes) != 0 {
 		t.Fatalf("after ungrouping: %d themes", len(v.Themes))
 	}
+	h.keys("ctrl+z", "ctrl+z") // the ungrouping, then the rename
+	h.contains("Undone: the rename.", "▾ Systems and records · 2 notes")
 }
 
 func TestOrganiserAcceptsAndRejectsThemeLinks(t *testing.T) {
@@ -135,7 +140,7 @@ func BenchmarkTableView1000(b *testing.B) {
 			ids = append(ids, s.Record.ID)
 		}
 	}
-	if _, _, err := h.eng.GroupNotes(context.Background(), "bench", v.Group.ID, ids, "Every third note"); err != nil {
+	if _, _, _, err := h.eng.GroupNotes(context.Background(), "bench", v.Group.ID, ids, "Every third note"); err != nil {
 		b.Fatal(err)
 	}
 	h.msg(changedMsg{})

@@ -3,7 +3,9 @@ package tui
 import tea "charm.land/bubbletea/v2"
 
 // confirmation is a question on the status line that waits for y (yes) or
-// any other key (no) before running what it guards.
+// any other key (no) before running what it guards. On the table screen a
+// key that types text (other than y) also answers no and then types,
+// so a scribe who did not mean the question loses no letter.
 type confirmation struct {
 	yes tea.Cmd
 	// no is the status line when the answer is no.
@@ -28,7 +30,7 @@ func (a *App) answer(msg tea.Msg) (tea.Cmd, bool) {
 	a.pending = nil
 	if k.String() != "y" {
 		a.setStatus(p.no, nil)
-		return nil, true
+		return nil, !(a.screen == screenTable && k.Text != "")
 	}
 	a.setStatus("", nil)
 	return p.yes, true

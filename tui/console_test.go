@@ -25,13 +25,15 @@ func TestConsoleScreensGolden(t *testing.T) {
 		h.keys("d") // the demo event: every table complete
 		h.golden(name("overview"))
 		h.fits(w, hg)
-		h.keys("enter", "ctrl+b") // Table 1, back to the next-steps stage: its clock starts now
+		h.keys("enter", "ctrl+p", "y") // Table 1, back to the next-steps stage: its clock starts now
 		h.msg(tickMsg(testNow.Add(13*time.Minute + 30*time.Second)))
 		h.golden(name("header-warning"))
 		h.fits(w, hg)
 		h.msg(tickMsg(testNow.Add(16 * time.Minute)))
 		h.golden(name("header-timeup"))
-		h.keys("tab", "a", "2", "3", "1", "2", "4", "3")
+		h.keys("tab")
+		h.menu("maturity self-assessment")
+		h.keys("2", "down", "3", "down", "1", "down", "2", "down", "4", "down", "3")
 		h.golden(name("maturity"))
 		h.fits(w, hg)
 		h.keys("esc", "esc", "d")
@@ -46,6 +48,7 @@ func TestConsoleScreensGolden(t *testing.T) {
 func TestTimeUpRingsTheBellOnceAndBCanSilenceIt(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.londonTable()
+	h.keys("ctrl+t") // start the stage
 	h.app.now = testNow.Add(4 * time.Minute)
 	if h.app.bell() != nil {
 		t.Fatal("the bell rang before time was up")
@@ -61,9 +64,10 @@ func TestTimeUpRingsTheBellOnceAndBCanSilenceIt(t *testing.T) {
 	if h.app.bell() != nil {
 		t.Fatal("the bell rang twice for one stage")
 	}
-	h.keys("tab", "B")
+	h.keys("tab")
+	h.menu("time-up bell on / off")
 	h.contains("The time-up bell is off")
-	h.keys("n") // next stage, its own time-up
+	h.keys("ctrl+n", "y") // next stage, its own time-up
 	h.app.now = testNow.Add(time.Hour)
 	if h.app.bell() != nil {
 		t.Fatal("the bell rang although it was turned off")
@@ -73,17 +77,23 @@ func TestTimeUpRingsTheBellOnceAndBCanSilenceIt(t *testing.T) {
 func TestTimerKeysPauseExtendAndLock(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.londonTable()
-	h.keys("tab", "t")
+	h.contains("not started · 5:00", "Not started: the clock runs once someone at the table presses ctrl+t.")
+	h.keys("tab", "ctrl+t")
+	h.contains("Open the table started", "5:00 left")
+	h.keys("ctrl+t")
 	h.contains("Timer paused", "· paused")
-	h.keys("t", "+")
+	h.keys("ctrl+t")
+	h.menu("5 more minutes")
 	h.contains("+5 minutes", "(+5)")
-	h.keys("l")
-	h.contains("Locked: nothing more is captured in Open the table.", "This stage is locked")
+	h.keys("ctrl+l")
+	h.contains("Lock Open the table?")
+	h.keys("y")
+	h.contains("Locked: nothing more is captured in Open the table", "This stage is locked")
 	h.keys("tab")
 	h.typ("too late")
 	h.keys("enter")
 	h.contains("the stage is locked")
-	h.keys("tab", "l", "tab", "enter")
+	h.keys("tab", "ctrl+l", "tab", "enter")
 	h.contains("✓ too late")
 }
 
@@ -146,23 +156,27 @@ func TestEveryScreenSurvivesTinyAndHugeTerminals(t *testing.T) {
 	visit := map[string]struct {
 		path []string
 		want screen
+		menu string // then this ctrl+x menu item
 	}{
-		"overview":  {nil, screenBoard},
-		"dashboard": {[]string{"d"}, screenDashboard},
-		"themes":    {[]string{"d", "t"}, screenThemes},
-		"present":   {[]string{"d", "p"}, screenPresent},
-		"setup":     {[]string{"e"}, screenSetup},
-		"programme": {[]string{"p"}, screenProgramme},
-		"summary":   {[]string{"s"}, screenSummary},
-		"table":     {[]string{"enter"}, screenTable},
-		"maturity":  {[]string{"enter", "tab", "a"}, screenMaturity},
-		"vote":      {[]string{"enter", "ctrl+b", "ctrl+b", "ctrl+o"}, screenVote},
-		"fist":      {[]string{"enter", "ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b", "tab", "c"}, screenScale},
+		"overview":  {nil, screenBoard, ""},
+		"dashboard": {[]string{"d"}, screenDashboard, ""},
+		"themes":    {[]string{"d", "t"}, screenThemes, ""},
+		"present":   {[]string{"d", "p"}, screenPresent, ""},
+		"setup":     {[]string{"e"}, screenSetup, ""},
+		"programme": {[]string{"p"}, screenProgramme, ""},
+		"summary":   {[]string{"s"}, screenSummary, ""},
+		"table":     {[]string{"enter"}, screenTable, ""},
+		"maturity":  {[]string{"enter", "tab"}, screenMaturity, "maturity self-assessment"},
+		"vote":      {[]string{"enter", "ctrl+p", "y", "ctrl+p", "y", "ctrl+o"}, screenVote, ""},
+		"fist":      {[]string{"enter", "ctrl+p", "y", "ctrl+p", "y", "ctrl+p", "y", "ctrl+p", "y", "tab"}, screenScale, "consensus (vision) / support (next steps)"},
 	}
 	for name, v := range visit {
 		h2 := newHarness(t, 80, 24)
 		h2.keys("d")
 		h2.keys(v.path...)
+		if v.menu != "" {
+			h2.menu(v.menu)
+		}
 		if h2.app.screen != v.want {
 			t.Fatalf("%s: the keys %v reached screen %d, not %d:\n%s", name, v.path, h2.app.screen, v.want, h2.screen())
 		}

@@ -31,7 +31,7 @@ type reviewMsg struct{ r sessions.ThemeReview }
 var (
 	keyThemes  = kb([]string{"t"}, "t", "cross-cutting themes")
 	reviewKeys = keyMap{
-		short: []key.Binding{keyUp, keyDown, kb([]string{"a"}, "a", "accept"), kb([]string{"e"}, "e", "rename"), kb([]string{"x"}, "x", "reject"), kb([]string{"enter"}, "enter", "open"), kb([]string{"h"}, "h", "by hand"), keyBack},
+		short: []key.Binding{keyUp, keyDown, kb([]string{"a"}, "a", "accept"), kb([]string{"e"}, "e", "rename"), kb([]string{"x"}, "x", "reject"), kb([]string{"enter"}, "enter", "open"), keyBack},
 		full: [][]key.Binding{{keyUp, keyDown, kb([]string{"a"}, "a", "accept: one cross-cutting theme"), kb([]string{"e"}, "e", "accept under a new name"), kb([]string{"x"}, "x", "reject: not the same")},
 			{kb([]string{"enter"}, "enter", "open: leave themes out"), kb([]string{"space"}, "space", "leave out / mark"), kb([]string{"h"}, "h", "list every theme")}, {keyBack}},
 	}
@@ -91,10 +91,18 @@ func (m *reviewModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		}
 		a.screen, a.status = screenDashboard, ""
 		return a.loadPlenary(a.eventID())
-	case key.Matches(k, keyUp):
-		m.move(-1)
-	case key.Matches(k, keyDown):
-		m.move(1)
+	case key.Matches(k, keyUp), key.Matches(k, keyDown):
+		d := 1
+		if key.Matches(k, keyUp) {
+			d = -1
+		}
+		sel, member := m.sel, m.member
+		m.move(d)
+		if sel == m.sel && member == m.member {
+			a.setStatus("Nothing further "+map[int]string{-1: "up", 1: "down"}[d]+".", nil)
+		}
+	case s == "space" && !m.hand && !m.open:
+		a.setStatus("space marks a theme to leave out of a proposal (enter opens one) or, by hand (h), a theme to link.", nil)
 	case s == "h":
 		m.hand, m.open, m.sel = !m.hand, false, 0
 	case s == "space" && m.hand && len(m.r.All) > 0:

@@ -27,12 +27,16 @@ type dashboardModel struct {
 type plenaryMsg struct{ p sessions.Plenary }
 
 var (
-	keyDashboard = kb([]string{"d"}, "d", "plenary dashboard")
+	keyDashboard = kb([]string{"d"}, "d", "dashboard")
 	keyPresent   = kb([]string{"p"}, "p", "present")
-	keyMessages  = kb([]string{"m"}, "m", "edit the event's key messages")
+	keyMessages  = kb([]string{"m"}, "m", "event key messages")
+	keyPageUp    = kb([]string{"pgup"}, "pgup", "page up")
+	keyPageDown  = kb([]string{"pgdown", "space"}, "pgdn/space", "page down")
+	keyTop       = kb([]string{"home", "g"}, "home", "top")
+	keyDashBack  = kb([]string{"esc", "q"}, "esc", "back to the tables")
 	dashKeys     = keyMap{
-		short: []key.Binding{keyScroll, keyMessages, keyThemes, keyPresent, keyBack},
-		full:  [][]key.Binding{{keyScroll}, {keyMessages, keyThemes, keyPresent, keyBack}},
+		short: []key.Binding{keyMessages, keyThemes, keyPresent, keyBack, keyHelp},
+		full:  [][]key.Binding{{keyUp, keyDown, keyPageUp, keyPageDown, keyTop}, {keyMessages, keyThemes, keyPresent}, {keyDashBack, keyHelp}},
 	}
 )
 
@@ -52,19 +56,19 @@ func (d *dashboardModel) set(a *App, p sessions.Plenary) {
 
 func (d *dashboardModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 	page := max(a.height-4, 1)
-	switch s := k.String(); {
-	case s == "esc" || s == "q":
+	switch {
+	case key.Matches(k, keyDashBack):
 		a.screen, a.status = screenBoard, ""
 		return a.loadBoard(a.eventID())
 	case key.Matches(k, keyUp):
 		d.top--
 	case key.Matches(k, keyDown):
 		d.top++
-	case s == "pgup":
+	case key.Matches(k, keyPageUp):
 		d.top -= page
-	case s == "pgdown" || s == "space":
+	case key.Matches(k, keyPageDown):
 		d.top += page
-	case s == "home" || s == "g":
+	case key.Matches(k, keyTop):
 		d.top = 0
 	case key.Matches(k, keyMessages):
 		if !d.loaded {

@@ -15,7 +15,7 @@ func TestTableThroughEveryStage(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.contains("There are no events yet", "Press n")
 	v := h.londonTable()
-	h.contains("NCL", "Table 1", "1/6 Open the table", "5:00 left", "Ground rules")
+	h.contains("NCL", "Table 1", "1/6 Open the table", "not started · 5:00", "Ground rules")
 
 	// Open: roles.
 	h.keys("ctrl+o")
@@ -31,23 +31,24 @@ func TestTableThroughEveryStage(t *testing.T) {
 	h.contains("✓ Roles saved.", "Facilitator: Ann", "Participants: 6")
 
 	// Vision: notes, then a statement chosen from them.
-	h.keys("ctrl+n")
+	h.keys("ctrl+n", "y")
 	h.contains("2/6 Set the vision", "What should general practice at scale look like in North Central London")
 	h.typ("Care joined up around the patient")
 	h.keys("enter")
 	h.contains("✓ Saved.", "✓ Care joined up around the patient")
 	h.typ("A workforce that wants to stay")
-	h.keys("enter", "tab", "up", "v")
+	h.keys("enter", "tab", "up")
+	h.menu("use the note as the vision statement")
 	h.contains("Vision: Care joined up around the patient")
 
 	// Journey.
-	h.keys("tab", "ctrl+n")
+	h.keys("tab", "ctrl+n", "y")
 	h.contains("3/6 The journey so far")
 	h.typ("Federation runs extended access")
 	h.keys("enter")
 
 	// Priorities, and a dot vote: a paper tally and one ballot.
-	h.keys("ctrl+n")
+	h.keys("ctrl+n", "y")
 	h.contains("4/6 Choose the priorities")
 	for _, p := range []string{"Shared records", "Estates funding", "Leadership development"} {
 		h.typ(p)
@@ -71,7 +72,7 @@ func TestTableThroughEveryStage(t *testing.T) {
 	h.contains(" 3● Estates funding", " 2● Shared records", " 0● Leadership development")
 
 	// Next steps.
-	h.keys("ctrl+n", "ctrl+o")
+	h.keys("ctrl+n", "y", "ctrl+o")
 	h.contains("Add a next step", "Estates funding")
 	h.typ("Bid for hub funding")
 	h.keys("tab")
@@ -84,7 +85,7 @@ func TestTableThroughEveryStage(t *testing.T) {
 	h.contains("✓ Next step saved.", "Bid for hub funding — STP estates lead — June 2018")
 
 	// Key messages, suggested from the votes.
-	h.keys("ctrl+n", "ctrl+o")
+	h.keys("ctrl+n", "y", "ctrl+o")
 	h.contains("Key messages · Table 1", "Estates funding", "Faster capital approvals")
 	h.keys("ctrl+s")
 	h.contains("✓ Key messages saved.", "1. Estates funding", "Ask: Faster capital approvals")
@@ -163,15 +164,15 @@ func TestDeleteAndUndoSeveralLevels(t *testing.T) {
 		h.typ(s)
 		h.keys("enter")
 	}
-	h.keys("tab", "d", "up", "d")
+	h.keys("tab", "ctrl+d", "up", "delete")
 	if n := len(h.table().Notes); n != 1 {
 		t.Fatalf("%d notes after two deletes", n)
 	}
-	h.keys("u")
-	h.keys("u")
+	h.keys("ctrl+z")
+	h.keys("ctrl+z")
 	h.contains("✓ one", "✓ two", "✓ three")
-	h.keys("u")
-	h.contains("Nothing to undo.")
+	h.keys("ctrl+z")
+	h.contains("Nothing to undo")
 }
 
 func TestEditKeepsTheDraftAside(t *testing.T) {
@@ -180,7 +181,7 @@ func TestEditKeepsTheDraftAside(t *testing.T) {
 	h.typ("first wording")
 	h.keys("enter")
 	h.typ("a draft in progress")
-	h.keys("tab", "e")
+	h.keys("tab", "ctrl+e")
 	if h.app.tbl.input.Value() != "first wording" {
 		t.Fatalf("edit did not load the note: %q", h.app.tbl.input.Value())
 	}

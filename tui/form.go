@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"forum/model"
+	"forum/sessions"
 )
 
 // formResultMsg reports a form's save: an error keeps the form open with
@@ -17,6 +18,10 @@ import (
 type formResultMsg struct {
 	status string
 	err    error
+	// undo, when the save can be undone, goes on the seat's undo stack;
+	// clearMarks clears the notes marked for a theme.
+	undo       sessions.Undo
+	clearMarks bool
 }
 
 // field is one labelled input of a form.
@@ -59,7 +64,29 @@ type formModel struct {
 	done screen
 	// onChoose, when set, runs after the list's choice changes.
 	onChoose func(f *formModel)
+	// opened are the fields' values when the form opened: esc drops what
+	// was typed since only after a y.
+	opened string
 }
+
+// values are the fields' values, joined.
+func (f *formModel) values() string {
+	var vs []string
+	for _, fl := range f.fields {
+		vs = append(vs, fl.input.Value())
+	}
+	return strings.Join(vs, "\x00")
+}
+
+// formDroppedMsg closes a form after its typing was dropped (with a y).
+type formDroppedMsg struct{ back screen }
+
+// The forms' keys.
+var (
+	keyNextField = kb([]string{"enter", "tab"}, "tab", "next field")
+	keyPrevField = kb([]string{"shift+tab"}, "shift+tab", "previous field")
+	keyLastEnter = kb([]string{"enter"}, "enter", "save (on the last field)")
+)
 
 // firstProblem is the first field that fails its check, as an error naming
 // the field.
@@ -99,7 +126,7 @@ func (f *formModel) keys() keyMap {
 		short = append(short, keyChoose, keyUse)
 	}
 	short = append(short, keyCancel)
-	return keyMap{short: short, full: [][]key.Binding{short}}
+	return keyMap{short: short, full: [][]key.Binding{{keyNextField, keyPrevField, keyLastEnter, keyFormSave}, short[2:]}}
 }
 
 func (f *formModel) focusField(i int) tea.Cmd {
@@ -113,21 +140,25 @@ func (f *formModel) focusField(i int) tea.Cmd {
 
 func (f *formModel) update(a *App, msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch s := k.String(); {
-		case s == "esc":
+		switch {
+		case key.Matches(k, keyCancel) && f.values() != f.opened:
+			back := f.done
+			a.ask("Drop what you typed in this form?", "Still here: ctrl+s saves it.", func() tea.Msg { return formDroppedMsg{back} })
+			return nil
+		case key.Matches(k, keyCancel):
 			a.screen = f.done
 			a.setStatus("Cancelled; nothing saved.", nil)
 			return nil
-		case s == "ctrl+s" || (s == "enter" && f.focus == len(f.fields)-1):
+		case key.Matches(k, keyFormSave) || (key.Matches(k, keyLastEnter) && f.focus == len(f.fields)-1):
 			f.err = ""
 			return f.submit(f)
-		case s == "enter" || s == "tab":
+		case key.Matches(k, keyNextField):
 			return f.focusField(f.focus + 1)
-		case s == "shift+tab":
+		case key.Matches(k, keyPrevField):
 			return f.focusField(f.focus - 1)
-		case (s == "up" || s == "down") && len(f.choices) > 0:
+		case key.Matches(k, keyChoose) && len(f.choices) > 0:
 			d := 1
-			if s == "up" {
+			if k.String() == "up" {
 				d = -1
 			}
 			f.choiceSel = clamp(f.choiceSel+d, len(f.choices))
@@ -135,7 +166,7 @@ func (f *formModel) update(a *App, msg tea.Msg) tea.Cmd {
 				f.onChoose(f)
 			}
 			return nil
-		case s == "ctrl+o" && f.pick == "use" && len(f.choices) > 0:
+		case key.Matches(k, keyUse) && f.pick == "use" && len(f.choices) > 0:
 			c := f.choices[f.choiceSel]
 			f.fields[f.focus].input.SetValue(c.text)
 			f.fields[f.focus].input.CursorEnd()

@@ -76,11 +76,28 @@ func (h *harness) msg(m tea.Msg) {
 	h.send(cmd)
 }
 
-// keys presses named keys: "enter", "ctrl+n", "esc", "tab", "up", "left", …
+// keys presses named keys: "enter", "ctrl+n", "y", "esc", "tab", "up", "left", …
 func (h *harness) keys(names ...string) {
 	for _, n := range names {
 		h.msg(keyMsg(n))
 	}
+}
+
+// menu runs the table screen's ctrl+x menu item described desc.
+func (h *harness) menu(desc string) {
+	h.t.Helper()
+	h.keys("ctrl+x")
+	items := tableKeys.menuItems(h.app.tbl.view)
+	for i, b := range items {
+		if b.Help().Desc == desc {
+			for range i {
+				h.keys("down")
+			}
+			h.keys("enter")
+			return
+		}
+	}
+	h.t.Fatalf("no menu item %q", desc)
 }
 
 // typ types text one character at a time.
@@ -90,9 +107,13 @@ func (h *harness) typ(s string) {
 	}
 }
 
+// altEsc is two quick escapes that arrive as one key.
+func altEsc() tea.KeyPressMsg { return tea.KeyPressMsg{Code: tea.KeyEscape, Mod: tea.ModAlt} }
+
 func keyMsg(name string) tea.KeyPressMsg {
 	special := map[string]rune{"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "up": tea.KeyUp,
-		"down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight, "space": tea.KeySpace, "backspace": tea.KeyBackspace}
+		"down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight, "space": tea.KeySpace, "backspace": tea.KeyBackspace,
+		"delete": tea.KeyDelete, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd}
 	if r, ok := special[name]; ok {
 		return tea.KeyPressMsg{Code: r}
 	}

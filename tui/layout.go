@@ -1,15 +1,25 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
 // page lays out a screen: a header line, the body (cut to the height), a
 // status line and the help footer. Every line is cut to the width.
 func (a *App) page(header string, body []string, km keyMap) string {
-	foot := a.help.View(km)
+	if a.help.ShowAll { // every key of the screen, one a line, scrolling
+		body = a.helpLines(km)
+		room := max(a.height-1-len(a.statusLines())-1, 1)
+		a.helpTop = clamp(a.helpTop, max(len(body)-room+1, 1))
+		body = body[a.helpTop:]
+		km = helpPageKeys
+	}
+	foot := a.footer(km)
 	footLines := strings.Split(foot, "\n")
 	status := a.statusLines()
 	room := a.height - 1 - len(status) - len(footLines)
@@ -58,9 +68,64 @@ func (a *App) statusLines() []string {
 	return lines
 }
 
+// footer is the one-line help under a screen (the full help, with ?, is
+// a page of its own: see helpLines).
+func (a *App) footer(km keyMap) string {
+	if a.help.ShowAll {
+		km = helpPageKeys
+	}
+	return a.help.ShortHelpView(km.ShortHelp())
+}
+
+// helpPageKeys are the keys while the full help shows.
+var (
+	keyHelpScroll = kb([]string{"up", "down", "pgup", "pgdown"}, "↑/↓", "scroll")
+	keyHelpClose  = kb([]string{"?", "esc"}, "? or esc", "close the help")
+	helpPageKeys  = keyMap{short: []key.Binding{keyHelpScroll, keyHelpClose}}
+)
+
+// helpLines lists every key of km, group by group, one a line.
+func (a *App) helpLines(km keyMap) []string {
+	lines := []string{a.st.Title.Render("  Every key on this screen")}
+	for _, group := range km.FullHelp() {
+		lines = append(lines, "")
+		for _, b := range group {
+			if !b.Enabled() {
+				continue
+			}
+			h := b.Help()
+			for i, l := range wrap(h.Desc, max(a.width-17, 10)) { // long descriptions wrap, never cut
+				k := ""
+				if i == 0 {
+					k = h.Key
+				}
+				lines = append(lines, "  "+a.st.Key.Render(fmt.Sprintf("%-12s", k))+" "+l)
+			}
+		}
+	}
+	return lines
+}
+
+// helpKey handles a key while the full help shows: the arrows scroll it,
+// ? or esc closes it. Any other key closes it and goes on to the screen
+// (used is false).
+func (a *App) helpKey(k tea.KeyPressMsg) (used bool) {
+	switch {
+	case key.Matches(k, keyHelpScroll):
+		d := map[string]int{"up": -1, "down": 1, "pgup": -10, "pgdown": 10}[k.String()]
+		a.helpTop = max(a.helpTop+d, 0)
+		return true
+	case key.Matches(k, keyHelpClose):
+		a.help.ShowAll = false
+		return true
+	}
+	a.help.ShowAll = false
+	return false
+}
+
 // bodyRoom is how many body lines page shows with the footer of km.
 func (a *App) bodyRoom(km keyMap) int {
-	return max(a.height-1-len(a.statusLines())-len(strings.Split(a.help.View(km), "\n")), 0)
+	return max(a.height-1-len(a.statusLines())-len(strings.Split(a.footer(km), "\n")), 0)
 }
 
 // fit cuts a line to the screen's width.

@@ -20,11 +20,18 @@ type maturityModel struct {
 	levels map[string][]int // working levels by rater
 }
 
-var maturityKeys = keyMap{
-	short: []key.Binding{keyUp, keyDown, kb([]string{"1", "2", "3", "4"}, "1-4", "level"), kb([]string{"[", "]"}, "[ ]", "rater"), kb([]string{"enter"}, "enter", "save, next rater"), keyBack},
-	full: [][]key.Binding{{keyUp, keyDown, kb([]string{"1", "2", "3", "4"}, "1-9", "choose the level"), kb([]string{"0"}, "0", "clear")},
-		{kb([]string{"[", "]"}, "[ ]", "previous / next rater"), kb([]string{"enter"}, "enter", "save this rater, next")}, {keyBack}},
-}
+// The maturity screen's keys.
+var (
+	keyLevel      = kb([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "set the level (stays on the row)")
+	keyLevelClear = kb([]string{"0"}, "0", "clear the level")
+	keyPrevRater  = kb([]string{"["}, "[", "previous rater")
+	keyNextRater  = kb([]string{"]"}, "]", "next rater")
+	keyRate       = kb([]string{"enter"}, "enter", "save, next rater")
+	maturityKeys  = keyMap{
+		short: []key.Binding{keyUp, keyDown, kb([]string{"1"}, "1-9", "level"), kb([]string{"[", "]"}, "[ ]", "rater"), keyRate, keyBack},
+		full:  [][]key.Binding{{keyUp, keyDown, keyLevel, keyLevelClear}, {keyPrevRater, keyNextRater, keyRate}, {keyBack, keyHelp}},
+	}
+)
 
 // openMaturity opens the self-assessment for the table on screen.
 func (a *App) openMaturity() tea.Cmd {
@@ -56,28 +63,30 @@ func (m *maturityModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 	m.rater = clamp(m.rater, len(rs))
 	rater := rs[m.rater]
 	levels := m.level(v, rater)
-	switch s := k.String(); {
-	case s == "esc":
+	switch {
+	case key.Matches(k, keyBack):
 		a.screen, a.status = screenTable, ""
 		return a.loadTable(v.Group.ID)
 	case key.Matches(k, keyUp):
 		m.dim = clamp(m.dim-1, len(levels))
 	case key.Matches(k, keyDown):
 		m.dim = clamp(m.dim+1, len(levels))
-	case s == "[":
+	case key.Matches(k, keyPrevRater):
 		m.rater = (m.rater - 1 + len(rs)) % len(rs)
-	case s == "]":
+	case key.Matches(k, keyNextRater):
 		m.rater = (m.rater + 1) % len(rs)
-	case len(s) == 1 && s[0] >= '0' && s[0] <= '9':
-		n := int(s[0] - '0')
+	case key.Matches(k, keyLevel), key.Matches(k, keyLevelClear):
+		n := int(k.String()[0] - '0')
 		if n > len(v.Maturity.Levels) {
 			a.setStatus(fmt.Sprintf("Choose a level from 1 to %d (0 clears).", len(v.Maturity.Levels)), nil)
 			a.isErr = true
 			return nil
 		}
-		levels[m.dim] = n
-		m.dim = clamp(m.dim+1, len(levels))
-	case s == "enter":
+		levels[m.dim] = n // a digit sets the level; ↓ moves on
+		if n == 0 {
+			a.setStatus("Level cleared.", nil)
+		}
+	case key.Matches(k, keyRate):
 		eng, ctx, actor, g, got := a.eng, a.ctx, a.actor, v.Group.ID, append([]int(nil), levels...)
 		m.rater = (m.rater + 1) % len(rs)
 		m.dim = 0

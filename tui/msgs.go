@@ -28,6 +28,7 @@ type (
 		notice string
 		err    error
 		edit   bool
+		undo   sessions.Undo
 	}
 	openEventMsg struct{ id model.ID }
 	tickMsg      time.Time

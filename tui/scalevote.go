@@ -23,10 +23,17 @@ type scaleModel struct {
 	working map[string]map[model.ID]int
 }
 
-var scaleKeys = keyMap{
-	short: []key.Binding{keyVoter, kb([]string{"0"}, "0-5", "choose"), kb([]string{"enter"}, "enter", "save, next voter"), keyCloseVote, keyReopen, keyBack},
-	full:  [][]key.Binding{{keyVoter, keyUp, keyDown}, {kb([]string{"0"}, "0-5 / 1-5", "fingers / support"), kb([]string{"enter"}, "enter", "save, next voter")}, {keyCloseVote, keyReopen, keyBack}},
-}
+// The scale votes' keys (fist-to-five, support).
+var (
+	keyPrevVoter = kb([]string{"left"}, "←", "previous voter")
+	keyNextVoter = kb([]string{"right"}, "→", "next voter")
+	keyScaleSet  = kb([]string{"0", "1", "2", "3", "4", "5"}, "0-5", "fingers / 1-5 support (stays on the row)")
+	keyScaleCast = kb([]string{"enter"}, "enter", "save, next voter")
+	scaleKeys    = keyMap{
+		short: []key.Binding{keyVoter, kb([]string{"0"}, "0-5", "choose"), kb([]string{"enter"}, "enter", "save, next"), keyCloseVote, keyBack, keyHelp},
+		full:  [][]key.Binding{{keyPrevVoter, keyNextVoter, keyUp, keyDown}, {keyScaleSet, keyScaleCast}, {keyCloseVote, keyReopen, keyBack, keyHelp}},
+	}
+)
 
 // openScale opens fist-to-five (on the vision stage) or the support vote
 // (on the next-steps stage).
@@ -100,30 +107,31 @@ func (m *scaleModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 	items := m.items(v)
 	eng, ctx, actor, g, stage := a.eng, a.ctx, a.actor, v.Group.ID, sessions.StageFor(v.Event, m.method)
 	switch s := k.String(); {
-	case s == "esc":
+	case key.Matches(k, keyBack):
 		a.screen, a.status = screenTable, ""
 		return a.loadTable(g)
-	case s == "left":
+	case !m.state(v).Open && (key.Matches(k, keyPrevVoter) || key.Matches(k, keyNextVoter) || key.Matches(k, keyUp) ||
+		key.Matches(k, keyDown) || key.Matches(k, keyCloseVote) || key.Matches(k, keyScaleSet) || key.Matches(k, keyScaleCast)):
+		a.setStatus(fmt.Sprintf("Round %d is closed and its result shown: %s does nothing until o reopens the vote for a new round.", m.state(v).Round, k.String()), nil)
+	case key.Matches(k, keyPrevVoter):
 		m.voter = (m.voter - 1 + len(voters)) % len(voters)
-	case s == "right":
+	case key.Matches(k, keyNextVoter):
 		m.voter = (m.voter + 1) % len(voters)
 	case key.Matches(k, keyUp):
 		m.sel = clamp(m.sel-1, len(items))
 	case key.Matches(k, keyDown):
 		m.sel = clamp(m.sel+1, len(items))
-	case len(s) == 1 && s[0] >= '0' && s[0] <= '5' && len(items) > 0:
+	case key.Matches(k, keyScaleSet) && len(items) > 0:
 		n := int(s[0] - '0')
 		if m.method == model.MethodSupport {
 			if n == 0 {
+				a.setStatus("Support is 1 (strongly oppose) to 5 (strongly support).", nil)
 				return nil
 			}
 			n -= 3 // 1..5 → -2..+2
 		}
-		m.ballot(v, voter)[items[clamp(m.sel, len(items))]] = n
-		if m.method == model.MethodSupport {
-			m.sel = clamp(m.sel+1, len(items))
-		}
-	case s == "enter":
+		m.ballot(v, voter)[items[clamp(m.sel, len(items))]] = n // a digit sets the value; ↓ moves on
+	case key.Matches(k, keyScaleCast):
 		b := m.ballot(v, voter)
 		if m.only != "" {
 			m.working = map[string]map[model.ID]int{} // reload what was saved
@@ -142,9 +150,11 @@ func (m *scaleModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 			levels[id] = n
 		}
 		return do(fmt.Sprintf("✓ %s's support saved.", voter), func() error { return eng.CastSupport(ctx, actor, g, voter, levels) })
-	case s == "c" && m.state(v).Open:
+	case key.Matches(k, keyCloseVote) && m.state(v).Open:
 		return do("Closed and revealed.", func() error { _, err := eng.CloseVote(ctx, actor, g, stage, m.method); return err })
-	case s == "o" && !m.state(v).Open:
+	case key.Matches(k, keyReopen) && m.state(v).Open:
+		a.setStatus("The vote is open: c closes and reveals it first.", nil)
+	case key.Matches(k, keyReopen) && !m.state(v).Open:
 		m.working = map[string]map[model.ID]int{}
 		return do("Reopened: a new round (the earlier one is kept).", func() error { _, err := eng.ReopenVote(ctx, actor, g, stage, m.method); return err })
 	}

@@ -24,12 +24,14 @@ func TestScreensGolden(t *testing.T) {
 			h.fits(w, hg)
 
 			h.londonTable()
-			h.keys("ctrl+n")
+			h.keys("ctrl+n", "y")
 			for _, s := range []string{"Care joined up around the patient", "A workforce that wants to stay [in London]"} {
 				h.typ(s)
 				h.keys("enter")
 			}
-			h.keys("tab", "up", "v", "1")
+			h.keys("tab", "up")
+			h.menu("use the note as the vision statement")
+			h.keys("1")
 			h.golden(name("table-vision"))
 			h.fits(w, hg)
 
@@ -38,7 +40,7 @@ func TestScreensGolden(t *testing.T) {
 			h.keys("esc")
 			h.golden(name("home"))
 
-			h.keys("enter", "enter", "ctrl+n", "ctrl+n")
+			h.keys("enter", "enter", "ctrl+n", "y", "ctrl+n", "y")
 			for _, s := range []string{"Shared records", "Estates funding", "Leadership development"} {
 				h.typ(s)
 				h.keys("enter")
@@ -50,11 +52,11 @@ func TestScreensGolden(t *testing.T) {
 			h.fits(w, hg)
 			h.keys("c")
 			h.golden(name("vote-results"))
-			h.keys("esc", "ctrl+n", "ctrl+o")
+			h.keys("esc", "ctrl+n", "y", "ctrl+o")
 			h.typ("Bid for hub funding")
 			h.golden(name("next-step"))
 			h.fits(w, hg)
-			h.keys("ctrl+s", "ctrl+n", "ctrl+o")
+			h.keys("ctrl+s", "ctrl+n", "y", "ctrl+o")
 			h.golden(name("key-messages"))
 			h.fits(w, hg)
 			h.keys("esc", "ctrl+s")

@@ -37,7 +37,7 @@ func TestAScribeSeatOpensOnItsTableAndStaysThere(t *testing.T) {
 	h.app = app
 	h.send(app.Init())
 	h.msg(resize(80, 24))
-	h.contains("NWL · Table 3", "Type what people say")
+	h.contains("NWL · Table 3", "type what people say")
 	h.keys("tab", "esc") // to the board
 	h.contains("› Table 3")
 	h.keys("up", "enter")
@@ -52,7 +52,7 @@ func TestAScribeSeatOpensOnItsTableAndStaysThere(t *testing.T) {
 func TestAParticipantSeesOnlyTheirOwnBallot(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	v := h.londonTable()
-	h.keys("ctrl+n", "ctrl+n", "ctrl+n")
+	h.keys("ctrl+n", "y", "ctrl+n", "y", "ctrl+n", "y")
 	for _, s := range []string{"Shared records", "Estates funding", "Leadership development"} {
 		h.typ(s)
 		h.keys("enter")
@@ -82,9 +82,10 @@ func TestAParticipantSeesOnlyTheirOwnBallot(t *testing.T) {
 func TestFistToFiveOnTheVisionAndSupportForNextSteps(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.londonTable()
-	h.keys("ctrl+n", "ctrl+o")
+	h.keys("ctrl+n", "y", "ctrl+o")
 	h.typ("Joined-up care for every Londoner")
-	h.keys("ctrl+s", "tab", "c")
+	h.keys("ctrl+s", "tab")
+	h.menu("consensus (vision) / support (next steps)")
 	h.contains("Fist-to-five on the vision", "Voter ‹ P1 › of 8", "round 1, blind")
 	h.keys("5", "enter", "4", "enter", "1", "enter")
 	h.golden("fist-open-80x24")
@@ -94,12 +95,13 @@ func TestFistToFiveOnTheVisionAndSupportForNextSteps(t *testing.T) {
 	h.golden("fist-results-80x24")
 	h.keys("o", "left", "3", "enter") // a new round: P3 talked round... all vote again
 	h.contains("round 2, blind")
-	h.keys("esc", "n")
+	h.keys("esc", "ctrl+n")
 	h.contains("The fist-to-five is still open and blind. Leave the stage anyway")
-	h.keys("y", "n", "n")
-	h.keys("o")
+	h.keys("y", "ctrl+n", "y", "ctrl+n", "y")
+	h.keys("ctrl+o")
 	h.typ("Bid for hub funding")
-	h.keys("ctrl+s", "c")
+	h.keys("ctrl+s")
+	h.menu("consensus (vision) / support (next steps)")
 	h.contains("Support for the next steps", "Bid for hub funding")
 	h.keys("5", "enter", "2", "enter", "c")
 	h.contains("50% support", "views diverge")
@@ -111,7 +113,7 @@ func TestRankingOnTheVoteScreen(t *testing.T) {
 	if err := h.eng.SetVoteRules(context.Background(), "o", v.Event.ID, model.MethodBorda, model.DotRules{}); err != nil {
 		t.Fatal(err)
 	}
-	h.keys("ctrl+n", "ctrl+n", "ctrl+n")
+	h.keys("ctrl+n", "y", "ctrl+n", "y", "ctrl+n", "y")
 	for _, s := range []string{"Shared records", "Estates funding", "Leadership development"} {
 		h.typ(s)
 		h.keys("enter")
@@ -132,7 +134,7 @@ func TestRankingOnTheVoteScreen(t *testing.T) {
 func TestAParticipantShowsFingersOnTheVisionStage(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	v := h.londonTable()
-	h.keys("ctrl+n", "ctrl+o")
+	h.keys("ctrl+n", "y", "ctrl+o")
 	h.typ("Joined-up care")
 	h.keys("ctrl+s")
 	seat := sessions.NewSeat(sessions.RoleParticipant, v.Event.ID, v.Group.ID)

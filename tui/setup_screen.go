@@ -40,10 +40,11 @@ var (
 	keyAddTable  = kb([]string{"t"}, "t", "add a table")
 	keyRemove    = kb([]string{"d", "delete"}, "d", "remove")
 	keyRestore   = kb([]string{"u"}, "u", "restore")
-	keyMoveItem  = kb([]string{"K", "J"}, "K/J", "move item up/down")
+	keyMoveItem  = kb([]string{"K", "J", "shift+up", "shift+down"}, "K/J", "move item up/down")
+	keyBottom    = kb([]string{"end", "G"}, "end", "last line")
 	setupKeyList = keyMap{
 		short: []key.Binding{keyEditRow, keyAddHere, keyAddTable, keyRemove, keyBack, keyHelp},
-		full:  [][]key.Binding{{keyUp, keyDown, keyEditRow}, {keyAddHere, keyAddTable, keyMoveItem}, {keyRemove, keyRestore, keyBack}},
+		full:  [][]key.Binding{{keyUp, keyDown, keyTop, keyBottom, keyEditRow}, {keyAddHere, keyAddTable, keyMoveItem}, {keyRemove, keyRestore, keyBack, keyHelp}},
 	}
 )
 
@@ -98,17 +99,17 @@ func (a *App) setupKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	a.setupSel = clamp(a.setupSel, len(rows))
 	r := rows[a.setupSel]
-	switch s := msg.String(); {
-	case key.Matches(msg, keyBack) || s == "q":
+	switch {
+	case key.Matches(msg, keyBack) || key.Matches(msg, keyQuitScreen):
 		a.screen, a.status = screenBoard, ""
 		return a.loadBoard(a.eventID())
 	case key.Matches(msg, keyUp):
 		a.setupSel = clamp(a.setupSel-1, len(rows))
 	case key.Matches(msg, keyDown):
 		a.setupSel = clamp(a.setupSel+1, len(rows))
-	case s == "home" || s == "g":
+	case key.Matches(msg, keyTop):
 		a.setupSel = 0
-	case s == "end" || s == "G":
+	case key.Matches(msg, keyBottom):
 		a.setupSel = len(rows) - 1
 	case key.Matches(msg, keyEditRow):
 		return a.editRow(r)
@@ -130,9 +131,9 @@ func (a *App) setupKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.removeRow(r)
 	case key.Matches(msg, keyRestore):
 		return a.restoreRow(r)
-	case (s == "K" || s == "J" || s == "shift+up" || s == "shift+down") && r.kind == rowTalk:
+	case key.Matches(msg, keyMoveItem) && r.kind == rowTalk:
 		d := 1
-		if s == "K" || s == "shift+up" {
+		if s := msg.String(); s == "K" || s == "shift+up" {
 			d = -1
 		}
 		return a.moveTalk(r.talk, d)

@@ -171,7 +171,7 @@ func TestSetupFormsRefuseBadInputAsTyped(t *testing.T) {
 	h.typ("Duplicate")
 	h.keys("tab", "tab", "ctrl+s")
 	h.contains("NCL is already the code of North Central London")
-	h.keys("esc")
+	h.keys("esc", "y")
 
 	h.row("Voting")
 	h.keys("enter", "ctrl+u")

@@ -46,7 +46,14 @@ func TestNewEventFormEscCreatesNothing(t *testing.T) {
 	h.keys("n")
 	h.typ("Not wanted")
 	h.keys("esc")
-	h.contains("Cancelled; nothing saved.", "There are no events yet")
+	h.contains("Drop what you typed in this form?")
+	h.keys("esc") // a second esc keeps the form: esc esc never drops typing
+	h.contains("Still here")
+	if h.app.screen != screenForm {
+		t.Fatal("esc esc closed a form with typing in it")
+	}
+	h.keys("esc", "y")
+	h.contains("Dropped; nothing saved.", "There are no events yet")
 }
 
 func TestProgrammeMarkerIsStoredForEveryone(t *testing.T) {

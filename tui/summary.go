@@ -83,7 +83,7 @@ func (s *summaryModel) set(a *App, m summaryMsg) {
 
 func (s *summaryModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case k.String() == "esc" || k.String() == "q":
+	case key.Matches(k, keyBack), key.Matches(k, keyQuitScreen):
 		a.screen = s.back
 		a.status = ""
 		return a.reload()

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -27,7 +26,14 @@ type tableModel struct {
 	// waits and no Enter is lost.
 	queued []int
 	drafts map[model.ID]string
-	undo   []model.ID
+	// undos are the seat's own changes at each table, newest last, kept
+	// while the seat is open (ctrl+z undoes them one by one).
+	undos map[model.ID][]sessions.Undo
+	// browseKey is the stage whose notes the list shows, read-only, when
+	// it is not the table's own ("" is the table's).
+	browseKey string
+	menu      tableMenu
+	history   tableHistory
 	// showNotes shows the template's facilitator notes for the stage.
 	showNotes bool
 	// rung remembers the stages whose time-up bell has sounded.
@@ -50,13 +56,14 @@ type tableModel struct {
 		version int
 		filter  string
 		group   model.ID
+		stage   string
 		notes   []model.Contribution
 		rows    []listRow
 	}
 }
 
 func newTableModel() tableModel {
-	return tableModel{input: noteInput(), drafts: map[model.ID]string{}, rung: map[string]bool{}, marked: map[model.ID]bool{}}
+	return tableModel{input: noteInput(), drafts: map[model.ID]string{}, undos: map[model.ID][]sessions.Undo{}, rung: map[string]bool{}, marked: map[model.ID]bool{}}
 }
 
 // noteInput is the scribe's typing area: one line that grows to four as a
@@ -70,7 +77,7 @@ func noteInput() textarea.Model {
 		}
 		return "  "
 	})
-	in.Placeholder = "Type what people say, Enter to save"
+	in.Placeholder = "type what people say; enter saves it"
 	in.ShowLineNumbers = false
 	in.CharLimit = 0
 	in.DynamicHeight = true
@@ -85,7 +92,8 @@ func noteInput() textarea.Model {
 	return in
 }
 
-// openTable shows a table, restoring its draft, and starts its stage clock.
+// openTable shows a table, restoring its draft. Looking changes nothing:
+// opening a table never starts its clock (ctrl+t does).
 func (a *App) openTable(id model.ID) tea.Cmd {
 	t := &a.tbl
 	if t.view.Group.ID != id {
@@ -93,14 +101,12 @@ func (a *App) openTable(id model.ID) tea.Cmd {
 		t.view.Group.ID = id
 		t.input.SetValue(t.drafts[id])
 		t.input.MoveToEnd()
-		t.sel, t.editing, t.undo, t.listFocus = 0, "", nil, false
+		t.sel, t.editing, t.listFocus, t.browseKey = 0, "", false, ""
+		t.menu, t.history = tableMenu{}, tableHistory{}
 	}
 	a.screen, a.status = screenTable, ""
-	eng, ctx, actor := a.eng, a.ctx, a.actor
+	eng, ctx := a.eng, a.ctx
 	return tea.Batch(t.input.Focus(), func() tea.Msg {
-		if err := eng.StartStage(ctx, actor, id); err != nil {
-			return doneMsg{err: err}
-		}
 		v, err := eng.Table(ctx, id)
 		if err != nil {
 			return doneMsg{err: err}
@@ -132,19 +138,20 @@ func (t *tableModel) tagFor(k string) string {
 // notes are the stage's notes in the order they show: each theme's notes
 // under it, then the notes in no theme; narrowed by the filter (/).
 func (t *tableModel) notes() []model.Contribution {
-	if t.cache.version == t.version && t.cache.filter == t.filter && t.cache.group == t.view.Group.ID && t.cache.notes != nil {
+	if t.cache.version == t.version && t.cache.filter == t.filter && t.cache.group == t.view.Group.ID && t.cache.stage == t.browseKey && t.cache.notes != nil {
 		return t.cache.notes
 	}
 	out := t.orderedNotes()
-	t.cache.version, t.cache.filter, t.cache.group, t.cache.notes, t.cache.rows = t.version, t.filter, t.view.Group.ID, out, nil
+	t.cache.version, t.cache.filter, t.cache.group, t.cache.stage, t.cache.notes, t.cache.rows = t.version, t.filter, t.view.Group.ID, t.browseKey, out, nil
 	return out
 }
 
 // orderedNotes computes notes().
 func (t *tableModel) orderedNotes() []model.Contribution {
-	all := t.view.StageNotes()
+	v := t.shown()
+	all := v.StageNotes()
 	var out []model.Contribution
-	for _, th := range t.view.StageThemes() {
+	for _, th := range v.StageThemes() {
 		out = append(out, th.Notes...)
 	}
 	if len(out) > 0 {
@@ -196,34 +203,6 @@ func activity(s model.Stage) string {
 	return ""
 }
 
-func (t *tableModel) keys() keyMap {
-	act := kb([]string{"ctrl+o"}, "ctrl+o", activity(t.view.Stage))
-	if t.listFocus {
-		actL := kb([]string{"o"}, "o", activity(t.view.Stage))
-		short := []key.Binding{keyEdit, keyDelete, keyUndo, keyTags}
-		if t.view.Stage.Activity == model.ActivityVision {
-			short = append(short, keyVision)
-		}
-		short = append(short, keyToInput, keyLeave, keyHelp)
-		full := []key.Binding{keyTagList}
-		if own := sessions.EventTags(t.view.Event); len(own) > 0 {
-			full = append(full, kb([]string{"5"}, fmt.Sprintf("5-%d", 4+len(own)), strings.Join(own, ", ")))
-		}
-		return keyMap{short: short, full: [][]key.Binding{{keyUp, keyDown, keyEdit, keyDelete, keyUndo}, append(full, keyVision, actL, keySummary),
-			{keyNextS, keyPrevS, keyToInput, keyLeave}, {keyPause, keyExtend, keyLock, keyFacNotes}, {keyMaturity, keyScale, keyBell},
-			{keyFilter, keyReadBack, keyMoveNote, keyWho}, {keyMark, keyGroup, keyRenameTheme, keyUngroup, keyTakeOut}}}
-	}
-	short := []key.Binding{keySave}
-	if activity(t.view.Stage) != "" {
-		short = append(short, act)
-	}
-	short = append(short, keyNextStage, keyPrevStage, keyToList, keySumCtrl)
-	if t.editing != "" {
-		short = []key.Binding{kb([]string{"enter"}, "enter", "save the edit"), kb([]string{"esc"}, "esc", "cancel the edit")}
-	}
-	return keyMap{short: short, full: [][]key.Binding{short}}
-}
-
 func (t *tableModel) update(a *App, msg tea.Msg) tea.Cmd {
 	if cmd, used := t.craftKey(a, msg); used {
 		return cmd
@@ -249,17 +228,21 @@ func (t *tableModel) update(a *App, msg tea.Msg) tea.Cmd {
 func (a *App) moveStage(delta int) tea.Cmd {
 	eng, ctx, actor, g := a.eng, a.ctx, a.actor, a.tbl.view.Group.ID
 	move := func() tea.Msg {
-		s, err := eng.MoveStage(ctx, actor, g, delta)
-		if err != nil {
-			return doneMsg{err: err}
-		}
-		return doneMsg{status: "Now at: " + s.Title, reload: true}
+		s, u, err := eng.MoveStage(ctx, actor, g, delta)
+		return undoneMsg{undo: u, status: "Now at: " + s.Title + " (ctrl+z moves the table back).", err: err}
 	}
-	if open := openVote(a.tbl.view); open != "" {
-		a.ask("The "+open+" is still open and blind. Leave the stage anyway (the vote stays open)?", "Stayed on the stage; close the vote with c.", move)
+	v := a.tbl.view
+	to := v.StageIndex + delta
+	if to < 0 || to >= len(v.Event.Stages) {
+		a.setStatus("There is no stage that way: the table is at "+v.Stage.Title+".", nil)
 		return nil
 	}
-	return move
+	q := fmt.Sprintf("Move the whole table (every seat) from %s to %s?", v.Stage.Title, v.Event.Stages[to].Title)
+	if open := openVote(v); open != "" {
+		q = "The " + open + " is still open and blind. Leave the stage anyway (the vote stays open)?"
+	}
+	a.ask(q, "The table stays at "+v.Stage.Title+".", move)
+	return nil
 }
 
 // openVote names a vote with ballots that is still open at the table's

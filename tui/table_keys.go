@@ -8,194 +8,290 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"forum/model"
+	"forum/sessions"
 )
 
-// inputKey handles the keys that are not typing; done is false to let the
-// key reach the input.
-func (t *tableModel) inputKey(a *App, k tea.KeyPressMsg) (tea.Cmd, bool) {
-	switch {
-	case k.String() == "enter":
-		return t.save(a), true
-	case k.String() == "esc" && t.editing != "":
-		t.input.SetValue(t.stash)
-		t.input.MoveToEnd()
-		t.editing = ""
-		a.setStatus("Edit cancelled; nothing changed.", nil)
-		return nil, true
-	case k.String() == "tab" || k.String() == "esc":
-		t.listFocus = true
-		t.input.Blur()
-		t.sel = len(t.notes()) - 1
-		return nil, true
+// tableCmd is one thing the table screen does: its binding (from
+// tableKeys), what it does, and where it works.
+type tableCmd struct {
+	b   key.Binding
+	run func(t *tableModel, a *App) tea.Cmd
+	// list: only in the notes list (the same keys edit text while typing).
+	list bool
+	// note: it changes the selected note, so it needs one, at the table's
+	// own stage (not while looking at another stage).
+	note bool
+}
+
+// commands are the table screen's commands, matched in this order; the
+// ctrl+x menu offers them too.
+func tableCommands() []tableCmd {
+	k := tableKeys
+	return []tableCmd{
+		{b: k.NextStage, run: func(t *tableModel, a *App) tea.Cmd { return a.moveStage(1) }},
+		{b: k.PrevStage, run: func(t *tableModel, a *App) tea.Cmd { return a.moveStage(-1) }},
+		{b: k.Activity, run: func(t *tableModel, a *App) tea.Cmd { return a.openActivity() }},
+		{b: k.Clock, run: (*tableModel).clockKey},
+		{b: k.Undo, run: (*tableModel).undoLast},
+		{b: k.Lock, run: (*tableModel).lockKey},
+		{b: k.Menu, run: func(t *tableModel, a *App) tea.Cmd { t.menu = tableMenu{open: true}; return nil }},
+		{b: k.Summary, run: func(t *tableModel, a *App) tea.Cmd {
+			a.summary.back = screenTable
+			return navigateLoad(screenSummary, a.loadSummary(t.view.Event.ID))
+		}},
+		{b: k.SplitPaste, run: (*tableModel).splitPaste},
+		{b: k.Extend, run: (*tableModel).extend},
+		{b: k.FacNotes, run: (*tableModel).facNotes},
+		{b: k.Bell, run: func(t *tableModel, a *App) tea.Cmd {
+			a.bellOff = !a.bellOff
+			a.setStatus(map[bool]string{true: "The time-up bell is off.", false: "The time-up bell is on."}[a.bellOff], nil)
+			return nil
+		}},
+		{b: k.Maturity, run: func(t *tableModel, a *App) tea.Cmd { return a.openMaturity() }},
+		{b: k.Scale, run: func(t *tableModel, a *App) tea.Cmd { return a.openScale() }},
+		{b: k.Up, list: true, run: func(t *tableModel, a *App) tea.Cmd { t.sel = clamp(t.sel-1, len(t.notes())); return nil }},
+		{b: k.Down, list: true, run: func(t *tableModel, a *App) tea.Cmd { t.sel = clamp(t.sel+1, len(t.notes())); return nil }},
+		{b: k.PageUp, list: true, run: func(t *tableModel, a *App) tea.Cmd { t.sel = clamp(t.sel-10, len(t.notes())); return nil }},
+		{b: k.PageDown, list: true, run: func(t *tableModel, a *App) tea.Cmd { t.sel = clamp(t.sel+10, len(t.notes())); return nil }},
+		{b: k.First, list: true, run: func(t *tableModel, a *App) tea.Cmd { t.sel = 0; return nil }},
+		{b: k.Last, list: true, run: func(t *tableModel, a *App) tea.Cmd { t.sel = len(t.notes()) - 1; return nil }},
+		{b: k.Help, list: true, run: func(t *tableModel, a *App) tea.Cmd { a.help.ShowAll, a.helpTop = true, 0; return nil }},
+		{b: k.History, list: true, run: (*tableModel).openHistory},
+		{b: k.Mark, list: true, note: true, run: (*tableModel).mark},
+		{b: k.Tag, list: true, note: true, run: nil}, // handled with the digit: see tag
+		{b: k.Edit, list: true, note: true, run: (*tableModel).startEdit},
+		{b: k.Delete, list: true, note: true, run: (*tableModel).deleteNote},
+		{b: k.Group, list: true, note: true, run: (*tableModel).group},
+		{b: k.Filter, list: true, run: func(t *tableModel, a *App) tea.Cmd {
+			t.filtering = true
+			a.setStatus("Filter: type a word (enter keeps it, esc clears it).", nil)
+			return nil
+		}},
+		{b: k.ReadBack, list: true, run: func(t *tableModel, a *App) tea.Cmd { t.readBack, t.readTop = true, 0; return nil }},
+		{b: k.Who, list: true, note: true, run: func(t *tableModel, a *App) tea.Cmd {
+			note, _ := t.selected()
+			return a.openForm(a.authorForm(note), screenTable)
+		}},
+		{b: k.Vision, note: true, run: (*tableModel).useAsVision},
+		{b: k.NoteOn, note: true, run: func(t *tableModel, a *App) tea.Cmd { return t.moveNote(a, 1) }},
+		{b: k.NoteBack, note: true, run: func(t *tableModel, a *App) tea.Cmd { return t.moveNote(a, -1) }},
+		{b: k.Rename, note: true, run: (*tableModel).renameTheme},
+		{b: k.Ungroup, note: true, run: (*tableModel).ungroup},
+		{b: k.TakeOut, note: true, run: (*tableModel).takeOut},
 	}
-	if cmd := t.commonKey(a, k.String()); cmd != nil {
-		return cmd, true
+}
+
+// command finds the command a binding names (for the menu).
+func command(b key.Binding) (tableCmd, bool) {
+	for _, c := range tableCommands() {
+		if c.b.Help() == b.Help() {
+			return c, true
+		}
+	}
+	return tableCmd{}, false
+}
+
+// runCmd runs a command, refusing one that changes a note when there is
+// none to change or the stage on screen is not the table's.
+func (t *tableModel) runCmd(a *App, c tableCmd) tea.Cmd {
+	if c.note {
+		if t.browsing() {
+			a.setStatus("Read-only: this is another stage's notes. → or ← back to "+t.view.Stage.Title+" to change them.", nil)
+			return nil
+		}
+		if _, ok := t.selected(); !ok {
+			a.setStatus("No note selected: there are no notes at this stage yet.", nil)
+			return nil
+		}
+	}
+	return c.run(t, a)
+}
+
+// commandKey runs the command bound to k, if any, in the current state.
+func (t *tableModel) commandKey(a *App, k tea.KeyPressMsg) (tea.Cmd, bool) {
+	if t.listFocus && key.Matches(k, tableKeys.Tag) {
+		return t.tag(a, k.String()), true
+	}
+	if t.listFocus && key.Matches(k, tableKeys.Browse) {
+		return t.browse(a, map[string]int{"left": -1, "right": 1}[k.String()]), true
+	}
+	for _, c := range tableCommands() {
+		if c.run == nil || c.list && !t.listFocus || !key.Matches(k, c.b) {
+			continue
+		}
+		return t.runCmd(a, c), true
 	}
 	return nil, false
 }
 
-// commonKey handles the keys that work with either focus.
-func (t *tableModel) commonKey(a *App, s string) tea.Cmd {
-	switch s {
-	case "ctrl+n":
-		return a.moveStage(1)
-	case "ctrl+b":
-		return a.moveStage(-1)
-	case "ctrl+o":
-		return a.openActivity()
-	case "ctrl+s":
-		a.summary.back = screenTable
-		a.screen = screenSummary
-		return a.loadSummary(t.view.Event.ID)
+// inputKey handles the keys that are not typing while the typing line has
+// the focus; done is false to let the key reach the input.
+func (t *tableModel) inputKey(a *App, k tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(k, tableKeys.Save):
+		return t.save(a), true
+	case key.Matches(k, tableKeys.Back) && t.editing != "":
+		a.ask("Drop this edit (the note keeps its wording)?", "The edit is still open: enter saves it.", func() tea.Msg { return dropEditMsg{} })
+		return nil, true
+	case key.Matches(k, tableKeys.Switch) && t.editing != "":
+		a.setStatus("Finish the edit first: enter saves it, esc drops it.", nil)
+		return nil, true
+	case key.Matches(k, tableKeys.Switch), key.Matches(k, tableKeys.Back):
+		t.listFocus = true
+		t.input.Blur()
+		t.sel = len(t.notes()) - 1
+		a.setStatus("Notes list: ↑/↓ select. Any letter goes back to typing.", nil)
+		return nil, true
 	}
-	return nil
+	return t.commandKey(a, k)
 }
 
+// listKey handles a key while the notes list has the focus. A key that
+// types text (a letter, a sign) is never a command here: it goes back to
+// the typing line, so a sentence typed after tab lands where it belongs.
 func (t *tableModel) listKey(a *App, k tea.KeyPressMsg) tea.Cmd {
-	if cmd, used := t.consoleKey(a, k.String()); used {
+	if cmd, used := t.commandKey(a, k); used {
 		return cmd
 	}
-	if cmd, used := t.themeKey(a, k.String()); used {
-		return cmd
-	}
-	n := len(t.notes())
-	note, ok := t.selected()
-	eng, ctx, actor := a.eng, a.ctx, a.actor
-	switch s := k.String(); {
-	case key.Matches(k, keyUp):
-		t.sel = clamp(t.sel-1, n)
-	case key.Matches(k, keyDown):
-		t.sel = clamp(t.sel+1, n)
-	case key.Matches(k, keyToInput):
+	switch {
+	case key.Matches(k, tableKeys.Switch):
 		t.listFocus = false
+		a.setStatus("", nil)
 		return t.input.Focus()
-	case key.Matches(k, keyLeave):
+	case key.Matches(k, tableKeys.Back) && t.filter != "":
+		t.filter = ""
+		a.setStatus("Filter cleared: every note shows.", nil)
+		return nil
+	case key.Matches(k, tableKeys.Back):
 		t.listFocus = false
-		a.screen, a.status = screenBoard, ""
-		return a.loadBoard(t.view.Event.ID)
-	case s == "?":
-		a.help.ShowAll = !a.help.ShowAll
-	case s == "n":
-		return a.moveStage(1)
-	case s == "b":
-		return a.moveStage(-1)
-
-	case s == "o":
-		return a.openActivity()
-	case s == "s":
-		return t.commonKey(a, "ctrl+s")
-	case s == "u":
-		if len(t.undo) == 0 {
-			a.setStatus("Nothing to undo.", nil)
-			return nil
+		status := ""
+		if strings.TrimSpace(t.input.Value()) != "" {
+			status = "Left " + model.Safe(t.view.Group.Name, false) + "; its draft is kept for when you come back."
 		}
-		id := t.undo[len(t.undo)-1]
-		t.undo = t.undo[:len(t.undo)-1]
-		return do("Note restored.", func() error { return eng.RestoreNote(ctx, actor, id) })
-	case !ok:
-		return t.commonKey(a, s)
-	case s == "e":
-		t.stash, t.editing = t.input.Value(), note.ID
-		t.input.SetValue(note.Text)
-		t.input.MoveToEnd()
-		t.listFocus = false
-		a.setStatus("Editing: enter saves the new wording, esc cancels.", nil)
-		return t.input.Focus()
-	case key.Matches(k, keyDelete):
-		t.undo = append(t.undo, note.ID)
-		return do("Note deleted (u undoes).", func() error { return eng.DeleteNote(ctx, actor, note.ID) })
-	case len(s) == 1 && s[0] >= '1' && s[0] <= '9' && t.tagFor(s) != "":
-		tag := t.tagFor(s)
-		tags := slices.Clone(note.Tags)
-		if i := slices.Index(tags, tag); i >= 0 {
-			tags = slices.Delete(tags, i, i+1)
-		} else {
-			tags = append(tags, tag)
-		}
-		return do("Tags saved.", func() error { return eng.TagNote(ctx, actor, note.ID, tags) })
-	case s == "v" && t.view.Stage.Activity == model.ActivityVision:
-		g := t.view.Group.ID
-		return do("Vision statement saved.", func() error { _, err := eng.SetVision(ctx, actor, g, note.Text); return err })
-	default:
-		return t.commonKey(a, s)
+		return navigate(screenBoard, status)
+	case k.Text != "":
+		return t.typeKey(a, k)
 	}
+	a.setStatus(k.String()+" does nothing in the notes list: ? shows every key.", nil)
 	return nil
 }
 
-// save stores the input as a new note, or as the edited note's text. The
-// text stays in the input until the commit has returned.
-func (t *tableModel) save(a *App) tea.Cmd {
-	text := t.input.Value()
-	if strings.TrimSpace(text) == "" {
-		a.setStatus("Type the note first; an empty note is not saved.", nil)
-		a.isErr = true
-		return nil
-	}
-	if t.inflight != "" {
-		if t.editing == "" {
-			t.queued = append(t.queued, len(text))
-		} else {
-			a.setStatus("Still saving the last note…", nil)
-		}
-		return nil
-	}
-	return t.send(a, text)
+// typeKey puts a typed key on the typing line, giving it the focus.
+func (t *tableModel) typeKey(a *App, k tea.KeyPressMsg) tea.Cmd {
+	t.listFocus = false
+	a.setStatus("", nil)
+	focus := t.input.Focus()
+	var cmd tea.Cmd
+	t.input, cmd = t.input.Update(k)
+	t.drafts[t.view.Group.ID] = t.input.Value()
+	return tea.Batch(focus, cmd)
 }
 
-// send starts the save of text (a new note, or the edit).
-func (t *tableModel) send(a *App, text string) tea.Cmd {
-	t.inflight = text
-	a.setStatus("Saving…", nil)
-	eng, ctx, actor, g, edit := a.eng, a.ctx, a.actor, t.view.Group.ID, t.editing
-	return func() tea.Msg {
-		if edit != "" {
-			s, err := eng.EditNote(ctx, actor, edit, text)
-			return savedMsg{note: s.Record, notice: s.Notice, err: err, edit: true}
-		}
-		s, err := eng.Capture(ctx, actor, g, text, nil, "")
-		return savedMsg{note: s.Record, notice: s.Notice, err: err}
-	}
-}
+// dropEditMsg drops the edit being typed (after the scribe said yes).
+type dropEditMsg struct{}
 
-// saved takes the result of a save: only now is the text cleared.
-func (t *tableModel) saved(a *App, m savedMsg) tea.Cmd {
-	text := t.inflight
-	t.inflight = ""
-	if m.err != nil {
-		t.queued = nil // the refused text stays in the input, with what followed
-		a.setStatus(m.err.Error(), m.err)
-		return nil
-	}
-	rest := strings.TrimPrefix(t.input.Value(), text)
-	if len(t.queued) > 0 && !m.edit {
-		cut := t.queued[0] - len(text)
-		t.queued = t.queued[1:]
-		for i := range t.queued {
-			t.queued[i] -= len(text)
-		}
-		t.input.SetValue(rest)
-		t.input.MoveToEnd()
-		if cut > 0 && cut <= len(rest) && strings.TrimSpace(rest[:cut]) != "" {
-			return tea.Batch(a.loadTable(t.view.Group.ID), t.send(a, rest[:cut]))
-		}
-	}
-	if m.edit {
-		t.editing = ""
-		rest = t.stash
-	}
-	t.input.SetValue(strings.TrimLeft(rest, " "))
+func (t *tableModel) dropEdit(a *App) {
+	t.input.SetValue(t.stash)
 	t.input.MoveToEnd()
-	if !m.edit {
-		t.drafts[t.view.Group.ID] = t.input.Value()
-		t.sel = len(t.notes())
-	}
-	status := "✓ Saved."
-	if m.edit {
-		status = "✓ Edit saved (the earlier wording is kept in the history)."
-	}
-	if m.notice != "" {
-		status += " " + m.notice
-	}
-	a.setStatus(status, nil)
-	return a.loadTable(t.view.Group.ID)
+	t.editing = ""
+	a.setStatus("Edit dropped; the note is as it was.", nil)
 }
+
+func (t *tableModel) startEdit(a *App) tea.Cmd {
+	note, _ := t.selected()
+	t.stash, t.editing = t.input.Value(), note.ID
+	t.input.SetValue(note.Text)
+	t.input.MoveToEnd()
+	t.listFocus = false
+	a.setStatus("EDITING the note: enter saves the new wording, esc drops it.", nil)
+	return t.input.Focus()
+}
+
+func (t *tableModel) deleteNote(a *App) tea.Cmd {
+	note, _ := t.selected()
+	eng, ctx, actor := a.eng, a.ctx, a.actor
+	return undoable("Note deleted (ctrl+z undoes).", func() (sessions.Undo, error) { return eng.DeleteNote(ctx, actor, note.ID) })
+}
+
+func (t *tableModel) tag(a *App, digit string) tea.Cmd {
+	tag := t.tagFor(digit)
+	note, ok := t.selected()
+	switch {
+	case tag == "":
+		a.setStatus("No tag on "+digit+": "+t.tagLegend()+".", nil)
+		return nil
+	case t.browsing():
+		a.setStatus("Read-only: this is another stage's notes.", nil)
+		return nil
+	case !ok:
+		a.setStatus("No note selected.", nil)
+		return nil
+	}
+	tags := slices.Clone(note.Tags)
+	if i := slices.Index(tags, tag); i >= 0 {
+		tags = slices.Delete(tags, i, i+1)
+	} else {
+		tags = append(tags, tag)
+	}
+	eng, ctx, actor := a.eng, a.ctx, a.actor
+	return undoable("Tags saved.", func() (sessions.Undo, error) { return eng.TagNote(ctx, actor, note.ID, tags) })
+}
+
+func (t *tableModel) useAsVision(a *App) tea.Cmd {
+	if t.view.Stage.Activity != model.ActivityVision {
+		a.setStatus("The vision is written at the vision stage.", nil)
+		return nil
+	}
+	note, _ := t.selected()
+	eng, ctx, actor, g := a.eng, a.ctx, a.actor, t.view.Group.ID
+	return do("Vision statement saved.", func() error { _, err := eng.SetVision(ctx, actor, g, note.Text); return err })
+}
+
+// undoLast undoes the seat's newest change at this table still undoable.
+func (t *tableModel) undoLast(a *App) tea.Cmd {
+	g := t.view.Group.ID
+	stack := t.undos[g]
+	if len(stack) == 0 {
+		a.setStatus("Nothing to undo: you have made no change at this table since you opened it.", nil)
+		return nil
+	}
+	u := stack[len(stack)-1]
+	t.undos[g] = stack[:len(stack)-1]
+	eng, ctx, actor := a.eng, a.ctx, a.actor
+	return func() tea.Msg {
+		if _, err := eng.Undo(ctx, actor, u); err != nil {
+			return doneMsg{err: err, reload: true}
+		}
+		return doneMsg{status: "Undone: " + u.Label + ".", reload: true}
+	}
+}
+
+// undoneMsg reports a change that can be undone: the App keeps its Undo
+// on the seat's stack for the table.
+type undoneMsg struct {
+	undo   sessions.Undo
+	status string
+	err    error
+}
+
+// undoable runs an operation that returns its Undo.
+func undoable(status string, f func() (sessions.Undo, error)) tea.Cmd {
+	return func() tea.Msg {
+		u, err := f()
+		return undoneMsg{undo: u, status: status, err: err}
+	}
+}
+
+// keep puts an Undo on the seat's stack for its table.
+func (t *tableModel) keep(u sessions.Undo) {
+	if u.Empty() {
+		return
+	}
+	t.undos[u.Table] = append(t.undos[u.Table], u)
+	if n := len(t.undos[u.Table]); n > maxUndo {
+		t.undos[u.Table] = t.undos[u.Table][n-maxUndo:]
+	}
+}
+
+// maxUndo is how many changes a seat can undo at one table.
+const maxUndo = 50

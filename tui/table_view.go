@@ -14,6 +14,9 @@ import (
 // clockText is the stage clock in words: "12:04 left", "3:10 over",
 // "8:00 left · paused".
 func (a *App) clockText(v sessions.TableView) string {
+	if v.Group.StageStartedAt.IsZero() {
+		return "not started · " + strings.TrimSuffix(model.FormatLeft(v.Group.Left(v.Stage, a.now)), " left")
+	}
 	s := v.Group.ClockLabel(v.Stage, a.now)
 	if v.Group.ExtraMinutes > 0 {
 		s += fmt.Sprintf(" (+%d)", v.Group.ExtraMinutes)
@@ -92,7 +95,10 @@ func (t *tableModel) render(a *App) string {
 		top = append(top, "  "+strings.Join(steps, a.st.Faint.Render(" · ")))
 	}
 	if v.Group.Locked(v.Stage.Key) {
-		top = append(top, a.st.Warn.Render("  This stage is locked: nothing more is captured here (l unlocks it)."))
+		top = append(top, a.st.Warn.Render("  This stage is locked: nothing more is captured here (ctrl+l unlocks it)."))
+	}
+	if v.Group.StageStartedAt.IsZero() && v.Group.ID != "" {
+		top = append(top, a.st.Warn.Render("  Not started: the clock runs once someone at the table presses ctrl+t."))
 	}
 	if t.showNotes && v.Stage.Notes != "" {
 		for _, l := range wrap("Facilitator: "+model.Safe(v.Stage.Notes, false), w-4) {
@@ -111,30 +117,33 @@ func (t *tableModel) render(a *App) string {
 	top = append(top, a.stageBlock(v)...)
 	top = append(top, "")
 	notes := t.notes()
+	sv := t.shown()
 	title := fmt.Sprintf("Notes at this stage: %d", len(notes))
+	if t.browsing() {
+		title = fmt.Sprintf("LOOKING AT %d/%d %s · read-only · %s", sv.StageIndex+1, len(v.Event.Stages), sv.Stage.Title, plural(len(notes), "note", "notes"))
+	}
 	if t.filter != "" {
-		title = fmt.Sprintf("Notes at this stage matching %q: %d of %d", t.filter, len(notes), len(v.StageNotes()))
+		title += fmt.Sprintf(", matching %q: %d of %d", t.filter, len(notes), len(sv.StageNotes()))
 	}
 	if t.listFocus {
-		title += a.st.Faint.Render("  (↑/↓ select)")
-	}
-	top = append(top, a.st.Faint.Render(title))
-	if t.listFocus { // which digit puts which tag
-		var legend []string
-		for d := '1'; d <= '9'; d++ {
-			if tag := t.tagFor(string(d)); tag != "" {
-				legend = append(legend, string(d)+" "+model.Safe(tag, false))
-			}
-		}
-		top = append(top, a.st.Faint.Render("  tags: "+strings.Join(legend, " · ")))
+		top = append(top, a.st.Key.Render(title))
+		top = append(top, a.st.Faint.Render("  tags: "+t.tagLegend()))
+	} else {
+		top = append(top, a.st.Faint.Render(title))
 	}
 
-	foot := append([]string{""}, strings.Split(t.input.View(), "\n")...)
-	room := a.height - 2 - len(strings.Split(a.help.View(t.keys()), "\n")) - len(top) - len(foot)
+	foot := t.typingLines(a)
+	room := a.height - 2 - len(strings.Split(a.footer(t.keys()), "\n")) - len(top) - len(foot)
 	if room < 1 && len(top) > 3 {
 		// Small terminal: keep the first prompt and the list.
 		top = append(top[:1], top[len(top)-1])
 		room = a.height - 2 - 1 - len(top) - len(foot)
+	}
+	if lines := t.overlay(a, room); lines != nil { // the menu or a note's history
+		for len(lines) < room {
+			lines = append(lines, "")
+		}
+		return a.page(header, append(append(top, lines[:max(room, 0)]...), foot...), t.keys())
 	}
 	sel := t.sel
 	if !t.listFocus {
@@ -157,7 +166,7 @@ func (t *tableModel) render(a *App) string {
 			list = append(list, a.st.Title.Render(fmt.Sprintf("  ▾ %s", model.Safe(row.theme.Theme.Name, false)))+a.st.Faint.Render(fmt.Sprintf(" · %s", plural(len(row.theme.Notes), "note", "notes"))))
 			continue
 		}
-		line := a.noteLine(v, notes[row.note], t.listFocus && row.note == t.sel)
+		line := a.noteLine(sv, notes[row.note], t.listFocus && row.note == t.sel)
 		if t.marked[notes[row.note].ID] {
 			line = a.st.Warn.Render("•") + strings.TrimPrefix(line, " ")
 		}
@@ -174,6 +183,45 @@ func (t *tableModel) render(a *App) string {
 	}
 	body := append(append(top, list...), foot...)
 	return a.page(header, body, t.keys())
+}
+
+// overlay is what covers the notes list: the ctrl+x menu or the selected
+// note's history, or nil.
+func (t *tableModel) overlay(a *App, room int) []string {
+	switch {
+	case t.menu.open:
+		lines := t.menuLines(a)
+		if len(lines) > room && room > 1 { // keep the chosen item in view
+			from, to := scrollWindow(len(lines)-1, t.menu.sel, room-1)
+			lines = append(lines[:1:1], lines[1+from:1+to]...)
+		}
+		return lines
+	case t.history.open:
+		return t.historyLines(a)
+	}
+	return nil
+}
+
+// typingLines are the bottom of the table screen: the typing line with its
+// cursor while typing, and a plain "notes list" bar (no cursor, the draft
+// shown faint) while the list has the focus, so the two states differ in
+// words and shape, not only in colour.
+func (t *tableModel) typingLines(a *App) []string {
+	if t.listFocus {
+		draft := strings.ReplaceAll(model.Safe(t.input.Value(), true), "\n", " ")
+		if draft == "" {
+			draft = "(empty)"
+		}
+		return []string{
+			a.st.Key.Render("■ NOTES LIST · ↑/↓ select · ? all keys · a letter goes back to typing"),
+			a.st.Faint.Render(ansi.Truncate("  draft: "+draft, max(a.width-2, 10), "…")),
+		}
+	}
+	label := "✎ TYPING · enter saves the note · tab: notes list · ctrl+x: more"
+	if t.editing != "" {
+		label = "✎ EDITING A NOTE · enter saves the new wording · esc drops the edit"
+	}
+	return append([]string{a.st.Prompt.Render(label)}, strings.Split(t.input.View(), "\n")...)
 }
 
 // headerBarClock is the header with the time left coloured when short.
@@ -233,7 +281,7 @@ func (a *App) stageBlock(v sessions.TableView) []string {
 	case model.ActivityVision:
 		add("")
 		if g.Vision == "" {
-			add(a.st.Faint.Render("  No vision statement yet: select a note and press v, or ctrl+o to write it."))
+			add(a.st.Faint.Render("  No vision statement yet: ctrl+o writes it (or ctrl+x: use a note)."))
 		} else {
 			for i, l := range wrap(model.Safe(g.Vision, false), w-10) {
 				if i == 0 {

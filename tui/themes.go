@@ -43,55 +43,57 @@ func (t *tableModel) listRows(notes []model.Contribution) []listRow {
 	return rows
 }
 
-// themeKey handles marking notes and the theme keys on the notes list. It
-// reports whether it used the key.
-func (t *tableModel) themeKey(a *App, s string) (tea.Cmd, bool) {
-	note, ok := t.selected()
-	eng, ctx, actor, g := a.eng, a.ctx, a.actor, t.view.Group.ID
-	switch s {
-	case "space":
-		if ok {
-			t.marked[note.ID] = !t.marked[note.ID]
-			if !t.marked[note.ID] {
-				delete(t.marked, note.ID)
-			}
-			t.sel = clamp(t.sel+1, len(t.notes()))
-			a.setStatus(plural(len(t.marked), "note", "notes")+" marked: g groups them into a theme.", nil)
-		}
-	case "g":
-		ids := t.chosen()
-		if len(ids) == 0 {
-			return nil, true
-		}
-		return a.openForm(a.themeForm("Group into a theme", "", func(name string) (string, error) {
-			_, notice, err := eng.GroupNotes(ctx, actor, g, ids, name)
-			if err == nil {
-				t.marked = map[model.ID]bool{}
-			}
-			return notice, err
-		}), screenTable), true
-	case "R":
-		if th := t.themeOf(note); ok && th != nil {
-			id := th.Theme.ID
-			return a.openForm(a.themeForm("Rename the theme", th.Theme.Name, func(name string) (string, error) {
-				return eng.RenameTheme(ctx, actor, id, name)
-			}), screenTable), true
-		}
-		a.setStatus("The note is in no theme.", nil)
-	case "U":
-		if th := t.themeOf(note); ok && th != nil {
-			id, name := th.Theme.ID, th.Theme.Name
-			return do("Ungrouped «"+model.Safe(name, false)+"»: its notes stand alone again.", func() error { return eng.Ungroup(ctx, actor, id) }), true
-		}
-		a.setStatus("The note is in no theme.", nil)
-	case "x":
-		ids := t.chosen()
-		t.marked = map[model.ID]bool{}
-		return do("Taken out of the theme.", func() error { return eng.TakeOut(ctx, actor, ids) }), true
-	default:
-		return nil, false
+// mark marks or unmarks the selected note for a theme; the selection
+// stays where it is.
+func (t *tableModel) mark(a *App) tea.Cmd {
+	note, _ := t.selected()
+	t.marked[note.ID] = !t.marked[note.ID]
+	if !t.marked[note.ID] {
+		delete(t.marked, note.ID)
 	}
-	return nil, true
+	a.setStatus(plural(len(t.marked), "note", "notes")+" marked: ctrl+g groups them into a theme.", nil)
+	return nil
+}
+
+// group asks for a theme's name and groups the marked notes under it.
+func (t *tableModel) group(a *App) tea.Cmd {
+	ids := t.chosen()
+	eng, ctx, actor, g := a.eng, a.ctx, a.actor, t.view.Group.ID
+	return a.openForm(a.themeForm("Group into a theme", "", true, func(name string) (string, sessions.Undo, error) {
+		_, notice, u, err := eng.GroupNotes(ctx, actor, g, ids, name)
+		return notice, u, err
+	}), screenTable)
+}
+
+func (t *tableModel) renameTheme(a *App) tea.Cmd {
+	note, _ := t.selected()
+	th := t.themeOf(note)
+	if th == nil {
+		a.setStatus("The note is in no theme.", nil)
+		return nil
+	}
+	eng, ctx, actor, id := a.eng, a.ctx, a.actor, th.Theme.ID
+	return a.openForm(a.themeForm("Rename the theme", th.Theme.Name, false, func(name string) (string, sessions.Undo, error) {
+		return eng.RenameTheme(ctx, actor, id, name)
+	}), screenTable)
+}
+
+func (t *tableModel) ungroup(a *App) tea.Cmd {
+	note, _ := t.selected()
+	th := t.themeOf(note)
+	if th == nil {
+		a.setStatus("The note is in no theme.", nil)
+		return nil
+	}
+	eng, ctx, actor, id, name := a.eng, a.ctx, a.actor, th.Theme.ID, th.Theme.Name
+	return undoable("Ungrouped «"+model.Safe(name, false)+"»: its notes stand alone again (ctrl+z undoes).", func() (sessions.Undo, error) { return eng.Ungroup(ctx, actor, id) })
+}
+
+func (t *tableModel) takeOut(a *App) tea.Cmd {
+	ids := t.chosen()
+	t.marked = map[model.ID]bool{}
+	eng, ctx, actor := a.eng, a.ctx, a.actor
+	return undoable("Taken out of the theme (ctrl+z undoes).", func() (sessions.Undo, error) { return eng.TakeOut(ctx, actor, ids) })
 }
 
 // chosen are the marked notes, or else the selected one.
@@ -119,8 +121,9 @@ func (t *tableModel) themeOf(note model.Contribution) *sessions.ThemeView {
 	return nil
 }
 
-// themeForm asks for a theme's name and saves it with save.
-func (a *App) themeForm(title, name string, save func(string) (string, error)) formModel {
+// themeForm asks for a theme's name and saves it with save; the save's
+// Undo goes on the seat's stack (clearMarks: the marked notes were used).
+func (a *App) themeForm(title, name string, clearMarks bool, save func(string) (string, sessions.Undo, error)) formModel {
 	return formModel{
 		title:  title,
 		intro:  []string{"A short name for what the notes have in common, e.g. Shared estates."},
@@ -128,7 +131,14 @@ func (a *App) themeForm(title, name string, save func(string) (string, error)) f
 		check:  []func(string) error{textCheck(model.TextRule{Field: "theme name", Max: 120, Required: true})},
 		submit: checked(func(f *formModel) tea.Cmd {
 			name := f.value(0)
-			return saveCmd("✓ Theme saved.", func() (string, error) { return save(name) })
+			return func() tea.Msg {
+				notice, u, err := save(name)
+				status := "✓ Theme saved (ctrl+z undoes)."
+				if notice != "" {
+					status += " " + notice
+				}
+				return formResultMsg{status: status, err: err, undo: u, clearMarks: clearMarks}
+			}
 		}),
 	}
 }

@@ -29,13 +29,13 @@ type voteModel struct {
 }
 
 var privateVoteKeys = keyMap{
-	short: []key.Binding{keyUp, keyDown, keyAddDot, keyDropDot, kb([]string{"enter"}, "enter", "cast your ballot"), keyQuit},
+	short: []key.Binding{keyAddDot, keyDropDot, kb([]string{"enter"}, "enter", "cast it"), keyQuit, keyHelp},
 	full:  [][]key.Binding{{keyUp, keyDown}, {keyAddDot, keyDropDot}, {kb([]string{"enter"}, "enter", "cast your ballot"), keyQuit}},
 }
 
 var voteKeys = keyMap{
-	short: []key.Binding{keyVoter, keyAddDot, keyDropDot, keyCast, keyCloseVote, keyResults, keyBack},
-	full:  [][]key.Binding{{keyUp, keyDown, keyVoter}, {keyAddDot, keyDropDot, keyCast}, {keyCloseVote, keyReopen, keyResults, keyBack}},
+	short: []key.Binding{keyVoter, keyAddDot, keyCast, keyCloseVote, keyBack, keyHelp},
+	full:  [][]key.Binding{{keyUp, keyDown, keyPrevVoter, keyNextVoter}, {keyAddDot, keyDropDot, keyCast}, {keyCloseVote, keyReopen, keyResults, keyBack, keyHelp}},
 }
 
 func newVoteModel(v sessions.TableView) voteModel {
@@ -85,7 +85,7 @@ func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.pass != "" { // the privacy screen: any key when the next voter is ready
 		m.pass = ""
-		if k.String() == "esc" {
+		if key.Matches(k, keyBack) {
 			a.screen, a.status = screenTable, ""
 			return a.loadTable(m.view.Group.ID)
 		}
@@ -94,16 +94,16 @@ func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 	items := m.items()
 	voter := m.current()
 	rules := m.view.RulesFor(voter)
-	switch s := k.String(); {
-	case s == "esc":
+	switch {
+	case key.Matches(k, keyBack):
 		a.screen = screenTable
 		a.status = ""
 		return a.loadTable(m.view.Group.ID)
-	case s == "r" && m.view.DotVote.Open:
+	case key.Matches(k, keyResults) && m.view.DotVote.Open:
 		a.setStatus("The vote is blind until it is closed: c closes it and reveals the ranking.", nil)
-	case s == "r":
+	case key.Matches(k, keyResults):
 		m.results = !m.results
-	case s == "c" && m.view.DotVote.Open:
+	case key.Matches(k, keyCloseVote) && m.view.DotVote.Open:
 		eng, ctx, actor, g, stage := a.eng, a.ctx, a.actor, m.view.Group.ID, m.view.VoteStage
 		m.results = true
 		return func() tea.Msg {
@@ -113,7 +113,9 @@ func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 			}
 			return doneMsg{status: fmt.Sprintf("Round %d closed and revealed.", r), reload: true}
 		}
-	case s == "o" && !m.view.DotVote.Open:
+	case key.Matches(k, keyCloseVote):
+		a.setStatus("The vote is already closed: o opens a new round.", nil)
+	case key.Matches(k, keyReopen) && !m.view.DotVote.Open:
 		eng, ctx, actor, g, stage := a.eng, a.ctx, a.actor, m.view.Group.ID, m.view.VoteStage
 		m.results = false
 		m.ballots, m.dirty = map[string]map[model.ID]int{}, map[string]bool{}
@@ -128,9 +130,9 @@ func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		m.sel = clamp(m.sel-1, len(items))
 	case key.Matches(k, keyDown):
 		m.sel = clamp(m.sel+1, len(items))
-	case s == "left":
+	case key.Matches(k, keyPrevVoter):
 		m.voter = (m.voter - 1 + len(m.voters)) % len(m.voters)
-	case s == "right":
+	case key.Matches(k, keyNextVoter):
 		m.voter = (m.voter + 1) % len(m.voters)
 	case len(items) == 0:
 		return nil
@@ -159,8 +161,10 @@ func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		if m.ballots[voter][id] > 0 {
 			m.ballots[voter][id]--
 			m.dirty[voter] = true
+		} else {
+			a.setStatus("No dot on this item to take back.", nil)
 		}
-	case s == "enter":
+	case key.Matches(k, keyCast):
 		dots := map[model.ID]int{}
 		for id, n := range m.ballots[voter] {
 			dots[id] = n

@@ -62,7 +62,7 @@ func (f *fixture) goTo(g model.ID, key string) {
 		if v.Stage.Key == key {
 			return
 		}
-		_, err = f.eng.MoveStage(f.ctx, "facilitator", g, 1)
+		_, _, err = f.eng.MoveStage(f.ctx, "facilitator", g, 1)
 		f.must(err)
 	}
 	f.t.Fatalf("never reached %s", key)
@@ -133,9 +133,9 @@ func (f *fixture) london() model.ID {
 	sel := b.Groups[6].ID
 	backOffice := f.note(sel, "Practices in south east London share a back office")
 	estates := f.note(sel, "Estates money for shared hubs")
-	selTheme, _, err := f.eng.GroupNotes(f.ctx, "scribe", sel, []model.ID{estates}, "Estates funding for hubs")
+	selTheme, _, _, err := f.eng.GroupNotes(f.ctx, "scribe", sel, []model.ID{estates}, "Estates funding for hubs")
 	f.must(err)
-	nclTheme, _, err := f.eng.GroupNotes(f.ctx, "scribe", g, []model.ID{c}, "Estates funding")
+	nclTheme, _, _, err := f.eng.GroupNotes(f.ctx, "scribe", g, []model.ID{c}, "Estates funding")
 	f.must(err)
 	f.must(f.eng.LinkThemes(f.ctx, "organiser", nclTheme, selTheme, model.LinkAccepted, 0.6))
 	_, err = f.eng.SetEventMessages(f.ctx, "organiser", id, []sessions.MessageInput{

@@ -15,6 +15,7 @@ const help = `Commands (anything else you type is saved as a note at your table)
 /notes: this stage's notes. /stage: the stage, its clock and prompts.
 /votes: the vote: the choices while it is open, the results once closed.
 /dots 2 2 5: your ballot, one dot per number (here two on choice 2, one on 5).
+/start: start the stage's clock (opening a table never starts it).
 /next, /back: move the table to the next or the previous stage.
 /close: close the vote and reveal the results.
 /tables: the event's tables. /events: the events. A number chooses from the last list.
@@ -62,13 +63,25 @@ func (s *session) tableCommand(word, rest, line string) {
 		s.votes()
 	case "/dots":
 		s.castDots(rest)
+	case "/start":
+		started, err := s.eng.StartStage(s.ctx, s.opts.Actor, v.Group.ID)
+		if err != nil {
+			s.failed("Clock not started", err)
+			return
+		}
+		s.refresh(kindStage)
+		if !started {
+			s.say("The clock is already running.")
+			return
+		}
+		s.say("Stage started. %s", stageLines(*s.table, s.now()))
 	case "/next", "/back":
 		delta := 1
 		if word == "/back" {
 			delta = -1
 		}
 		leftOpen := v.Stage.Key == v.VoteStage && v.DotVote.Open && len(v.Ballots) > 0
-		_, err := s.eng.MoveStage(s.ctx, s.opts.Actor, v.Group.ID, delta)
+		_, _, err := s.eng.MoveStage(s.ctx, s.opts.Actor, v.Group.ID, delta)
 		if err != nil {
 			s.failed("Stage not moved", err)
 			return

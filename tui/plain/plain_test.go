@@ -69,7 +69,7 @@ func newRig(t *testing.T, terminal bool) *rig {
 		t.Fatal(err)
 	}
 	r.table = b.Groups[0].ID
-	if _, err := eng.MoveStage(context.Background(), "test", r.table, 1); err != nil { // vision, 15 min
+	if _, _, err := eng.MoveStage(context.Background(), "test", r.table, 1); err != nil { // vision, 15 min
 		t.Fatal(err)
 	}
 	in, w := io.Pipe()
@@ -168,7 +168,7 @@ func TestPlainSessionIsLinearTextThatSpeaksOnlyOfChanges(t *testing.T) {
 	r.at(16*time.Minute + 5*time.Second)
 	r.expect("Clock: ⚠ over by 1 min.\n")
 
-	if _, err := r.eng.MoveStage(ctx, "facilitator", r.table, 1); err != nil {
+	if _, _, err := r.eng.MoveStage(ctx, "facilitator", r.table, 1); err != nil {
 		t.Fatal(err)
 	}
 	r.expect("Stage moved. Stage 3 of 6: The journey so far. Clock: 15 min left.\n")
@@ -246,7 +246,7 @@ func TestPlainParticipantVotesAndHearsTheResult(t *testing.T) {
 	}
 	b, _ := eng.Board(ctx, ev)
 	table := b.Groups[0].ID
-	if _, err := eng.MoveStage(ctx, "test", table, 3); err != nil { // priorities
+	if _, _, err := eng.MoveStage(ctx, "test", table, 3); err != nil { // priorities
 		t.Fatal(err)
 	}
 	for _, n := range []string{"Shared records", "Practice nurses"} {

@@ -96,7 +96,7 @@ func BenchmarkMemoryPerSeat(b *testing.B) {
 		const n = 10
 		for i := 0; i < n; i++ {
 			s := r.join(fmt.Sprintf("scribe-%d", i+1), sessions.RoleScribe)
-			s.waitFor("Type what people say", 10*time.Second)
+			s.waitFor("type what people say", 10*time.Second)
 		}
 		runtime.GC()
 		runtime.ReadMemStats(&after)

@@ -87,9 +87,9 @@ func TestAScribeCannotWriteToAnotherTable(t *testing.T) {
 func TestANoteOnOneSeatAppearsOnAnother(t *testing.T) {
 	r := newRig(t, 1)
 	scribe := r.join("scribe-1", sessions.RoleScribe)
-	scribe.waitFor("Type what people say", 5*time.Second)
+	scribe.waitFor("type what people say", 5*time.Second)
 	watcher := r.join("facilitator-1", sessions.RoleFacilitator)
-	watcher.waitFor("Type what people say", 5*time.Second)
+	watcher.waitFor("type what people say", 5*time.Second)
 	scribe.typ("Shared records across the borough\r")
 	scribe.waitFor("✓ Shared records across the borough", 3*time.Second)
 	start := time.Now()
@@ -110,7 +110,7 @@ func TestTwentySeatsCaptureAThousandNotes(t *testing.T) {
 		seats[i] = r.join(fmt.Sprintf("scribe-%d", i%10+1), sessions.RoleScribe)
 	}
 	for _, s := range seats {
-		s.waitFor("Type what people say", 10*time.Second)
+		s.waitFor("type what people say", 10*time.Second)
 	}
 	for i, s := range seats {
 		wg.Add(1)
@@ -175,7 +175,7 @@ func TestAParticipantGetsTheirOwnAnonymousBallot(t *testing.T) {
 func TestStoppingTellsSeatsAndKeepsTheirNotes(t *testing.T) {
 	r := newRig(t, 1)
 	s := r.join("scribe-1", sessions.RoleScribe)
-	s.waitFor("Type what people say", 5*time.Second)
+	s.waitFor("type what people say", 5*time.Second)
 	s.typ("Saved before the stop\r")
 	s.waitFor("✓ Saved before the stop", 3*time.Second)
 	stop, cancel := context.WithTimeout(context.Background(), 5*time.Second)
