@@ -40,6 +40,7 @@ Usage:
                                            .zip), or the complete event (json);
                                            default: Markdown of the latest event
   forum import [--replace] FILE.json       restore an event from a JSON export
+  forum merge [--event ID] FILE...         bring other laptops' copies (JSON or .db) of the event in
   forum serve [--listen :2222] [--host-key PATH] [--event ID] [--log PATH] [--idle 30m]
                                            serve the app over SSH to every table
   forum passcode --role ROLE [--event ID]  make a new passcode for a role; prints it once
@@ -87,6 +88,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = export(ctx, *db, rest, stdout, stderr)
 	case "import":
 		err = importEvent(ctx, *db, rest, stdout, stderr)
+	case "merge":
+		err = runMerge(ctx, *db, rest, stdout, stderr)
 	case "serve":
 		err = serveCmd(ctx, *db, rest, stdout, stderr)
 	case "passcode":

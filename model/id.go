@@ -37,10 +37,15 @@ func ValidID(s string) bool {
 	return err == nil
 }
 
-// Stamp is a record's creation and last-change time, always in UTC.
+// Stamp is a record's creation and last-change time, always in UTC, and
+// its version: Version counts changes (one more than the version it
+// replaced, whichever laptop made it) and Vector says which laptops made
+// them, so that a merge can tell an update from a conflict.
 type Stamp struct {
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	Version   int64
+	Vector    Vector
 }
 
 // NewStamp returns a stamp with both times set to now, in UTC.

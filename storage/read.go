@@ -166,6 +166,17 @@ func (s *Store) snapshot(ctx context.Context, id model.ID, everything bool) (Sna
 	if snap.Ratings, err = all(ctx, tx, scanRating, `SELECT `+ratingCols+` FROM maturity_ratings`+inTables+` ORDER BY table_id, rater, dimension`, ev); err != nil {
 		return snap, err
 	}
+	if everything {
+		if snap.Revisions, err = all(ctx, tx, scanNote, `SELECT contribution_id, '', stage_key, text, tags, author, deleted_at, theme_id, '', updated_at, version, ''
+			FROM contribution_revisions WHERE contribution_id IN (SELECT id FROM contributions`+inTables+`)
+			ORDER BY contribution_id, version, updated_at, text, stage_key, tags, author, deleted_at, theme_id`, ev); err != nil {
+			return snap, err
+		}
+		if snap.History, err = all(ctx, tx, scanKept, `SELECT entity, record_id, version, hash, data FROM record_history WHERE event_id = ?
+			ORDER BY entity, record_id, version, hash`, ev); err != nil {
+			return snap, err
+		}
+	}
 	snap.KeyMessages, err = all(ctx, tx, scanMsg, `SELECT `+msgCols+` FROM key_messages
 		WHERE event_id = ? AND (table_id = '' OR table_id IN (`+tables+`)) ORDER BY table_id, position, id`, ev, ev)
 	return snap, err
@@ -193,7 +204,7 @@ func (s *Store) audit(ctx context.Context, id model.ID) ([]AuditEntry, error) {
 }
 
 func (s *Store) revisions(ctx context.Context, id model.ID) ([]model.Contribution, error) {
-	return all(ctx, s.r, scanNote, `SELECT contribution_id, '', stage_key, text, tags, author, deleted_at, '', updated_at, updated_at
+	return all(ctx, s.r, scanNote, `SELECT contribution_id, '', stage_key, text, tags, author, deleted_at, theme_id, updated_at, updated_at, version, ''
 		FROM contribution_revisions WHERE contribution_id = ? ORDER BY seq`, string(id))
 }
 

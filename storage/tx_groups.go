@@ -1,16 +1,26 @@
 package storage
 
 import (
+	"strings"
+
 	"forum/model"
 )
 
 func (t *Tx) replaceRatings(g model.ID, rater string, rs []model.Rating) error {
+	var s model.Stamp
+	if len(rs) > 0 {
+		s = rs[0].Stamp
+	}
+	ver, clock, err := t.next(s, `SELECT version, clock FROM maturity_ratings WHERE table_id=? AND rater=? ORDER BY version DESC LIMIT 1`, string(g), rater)
+	if err != nil {
+		return err
+	}
 	if _, err := t.exec(`DELETE FROM maturity_ratings WHERE table_id=? AND rater=?`, string(g), rater); err != nil {
 		return err
 	}
 	for _, r := range rs {
-		if _, err := t.exec(`INSERT INTO maturity_ratings(id, table_id, rater, dimension, level, created_at, updated_at) VALUES (?,?,?,?,?,?,?)`,
-			string(r.ID), string(g), rater, r.Dimension, r.Level, ts(r.CreatedAt), ts(r.UpdatedAt)); err != nil {
+		if _, err := t.exec(`INSERT INTO maturity_ratings(id, table_id, rater, dimension, level, created_at, updated_at, version, clock) VALUES (?,?,?,?,?,?,?,?,?)`,
+			string(r.ID), string(g), rater, r.Dimension, r.Level, ts(r.CreatedAt), ts(r.UpdatedAt), ver, clock); err != nil {
 			return err
 		}
 	}
@@ -18,9 +28,13 @@ func (t *Tx) replaceRatings(g model.ID, rater string, rs []model.Rating) error {
 }
 
 func (t *Tx) putTheme(th model.Theme) error {
-	_, err := t.exec(`INSERT INTO themes(id, table_id, stage_key, name, deleted_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET stage_key=excluded.stage_key, name=excluded.name, deleted_at=excluded.deleted_at, updated_at=excluded.updated_at`,
-		string(th.ID), string(th.GroupID), th.StageKey, th.Name, ts(th.DeletedAt), ts(th.CreatedAt), ts(th.UpdatedAt))
+	ver, clock, err := t.nextByID("themes", th.Stamp, th.ID)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(`INSERT INTO themes(id, table_id, stage_key, name, deleted_at, created_at, updated_at, version, clock) VALUES (?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET stage_key=excluded.stage_key, name=excluded.name, deleted_at=excluded.deleted_at, updated_at=excluded.updated_at, version=excluded.version, clock=excluded.clock`,
+		string(th.ID), string(th.GroupID), th.StageKey, th.Name, ts(th.DeletedAt), ts(th.CreatedAt), ts(th.UpdatedAt), ver, clock)
 	if err != nil {
 		return err
 	}
@@ -28,9 +42,13 @@ func (t *Tx) putTheme(th model.Theme) error {
 }
 
 func (t *Tx) putLink(l model.ThemeLink) error {
-	_, err := t.exec(`INSERT INTO theme_links(id, event_id, theme_a, theme_b, status, score, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)
-		ON CONFLICT(theme_a, theme_b) DO UPDATE SET status=excluded.status, score=excluded.score, updated_at=excluded.updated_at`,
-		string(l.ID), string(l.EventID), string(l.A), string(l.B), l.Status, l.Score, ts(l.CreatedAt), ts(l.UpdatedAt))
+	ver, clock, err := t.next(l.Stamp, `SELECT version, clock FROM theme_links WHERE theme_a = ? AND theme_b = ?`, string(l.A), string(l.B))
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(`INSERT INTO theme_links(id, event_id, theme_a, theme_b, status, score, created_at, updated_at, version, clock) VALUES (?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(theme_a, theme_b) DO UPDATE SET status=excluded.status, score=excluded.score, updated_at=excluded.updated_at, version=excluded.version, clock=excluded.clock`,
+		string(l.ID), string(l.EventID), string(l.A), string(l.B), l.Status, l.Score, ts(l.CreatedAt), ts(l.UpdatedAt), ver, clock)
 	if err != nil {
 		return err
 	}
@@ -42,13 +60,17 @@ func (t *Tx) rounds(g model.ID) ([]model.VoteRound, error) {
 }
 
 func (t *Tx) putRound(r model.VoteRound) error {
-	_, err := t.exec(`INSERT INTO vote_rounds(id, table_id, stage_key, method, round, status, budget, cap, voters, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET status=excluded.status, budget=excluded.budget, cap=excluded.cap, voters=excluded.voters, updated_at=excluded.updated_at`,
-		string(r.ID), string(r.GroupID), r.StageKey, r.Method, r.Round, r.Status, r.Rules.Budget, r.Rules.Cap, r.Voters, ts(r.CreatedAt), ts(r.UpdatedAt))
+	ver, clock, err := t.nextByID("vote_rounds", r.Stamp, r.ID)
 	if err != nil {
 		return err
 	}
-	if r.Status == model.RoundClosed { // the open ballots now belong to this round
+	_, err = t.exec(`INSERT INTO vote_rounds(id, table_id, stage_key, method, round, status, budget, cap, voters, created_at, updated_at, version, clock) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET status=excluded.status, budget=excluded.budget, cap=excluded.cap, voters=excluded.voters, updated_at=excluded.updated_at, version=excluded.version, clock=excluded.clock`,
+		string(r.ID), string(r.GroupID), r.StageKey, r.Method, r.Round, r.Status, r.Rules.Budget, r.Rules.Cap, r.Voters, ts(r.CreatedAt), ts(r.UpdatedAt), ver, clock)
+	if err != nil {
+		return err
+	}
+	if r.Status == model.RoundClosed && !t.raw { // an import's votes already name their rounds // the open ballots now belong to this round
 		if _, err := t.exec(`UPDATE votes SET round_id=? WHERE table_id=? AND stage_key=? AND method=? AND round_id=''`,
 			string(r.ID), string(r.GroupID), r.StageKey, r.Method); err != nil {
 			return err
@@ -57,9 +79,10 @@ func (t *Tx) putRound(r model.VoteRound) error {
 	return t.audit(r.Status, "vote-round", r.ID, r)
 }
 
-func (t *Tx) purgeEvent(id model.ID) error {
+func (t *Tx) purgeEvent(id model.ID, keepEvent bool) error {
 	inEvent := `(SELECT id FROM breakout_tables WHERE event_id = ?)`
 	for _, q := range []string{
+		`DELETE FROM record_history WHERE event_id = ?`,
 		`DELETE FROM theme_links WHERE event_id = ?`,
 		`DELETE FROM themes WHERE table_id IN ` + inEvent,
 		`DELETE FROM maturity_ratings WHERE table_id IN ` + inEvent,
@@ -69,15 +92,44 @@ func (t *Tx) purgeEvent(id model.ID) error {
 		`DELETE FROM vote_rounds WHERE table_id IN ` + inEvent,
 		`DELETE FROM next_steps WHERE table_id IN ` + inEvent,
 		`DELETE FROM key_messages WHERE event_id = ?`,
-		`DELETE FROM seat_passcodes WHERE event_id = ?`,
-		`DELETE FROM seat_keys WHERE event_id = ?`,
 		`DELETE FROM breakout_tables WHERE event_id = ?`,
 		`DELETE FROM areas WHERE event_id = ?`,
+		`DELETE FROM seat_passcodes WHERE event_id = ?`,
+		`DELETE FROM seat_keys WHERE event_id = ?`,
 		`DELETE FROM events WHERE id = ?`,
 	} {
+		if keepEvent && strings.Contains(q, "seat_") {
+			break
+		}
 		if _, err := t.exec(q, string(id)); err != nil {
 			return err
 		}
 	}
 	return t.audit("purge", "event", id, nil)
+}
+
+// putRevision stores a note's earlier version as given (an import or a
+// merge); the same version twice is stored once.
+func (t *Tx) putRevision(c model.Contribution) error {
+	_, err := t.exec(`INSERT INTO contribution_revisions(contribution_id, stage_key, text, tags, author, deleted_at, updated_at, replaced_at, version, theme_id)
+		SELECT ?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM contribution_revisions WHERE contribution_id=? AND version=? AND updated_at=? AND text=?
+		AND stage_key=? AND tags=? AND author=? AND deleted_at=? AND theme_id=?)`,
+		string(c.ID), c.StageKey, c.Text, js(c.Tags), c.Author, ts(c.DeletedAt), ts(c.UpdatedAt), ts(c.UpdatedAt), c.Version, string(c.ThemeID),
+		string(c.ID), c.Version, ts(c.UpdatedAt), c.Text, c.StageKey, js(c.Tags), c.Author, ts(c.DeletedAt), string(c.ThemeID))
+	return err
+}
+
+// putKept stores a record's losing version in its history.
+func (t *Tx) putKept(eventID model.ID, k model.Kept) error {
+	_, err := t.exec(`INSERT INTO record_history(event_id, entity, record_id, version, hash, data) VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
+		string(eventID), k.Entity, string(k.RecordID), k.Version, k.Hash, string(k.Data))
+	return err
+}
+
+func scanKept(s scanner) (model.Kept, error) {
+	var k model.Kept
+	var data string
+	err := s.Scan(&k.Entity, &k.RecordID, &k.Version, &k.Hash, &data)
+	k.Data = []byte(data)
+	return k, err
 }
