@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"forum/sessions"
+	"forum/storage"
+)
+
+// captureOn saves a note at the event's first table in the database file.
+func captureOn(t *testing.T, db, text string) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := storage.Open(ctx, db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	eng := sessions.New(s)
+	id, err := eng.LatestEventID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := eng.Board(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := eng.Capture(ctx, "test", b.Groups[0].ID, text, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestExportImportCaptureOnBothMerge(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "organiser.db"), filepath.Join(dir, "table.db")
+	pack := filepath.Join(dir, "event.json")
+	if _, e, c := forum(t, nil, "--db", a, "new", "--title", "Merge day"); c != 0 {
+		t.Fatal(e)
+	}
+	if _, e, c := forum(t, nil, "--db", a, "export", "--format", "json", "-o", pack); c != 0 {
+		t.Fatal(e)
+	}
+	if _, e, c := forum(t, nil, "--db", b, "import", pack); c != 0 {
+		t.Fatal(e)
+	}
+	captureOn(t, a, "said at the organiser's laptop")
+	captureOn(t, b, "said at the table's laptop")
+	out, e, c := forum(t, nil, "--db", a, "merge", b)
+	if c != 0 || !strings.Contains(out, "1 added") {
+		t.Fatalf("merge: code %d, out %q, err %q", c, out, e)
+	}
+	first, e, c := forum(t, nil, "--db", a, "export", "--format", "json")
+	if c != 0 || !strings.Contains(first, "said at the table's laptop") || !strings.Contains(first, "said at the organiser's laptop") {
+		t.Fatalf("after the merge the export lacks a note: %s", e)
+	}
+	out, _, c = forum(t, nil, "--db", a, "merge", b)
+	if c != 0 || !strings.Contains(out, "Nothing changed") {
+		t.Fatalf("second merge: %q", out)
+	}
+	if again, _, _ := forum(t, nil, "--db", a, "export", "--format", "json"); again != first {
+		t.Fatal("merging the same file again changed the export")
+	}
+
+	other := filepath.Join(dir, "other.db")
+	forum(t, nil, "--db", other, "new", "--title", "Another forum")
+	otherJSON := filepath.Join(dir, "other.json")
+	forum(t, nil, "--db", other, "export", "--format", "json", "-o", otherJSON)
+	for _, bad := range []string{otherJSON, other, filepath.Join(dir, "missing.json")} {
+		_, e, c := forum(t, nil, "--db", a, "merge", bad)
+		if c == 0 || !strings.Contains(e, "nothing was merged") {
+			t.Errorf("merge %s: code %d, err %q", filepath.Base(bad), c, e)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "cut.json"), []byte(first[:len(first)/2]), 0o600)
+	if _, e, c := forum(t, nil, "--db", a, "merge", filepath.Join(dir, "cut.json")); c == 0 || !strings.Contains(e, "not a forum JSON export") {
+		t.Errorf("a truncated file: %q", e)
+	}
+	if now, _, _ := forum(t, nil, "--db", a, "export", "--format", "json"); now != first {
+		t.Error("a refused merge changed the event")
+	}
+}
