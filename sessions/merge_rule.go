@@ -153,6 +153,12 @@ func keepFor[T any](l *mergeLog, k kind[T], r T) {
 			return
 		}
 	}
+	if u, ok := any(r).(unit[model.Vote]); ok { // ballots are kept vote by vote
+		for _, v := range u.Rows {
+			l.keepVote(v)
+		}
+		return
+	}
 	b, h := body(k, r)
 	l.kept = append(l.kept, model.Kept{Entity: k.entity, RecordID: model.ID(k.key(r)), Version: st.Version, Hash: h, Data: b})
 }
@@ -229,3 +235,9 @@ func unitKind[T any](entity string, label func(unit[T]) string) kind[unit[T]] {
 }
 
 func keyOf(parts ...string) string { return strings.Join(parts, "|") }
+
+// keepVote keeps a vote that is not counted in the event's history.
+func (l *mergeLog) keepVote(v model.Vote) {
+	b, h := body(kind[model.Vote]{stamp: voteStamp}, v)
+	l.kept = append(l.kept, model.Kept{Entity: "ballot", RecordID: v.ID, Version: v.Version, Hash: h, Data: b})
+}

@@ -135,8 +135,7 @@ func mergeSnapshots(l *mergeLog, a, b Snapshot) Snapshot {
 				if r := closedByOther(out.Rounds, v, mine, theirs); r != nil {
 					l.notCounted = append(l.notCounted, fmt.Sprintf("%s: voter %s's %s ballot was cast after round %d was closed on the other laptop: kept in the history, not counted",
 						l.where(v.GroupID), v.Voter, v.Method, r.Round))
-					b, h := body(kind[model.Vote]{stamp: voteStamp}, v)
-					l.kept = append(l.kept, model.Kept{Entity: "ballot-not-counted", RecordID: v.ID, Version: v.Version, Hash: h, Data: b})
+					l.keepVote(v)
 					continue
 				}
 			}

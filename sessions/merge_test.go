@@ -160,3 +160,44 @@ func TestMergeRefusesAnotherEvent(t *testing.T) {
 		t.Fatalf("another event's file: %v", err)
 	}
 }
+
+func TestMergeBallotsNeverCountedTwice(t *testing.T) {
+	org := newFixture(t)
+	v := org.london()
+	ev, g := v.Group.EventID, v.Group.ID
+	org.goTo(g, "priorities")
+	item := org.capture(g, "more GPs").ID
+	pack := export(t, org, ev)
+	a := laptop(t, pack, org.now.Add(time.Minute))
+	b := laptop(t, pack, org.now.Add(2*time.Minute))
+	for _, f := range []*fixture{a, b} {
+		if err := f.eng.CastDots(f.ctx, "test", g, "P1", map[model.ID]int{item: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.eng.CastDots(b.ctx, "test", g, "P2", map[model.ID]int{item: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.eng.CloseVote(a.ctx, "test", g, "priorities", model.MethodDots); err != nil {
+		t.Fatal(err)
+	}
+	ea, eb := export(t, a, ev), export(t, b, ev)
+	target := laptop(t, pack, org.now)
+	rep := strings.Join(mergeAll(t, target, ev, ea, eb).Lines, "\n")
+	if !strings.Contains(rep, "not counted: ") || !strings.Contains(rep, "voter P2") {
+		t.Fatalf("B's ballot for the round A closed is not reported:\n%s", rep)
+	}
+	x, _ := ParseExchange(export(t, target, ev))
+	dots := 0
+	for _, vt := range x.Votes {
+		dots += vt.Value
+	}
+	if dots != 1 {
+		t.Fatalf("after the merge %d dots count, want 1 (A's P1 in the closed round)", dots)
+	}
+	other := laptop(t, pack, org.now)
+	mergeAll(t, other, ev, eb, ea)
+	if !bytes.Equal(export(t, other, ev), export(t, target, ev)) {
+		t.Fatal("the order of the files changed the votes")
+	}
+}
