@@ -41,6 +41,8 @@ Usage:
                                            default: Markdown of the latest event
   forum import [--replace] FILE.json       restore an event from a JSON export
   forum merge [--event ID] FILE...         bring other laptops' copies (JSON or .db) of the event in
+  forum pack --table N [--table M] -o FILE.db
+                                           a database for a table's own laptop (only its tables change)
   forum serve [--listen :2222] [--host-key PATH] [--event ID] [--log PATH] [--idle 30m]
                                            serve the app over SSH to every table
   forum passcode --role ROLE [--event ID]  make a new passcode for a role; prints it once
@@ -80,7 +82,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "":
 		err = withEngine(ctx, *db, "local", func(eng *sessions.Engine, actor string) error {
-			return tui.Run(ctx, eng, tui.Options{Actor: actor})
+			seat, err := eng.PackSeat(ctx) // a table's pack opens on its tables
+			if err != nil {
+				return err
+			}
+			return tui.Run(ctx, eng, tui.Options{Actor: actor, Seat: seat})
 		})
 	case "demo":
 		err = demo(ctx, *db, rest, stdout, stderr)
@@ -90,6 +96,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = importEvent(ctx, *db, rest, stdout, stderr)
 	case "merge":
 		err = runMerge(ctx, *db, rest, stdout, stderr)
+	case "pack":
+		err = runPack(ctx, *db, rest, stdout, stderr)
 	case "serve":
 		err = serveCmd(ctx, *db, rest, stdout, stderr)
 	case "passcode":

@@ -83,3 +83,26 @@ func TestExportImportCaptureOnBothMerge(t *testing.T) {
 		t.Error("a refused merge changed the event")
 	}
 }
+
+func TestPackCaptureMergeBack(t *testing.T) {
+	dir := t.TempDir()
+	org, pack := filepath.Join(dir, "organiser.db"), filepath.Join(dir, "table1.db")
+	forum(t, nil, "--db", org, "new", "--title", "Pack day")
+	if out, e, c := forum(t, nil, "--db", org, "pack", "--table", "1", "-o", pack); c != 0 || !strings.Contains(out, "wrote") {
+		t.Fatalf("pack: %q %q", out, e)
+	}
+	if _, e, c := forum(t, nil, "--db", org, "pack", "--table", "99", "-o", filepath.Join(dir, "x.db")); c == 0 || !strings.Contains(e, "no Table 99") {
+		t.Fatalf("a pack for a table that is not there: %q", e)
+	}
+	captureOn(t, pack, "captured on the table's laptop")
+	if _, e, c := forum(t, nil, "--db", pack, "new", "--title", "Another"); c == 0 || !strings.Contains(e, "table's pack") {
+		t.Fatalf("a pack made a new event: %q", e)
+	}
+	out, e, c := forum(t, nil, "--db", org, "merge", pack)
+	if c != 0 || !strings.Contains(out, "Table 1: 1 added") {
+		t.Fatalf("merge: %q %q", out, e)
+	}
+	if x, _, _ := forum(t, nil, "--db", org, "export", "--format", "json"); !strings.Contains(x, "captured on the table's laptop") {
+		t.Fatal("the pack's note is not in the organiser's event")
+	}
+}

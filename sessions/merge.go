@@ -18,6 +18,9 @@ import (
 type MergeSource struct {
 	Name string
 	Snap Snapshot
+	// Tables, for a table's pack, are the tables it may change: the
+	// merge takes nothing else from it.
+	Tables []model.ID
 }
 
 // MergeReport says what a merge did: per source, per table, what it
@@ -44,6 +47,10 @@ func ReadMergeSource(ctx context.Context, path string, eventID model.ID) (MergeS
 			return MergeSource{}, err
 		}
 		defer done()
+		sc, err := store.Scope(ctx)
+		if err != nil {
+			return MergeSource{}, fmt.Errorf("%s: %w", path, err)
+		}
 		snap, err := store.SnapshotAll(ctx, eventID)
 		if errors.Is(err, storage.ErrNotFound) {
 			return MergeSource{}, fmt.Errorf("%s: %w: it does not hold this database's event (id %s); merge only files of the same event", path, ErrOtherEvent, eventID)
@@ -51,7 +58,7 @@ func ReadMergeSource(ctx context.Context, path string, eventID model.ID) (MergeS
 		if err != nil {
 			return MergeSource{}, fmt.Errorf("%s: %w", path, err)
 		}
-		return MergeSource{Name: path, Snap: snap}, nil
+		return MergeSource{Name: path, Snap: snap, Tables: sc.Tables}, nil
 	}
 	x, err := ParseExchange(data)
 	if err != nil {
@@ -82,7 +89,11 @@ func (e *Engine) Merge(ctx context.Context, actor string, eventID model.ID, sour
 			return MergeReport{}, fmt.Errorf("%s: %w", src.Name, ErrOtherEvent)
 		}
 		l := &mergeLog{counts: map[model.ID]*tally{}, names: map[model.ID]string{}}
-		merged = mergeSnapshots(l, merged, src.Snap)
+		in := src.Snap
+		if len(src.Tables) > 0 {
+			in = restrictTo(in, merged, src.Tables)
+		}
+		merged = mergeSnapshots(l, merged, in)
 		dirty = dirty || l.dirty
 		rep.Lines = append(rep.Lines, l.lines(src.Name, merged)...)
 	}

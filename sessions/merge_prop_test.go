@@ -169,6 +169,13 @@ func TestMergePropertyEveryOrder(t *testing.T) {
 					t.Errorf("seed %d: a note edited on two laptops was not reported:\n%s", seed, strings.Join(rep.Lines, "\n"))
 				}
 			} else if !bytes.Equal(first, out) {
+				a, b := strings.Split(string(first), "\n"), strings.Split(string(out), "\n")
+				for i := range min(len(a), len(b)) {
+					if a[i] != b[i] {
+						t.Logf("line %d:\n%s\n---\n%s", i, strings.Join(a[max(i-15, 0):min(i+5, len(a))], "\n"), strings.Join(b[max(i-15, 0):min(i+5, len(b))], "\n"))
+						break
+					}
+				}
 				t.Fatalf("seed %d: order %v gives another event than the first order", seed, order)
 			}
 			if again := mergeAll(t, target, ev, in...); again.Changed {

@@ -237,7 +237,10 @@ func unitKind[T any](entity string, label func(unit[T]) string) kind[unit[T]] {
 func keyOf(parts ...string) string { return strings.Join(parts, "|") }
 
 // keepVote keeps a vote that is not counted in the event's history.
+// Its round is left out: rounds closed apart are merged by their number,
+// so which round id it had depends on the order of the files.
 func (l *mergeLog) keepVote(v model.Vote) {
+	v.RoundID = ""
 	b, h := body(kind[model.Vote]{stamp: voteStamp}, v)
 	l.kept = append(l.kept, model.Kept{Entity: "ballot", RecordID: v.ID, Version: v.Version, Hash: h, Data: b})
 }

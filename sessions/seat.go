@@ -53,7 +53,24 @@ type Seat struct {
 	Event model.ID
 	Table model.ID
 	Voter string
-	limit *rate.Limiter
+	// Tables, for a table's pack, are all the tables the laptop holds
+	// (Table is the first); Pack marks such a seat.
+	Tables []model.ID
+	Pack   bool
+	limit  *rate.Limiter
+}
+
+// At reports whether the seat works at a table.
+func (s *Seat) At(table model.ID) bool {
+	if table == s.Table {
+		return true
+	}
+	for _, t := range s.Tables {
+		if t == table {
+			return true
+		}
+	}
+	return false
 }
 
 // SeatWritesPerSecond and SeatWriteBurst cap one seat's writes: well above
@@ -120,13 +137,13 @@ func allow(ctx context.Context, n need, table model.ID) error {
 	case needOrganise:
 		ok = s.Role == RoleOrganiser
 	case needWrite:
-		ok = s.Role == RoleOrganiser || ((s.Role == RoleFacilitator || s.Role == RoleScribe) && table == s.Table)
+		ok = s.Role == RoleOrganiser || ((s.Role == RoleFacilitator || s.Role == RoleScribe) && s.At(table))
 	case needVote:
-		ok = s.Role == RoleOrganiser || (s.Role.AtTable() && table == s.Table)
+		ok = s.Role == RoleOrganiser || (s.Role.AtTable() && s.At(table))
 	case needRead:
-		ok = s.Role == RoleOrganiser || s.Role == RoleObserver || table == s.Table
+		ok = s.Role == RoleOrganiser || s.Role == RoleObserver || s.At(table)
 	case needReadAll:
-		ok = s.Role == RoleOrganiser || s.Role == RoleObserver
+		ok = s.Role == RoleOrganiser || s.Role == RoleObserver || s.Pack
 	}
 	if !ok {
 		return fmt.Errorf("%w: a %s seat cannot do this", ErrForbidden, s.Role)

@@ -19,6 +19,8 @@ type txImpl struct {
 	// merge); origin_ caches the database's origin.
 	raw     bool
 	origin_ string
+	// scope caches a table's pack's scope (nil: not read yet).
+	scope *Scope
 }
 
 func (s *Store) update(ctx context.Context, actor string, fn func(tx *Tx) error) error {
@@ -76,6 +78,9 @@ func changed(res sql.Result, err error, what string, id model.ID) error {
 }
 
 func (t *Tx) insertEvent(e model.Event) error {
+	if err := t.guard(""); err != nil {
+		return err
+	}
 	ver, clock, err := t.fresh(e.Stamp)
 	if err != nil {
 		return err
@@ -90,6 +95,9 @@ func (t *Tx) insertEvent(e model.Event) error {
 }
 
 func (t *Tx) updateEvent(e model.Event) error {
+	if err := t.guard(""); err != nil {
+		return err
+	}
 	ver, clock, err := t.nextByID("events", e.Stamp, e.ID)
 	if err != nil {
 		return err
@@ -108,6 +116,9 @@ func (t *Tx) updateEvent(e model.Event) error {
 }
 
 func (t *Tx) insertArea(a model.Area) error {
+	if err := t.guard(""); err != nil {
+		return err
+	}
 	ver, clock, err := t.fresh(a.Stamp)
 	if err != nil {
 		return err
@@ -121,6 +132,9 @@ func (t *Tx) insertArea(a model.Area) error {
 }
 
 func (t *Tx) updateArea(a model.Area) error {
+	if err := t.guard(""); err != nil {
+		return err
+	}
 	ver, clock, err := t.nextByID("areas", a.Stamp, a.ID)
 	if err != nil {
 		return err
@@ -142,6 +156,9 @@ func removal(at time.Time) string {
 }
 
 func (t *Tx) insertGroup(g model.Group) error {
+	if err := t.guard(""); err != nil {
+		return err
+	}
 	ver, clock, err := t.fresh(g.Stamp)
 	if err != nil {
 		return err
@@ -157,6 +174,9 @@ func (t *Tx) insertGroup(g model.Group) error {
 }
 
 func (t *Tx) updateGroup(g model.Group) error {
+	if err := t.guard(g.ID); err != nil {
+		return err
+	}
 	ver, clock, err := t.nextByID("breakout_tables", g.Stamp, g.ID)
 	if err != nil {
 		return err
@@ -172,6 +192,9 @@ func (t *Tx) updateGroup(g model.Group) error {
 }
 
 func (t *Tx) insertContribution(c model.Contribution) error {
+	if err := t.guard(c.GroupID); err != nil {
+		return err
+	}
 	ver, clock, err := t.fresh(c.Stamp)
 	if err != nil {
 		return err
@@ -185,6 +208,9 @@ func (t *Tx) insertContribution(c model.Contribution) error {
 }
 
 func (t *Tx) updateContribution(c model.Contribution) error {
+	if err := t.guard(c.GroupID); err != nil {
+		return err
+	}
 	ver, clock, err := t.nextByID("contributions", c.Stamp, c.ID)
 	if err != nil {
 		return err
@@ -207,6 +233,9 @@ func (t *Tx) updateContribution(c model.Contribution) error {
 }
 
 func (t *Tx) replaceBallot(g model.ID, stage, method, voter string, votes []model.Vote) error {
+	if err := t.guard(g); err != nil {
+		return err
+	}
 	ver, clock, err := t.next(model.Stamp{}, `SELECT version, clock FROM votes WHERE table_id=? AND stage_key=? AND method=? AND voter=? AND round_id='' ORDER BY version DESC LIMIT 1`,
 		string(g), stage, method, voter)
 	if err != nil {
@@ -234,6 +263,9 @@ func (t *Tx) insertVote(v model.Vote) error {
 }
 
 func (t *Tx) insertNextStep(n model.NextStep) error {
+	if err := t.guard(n.GroupID); err != nil {
+		return err
+	}
 	ver, clock, err := t.fresh(n.Stamp)
 	if err != nil {
 		return err
@@ -247,6 +279,9 @@ func (t *Tx) insertNextStep(n model.NextStep) error {
 }
 
 func (t *Tx) updateNextStep(n model.NextStep) error {
+	if err := t.guard(n.GroupID); err != nil {
+		return err
+	}
 	ver, clock, err := t.nextByID("next_steps", n.Stamp, n.ID)
 	if err != nil {
 		return err
@@ -260,6 +295,9 @@ func (t *Tx) updateNextStep(n model.NextStep) error {
 }
 
 func (t *Tx) replaceKeyMessages(e, g model.ID, msgs []model.KeyMessage) error {
+	if err := t.guard(g); err != nil {
+		return err
+	}
 	var s model.Stamp
 	if len(msgs) > 0 {
 		s = msgs[0].Stamp

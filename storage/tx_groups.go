@@ -7,6 +7,9 @@ import (
 )
 
 func (t *Tx) replaceRatings(g model.ID, rater string, rs []model.Rating) error {
+	if err := t.guard(g); err != nil {
+		return err
+	}
 	var s model.Stamp
 	if len(rs) > 0 {
 		s = rs[0].Stamp
@@ -28,6 +31,9 @@ func (t *Tx) replaceRatings(g model.ID, rater string, rs []model.Rating) error {
 }
 
 func (t *Tx) putTheme(th model.Theme) error {
+	if err := t.guard(th.GroupID); err != nil {
+		return err
+	}
 	ver, clock, err := t.nextByID("themes", th.Stamp, th.ID)
 	if err != nil {
 		return err
@@ -42,6 +48,9 @@ func (t *Tx) putTheme(th model.Theme) error {
 }
 
 func (t *Tx) putLink(l model.ThemeLink) error {
+	if err := t.guard(""); err != nil {
+		return err
+	}
 	ver, clock, err := t.next(l.Stamp, `SELECT version, clock FROM theme_links WHERE theme_a = ? AND theme_b = ?`, string(l.A), string(l.B))
 	if err != nil {
 		return err
@@ -60,6 +69,9 @@ func (t *Tx) rounds(g model.ID) ([]model.VoteRound, error) {
 }
 
 func (t *Tx) putRound(r model.VoteRound) error {
+	if err := t.guard(r.GroupID); err != nil {
+		return err
+	}
 	ver, clock, err := t.nextByID("vote_rounds", r.Stamp, r.ID)
 	if err != nil {
 		return err
@@ -80,6 +92,9 @@ func (t *Tx) putRound(r model.VoteRound) error {
 }
 
 func (t *Tx) purgeEvent(id model.ID, keepEvent bool) error {
+	if err := t.guard(""); err != nil {
+		return err
+	}
 	inEvent := `(SELECT id FROM breakout_tables WHERE event_id = ?)`
 	for _, q := range []string{
 		`DELETE FROM record_history WHERE event_id = ?`,
