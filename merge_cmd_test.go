@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -104,5 +105,37 @@ func TestPackCaptureMergeBack(t *testing.T) {
 	}
 	if x, _, _ := forum(t, nil, "--db", org, "export", "--format", "json"); !strings.Contains(x, "captured on the table's laptop") {
 		t.Fatal("the pack's note is not in the organiser's event")
+	}
+}
+
+func TestMergeReadsAnOlderDatabaseWithoutChangingIt(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.db")
+	orig, err := os.ReadFile("testdata/schema10.db") // made by the forum before schema 12
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(old, orig, 0o600)
+	db := filepath.Join(dir, "forum.db")
+	if _, e, c := forum(t, nil, "--db", db, "import", "testdata/schema10.json"); c != 0 {
+		t.Fatal(e)
+	}
+	captureOn(t, db, "said after the upgrade")
+	out, e, c := forum(t, nil, "--db", db, "merge", old)
+	if c != 0 || !strings.Contains(out, "Nothing changed") {
+		t.Fatalf("merge of the older file: %q %q", out, e)
+	}
+	if now, _ := os.ReadFile(old); !bytes.Equal(now, orig) {
+		t.Fatal("the merge changed the older database file")
+	}
+	if _, err := os.Stat(old + "-wal"); err == nil {
+		t.Fatal("the merge left a -wal file beside the source")
+	}
+	bad := filepath.Join(dir, "bad.db")
+	os.WriteFile(bad, append([]byte("SQLite format 3\x00"), bytes.Repeat([]byte{0xee}, 4000)...), 0o600)
+	if _, e, c := forum(t, nil, "--db", db, "merge", bad); c == 0 || !strings.Contains(e, "nothing was merged") {
+		t.Fatalf("a damaged database: %q", e)
+	} else {
+		t.Log(e)
 	}
 }

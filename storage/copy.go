@@ -20,7 +20,13 @@ func OpenCopy(ctx context.Context, path string) (s *Store, close func(), err err
 	if st, err := os.Stat(abs); err != nil || st.Size() == 0 {
 		return nil, nil, fmt.Errorf("%s is not a forum database (missing or empty): %w", path, ErrNotDatabase)
 	}
-	if err := probe(ctx, abs); err != nil {
+	// Without a -wal file beside it, no forum is writing the file: read it
+	// as immutable, so that not even SQLite's side files appear beside it.
+	opts := "mode=ro&_pragma=busy_timeout(2000)"
+	if _, err := os.Stat(abs + "-wal"); err != nil {
+		opts = "mode=ro&immutable=1"
+	}
+	if err := check(ctx, abs, opts); err != nil {
 		return nil, nil, err
 	}
 	dir, err := os.MkdirTemp("", "forum-merge-*")
@@ -29,7 +35,7 @@ func OpenCopy(ctx context.Context, path string) (s *Store, close func(), err err
 	}
 	drop := func() { os.RemoveAll(dir) }
 	copyPath := filepath.Join(dir, "copy.db")
-	src, err := sql.Open("sqlite", "file:"+escapePath(abs)+"?mode=ro&_pragma=busy_timeout(2000)")
+	src, err := sql.Open("sqlite", "file:"+escapePath(abs)+"?"+opts)
 	if err != nil {
 		drop()
 		return nil, nil, fmt.Errorf("opening %s: %w", path, err)
