@@ -43,6 +43,7 @@ Usage:
   forum merge [--event ID] FILE...         bring other laptops' copies (JSON or .db) of the event in
   forum pack --table N [--table M] -o FILE.db
                                            a database for a table's own laptop (only its tables change)
+  forum push [--as SEAT] HOST[:PORT]       send this laptop's records to the organiser's forum serve
   forum serve [--listen :2222] [--host-key PATH] [--event ID] [--log PATH] [--idle 30m]
                                            serve the app over SSH to every table
   forum passcode --role ROLE [--event ID]  make a new passcode for a role; prints it once
@@ -98,6 +99,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runMerge(ctx, *db, rest, stdout, stderr)
 	case "pack":
 		err = runPack(ctx, *db, rest, stdout, stderr)
+	case "push":
+		err = runPush(ctx, *db, rest, stdout, stderr)
 	case "serve":
 		err = serveCmd(ctx, *db, rest, stdout, stderr)
 	case "passcode":

@@ -66,6 +66,9 @@ func exchangeOf(snap Snapshot) Exchange {
 		Themes: snap.Themes, Links: snap.Links, Rounds: snap.Rounds, Revisions: snap.Revisions, History: snap.History}
 }
 
+// SnapshotOfExchange is the snapshot an exchange stores (for a merge).
+func SnapshotOfExchange(x Exchange) Snapshot { return snapshotOf(x) }
+
 // snapshotOf is the snapshot an exchange stores.
 func snapshotOf(x Exchange) Snapshot {
 	return Snapshot{Event: x.Event, Areas: x.Areas, Groups: x.Tables, Contributions: x.Contributions, Votes: x.Votes,

@@ -75,7 +75,7 @@ func ReadMergeSource(ctx context.Context, path string, eventID model.ID) (MergeS
 // one transaction, by the rule in merge_rule.go. Nothing is written when
 // nothing changed, or when any source or the merged event fails a check.
 func (e *Engine) Merge(ctx context.Context, actor string, eventID model.ID, sources []MergeSource) (MergeReport, error) {
-	if err := allow(ctx, needOrganise, ""); err != nil {
+	if err := allowMerge(ctx, sources); err != nil {
 		return MergeReport{}, err
 	}
 	local, err := e.store.SnapshotAll(ctx, eventID)
@@ -180,5 +180,24 @@ func jsonEncode(w *strings.Builder, v any) error {
 		return err
 	}
 	w.Write(b)
+	return nil
+}
+
+// allowMerge lets the organiser merge anything, and a table's seat merge
+// sources restricted to tables it works at.
+func allowMerge(ctx context.Context, sources []MergeSource) error {
+	if allow(ctx, needOrganise, "") == nil {
+		return nil
+	}
+	for _, s := range sources {
+		if len(s.Tables) == 0 {
+			return allow(ctx, needOrganise, "")
+		}
+		for _, t := range s.Tables {
+			if err := allow(ctx, needWrite, t); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }

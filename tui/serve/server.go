@@ -71,7 +71,7 @@ func New(eng *sessions.Engine, cfg Config) (*Server, error) {
 		wish.WithHostKeyPath(cfg.HostKey),
 		wish.WithPasswordAuth(s.passwordHandler),
 		wish.WithPublicKeyAuth(s.publicKeyHandler),
-		wish.WithMiddleware(bubbletea.Middleware(s.app), activeterm.Middleware(), s.track),
+		wish.WithMiddleware(bubbletea.Middleware(s.app), activeterm.Middleware(), s.push, s.track),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("starting the SSH server (host key %s): %w", cfg.HostKey, err)
