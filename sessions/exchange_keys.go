@@ -1,6 +1,7 @@
 package sessions
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -12,6 +13,17 @@ import (
 // event_id, StageStartedAt stage_started_at, and a table's GroupID is
 // table_id (the file calls breakout tables tables).
 func snakeName(name string) string {
+	if v, ok := snakeCache.Load(name); ok {
+		return v.(string)
+	}
+	v := toSnake(name)
+	snakeCache.Store(name, v)
+	return v
+}
+
+var snakeCache sync.Map
+
+func toSnake(name string) string {
 	if name == "GroupID" {
 		return "table_id"
 	}
@@ -109,7 +121,11 @@ func renameKeys(data []byte, rename func(string) string) []byte {
 			s := data[i : j+1]
 			if expectKey {
 				var k string
-				if json.Unmarshal(s, &k) == nil {
+				plain := bytes.IndexByte(s, '\\') < 0
+				if plain {
+					k = string(s[1 : len(s)-1])
+				}
+				if plain || json.Unmarshal(s, &k) == nil {
 					if r := rename(k); r != k {
 						s, _ = json.Marshal(r)
 					}

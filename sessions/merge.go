@@ -78,38 +78,42 @@ func (e *Engine) Merge(ctx context.Context, actor string, eventID model.ID, sour
 	if err := allowMerge(ctx, sources); err != nil {
 		return MergeReport{}, err
 	}
-	local, err := e.store.SnapshotAll(ctx, eventID)
-	if err != nil {
-		return MergeReport{}, fmt.Errorf("merge: reading this database's event: %w", err)
-	}
-	var rep MergeReport
-	merged, dirty := local, false
 	for _, src := range sources {
 		if src.Snap.Event.ID != eventID {
 			return MergeReport{}, fmt.Errorf("%s: %w", src.Name, ErrOtherEvent)
 		}
-		l := &mergeLog{counts: map[model.ID]*tally{}, names: map[model.ID]string{}}
-		in := src.Snap
-		if len(src.Tables) > 0 {
-			in = restrictTo(in, merged, src.Tables)
-		}
-		merged = mergeSnapshots(l, merged, in)
-		dirty = dirty || l.dirty
-		rep.Lines = append(rep.Lines, l.lines(src.Name, merged)...)
-	}
-	x := exchangeOf(merged)
-	if err := checkExchange(x); err != nil {
-		return MergeReport{}, fmt.Errorf("merge: the merged event would not be valid (%w); nothing was merged", err)
-	}
-	if !dirty {
-		rep.Lines = append(rep.Lines, "Nothing changed: this database already held everything.")
-		return rep, nil
 	}
 	names := make([]string, len(sources))
 	for i, s := range sources {
 		names[i] = s.Name
 	}
-	err = e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+	var rep MergeReport
+	// The event is read inside the write transaction: a note saved by a
+	// seat while the merge runs is either in what it reads or waits for it.
+	err := e.store.Update(ctx, actor, func(tx *storage.Tx) error {
+		rep = MergeReport{}
+		local, err := tx.SnapshotAll(eventID)
+		if err != nil {
+			return fmt.Errorf("reading this database's event: %w", err)
+		}
+		merged, dirty := local, false
+		for _, src := range sources {
+			l := &mergeLog{counts: map[model.ID]*tally{}, names: map[model.ID]string{}}
+			in := src.Snap
+			if len(src.Tables) > 0 {
+				in = restrictTo(in, merged, src.Tables)
+			}
+			merged = mergeSnapshots(l, merged, in)
+			dirty = dirty || l.dirty
+			rep.Lines = append(rep.Lines, l.lines(src.Name, merged)...)
+		}
+		if err := checkExchange(exchangeOf(merged)); err != nil {
+			return fmt.Errorf("the merged event would not be valid (%w)", err)
+		}
+		if !dirty {
+			rep.Lines = append(rep.Lines, "Nothing changed: this database already held everything.")
+			return nil
+		}
 		tx.Raw()
 		if err := tx.ClearEvent(eventID); err != nil {
 			return err
@@ -120,12 +124,12 @@ func (e *Engine) Merge(ctx context.Context, actor string, eventID model.ID, sour
 		if err := insertRecords(tx, merged); err != nil {
 			return err
 		}
+		rep.Changed = true
 		return tx.Note("merge", "event", eventID, jsonText(map[string]any{"files": names}))
 	})
 	if err != nil {
 		return MergeReport{}, fmt.Errorf("merge: %w; nothing was merged", err)
 	}
-	rep.Changed = true
 	return rep, nil
 }
 

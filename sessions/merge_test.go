@@ -3,6 +3,7 @@ package sessions
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -199,5 +200,38 @@ func TestMergeBallotsNeverCountedTwice(t *testing.T) {
 	mergeAll(t, other, ev, eb, ea)
 	if !bytes.Equal(export(t, other, ev), export(t, target, ev)) {
 		t.Fatal("the order of the files changed the votes")
+	}
+}
+
+func TestNotesSavedDuringAMergeStay(t *testing.T) {
+	org := newFixture(t)
+	v := org.london()
+	ev, g := v.Group.EventID, v.Group.ID
+	pack := export(t, org, ev)
+	lap := laptop(t, pack, org.now)
+	for i := range 20 {
+		lap.capture(g, fmt.Sprintf("laptop note %d", i))
+	}
+	x, _ := ParseExchange(export(t, lap, ev))
+	done := make(chan error)
+	go func() {
+		for i := range 30 {
+			if _, err := org.eng.Capture(org.ctx, "seat", g, fmt.Sprintf("seat note %d", i), nil, ""); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for range 5 {
+		if _, err := org.eng.Merge(org.ctx, "test", ev, []MergeSource{{Name: "lap", Snap: snapshotOf(x)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n := len(org.table(g).Notes); n != 50 {
+		t.Fatalf("%d notes after merging while a seat typed, want 50", n)
 	}
 }

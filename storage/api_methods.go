@@ -31,6 +31,13 @@ func (s *Store) SnapshotAll(ctx context.Context, eventID model.ID) (Snapshot, er
 	return s.snapshot(ctx, eventID, true)
 }
 
+// SnapshotAll reads everything of one event inside the transaction, as
+// Store.SnapshotAll does (for a merge, which must not lose a change
+// committed while it reads).
+func (tx *Tx) SnapshotAll(eventID model.ID) (Snapshot, error) {
+	return readSnapshot(tx.ctx, tx.tx, eventID, true)
+}
+
 // Event reads one event (with its stages and programme).
 func (s *Store) Event(ctx context.Context, id model.ID) (model.Event, error) { return s.event(ctx, id) }
 

@@ -99,7 +99,13 @@ func (s *Store) snapshot(ctx context.Context, id model.ID, everything bool) (Sna
 		return Snapshot{}, mapErr(s.file, err)
 	}
 	defer tx.Rollback()
+	return readSnapshot(ctx, tx, id, everything)
+}
+
+// readSnapshot reads an event through q (a read or a write transaction).
+func readSnapshot(ctx context.Context, tx querier, id model.ID, everything bool) (Snapshot, error) {
 	var snap Snapshot
+	var err error
 	if snap.Event, err = one(ctx, tx, scanEvent, "event", id, `SELECT `+eventCols+` FROM events WHERE id = ?`); err != nil {
 		return snap, err
 	}
