@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 
 	"forum/model"
 	"forum/storage"
@@ -132,13 +133,24 @@ func (e *Engine) ImportJSON(ctx context.Context, actor string, data []byte, repl
 // the error names the first problem: where in the file, and what was
 // expected.
 func ParseExchange(data []byte) (Exchange, error) {
-	var x Exchange
 	var head struct {
 		Version int `json:"version"`
 	}
 	if json.Unmarshal(data, &head) == nil && head.Version >= 2 {
-		data = renameKeys(data, goName)
+		x, err := parseExchange(renameKeys(data, goName))
+		if err != nil { // name the fields as the file does
+			err = errors.New(goPath.ReplaceAllStringFunc(err.Error(), func(m string) string { return "." + snakeName(m[1:]) }))
+		}
+		return x, err
 	}
+	return parseExchange(data)
+}
+
+// goPath is a Go field name in an error's path ("areas[0].Code").
+var goPath = regexp.MustCompile(`\.[A-Z][A-Za-z]*`)
+
+func parseExchange(data []byte) (Exchange, error) {
+	var x Exchange
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&x); err != nil {

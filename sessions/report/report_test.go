@@ -226,9 +226,9 @@ func TestImportRefusesBadFilesAndWritesNothing(t *testing.T) {
 		"other format":   {strings.Replace(s, `"forum-event"`, `"x"`, 1), `format: "x"`},
 		"newer":          {strings.Replace(s, `"version": 2`, `"version": 9`, 1), "newer forum"},
 		"unknown field":  {strings.Replace(s, `"format"`, `"colour": 1, "format"`, 1), "unknown field"},
-		"bad date":       {strings.Replace(s, `"date": "2018-01-25"`, `"date": "25/01/2018"`, 1), "event.Date"},
+		"bad date":       {strings.Replace(s, `"date": "2018-01-25"`, `"date": "25/01/2018"`, 1), "event.date"},
 		"wrong type":     {strings.Replace(s, `"minutes": 5`, `"minutes": "five"`, 1), "expected int"},
-		"escape in note": {strings.Replace(s, "Shared care records", `Shared \u001b[31m records`, 1), "contributions[7].Text"},
+		"escape in note": {strings.Replace(s, "Shared care records", `Shared \u001b[31m records`, 1), "contributions[7].text"},
 		"dangling vote":  {strings.Replace(s, `"item_id": "`, `"item_id": "0190c3e4-0000-7000-8000-00000000000`, 1), "votes[0]"},
 	}
 	for name, c := range cases {
