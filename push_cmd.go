@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/charmbracelet/x/term"
+
 	"forum/sessions"
 	"forum/tui/serve"
 )
@@ -54,9 +56,18 @@ func runPush(ctx context.Context, db string, args []string, stdout, stderr io.Wr
 		pass := os.Getenv("FORUM_PASSCODE")
 		if pass == "" {
 			fmt.Fprintf(stderr, "passcode for %s: ", seatName)
-			var line string
-			fmt.Fscanln(os.Stdin, &line)
-			pass = strings.TrimSpace(line)
+			if term.IsTerminal(os.Stdin.Fd()) { // not echoed
+				b, err := term.ReadPassword(os.Stdin.Fd())
+				fmt.Fprintln(stderr)
+				if err != nil {
+					return fmt.Errorf("reading the passcode: %w", err)
+				}
+				pass = strings.TrimSpace(string(b))
+			} else {
+				var line string
+				fmt.Fscanln(os.Stdin, &line)
+				pass = strings.TrimSpace(line)
+			}
 		}
 		data, err := eng.ExportJSON(ctx, id)
 		if err != nil {
