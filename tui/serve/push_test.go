@@ -2,6 +2,8 @@ package serve
 
 import (
 	"context"
+	"net"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -65,4 +67,30 @@ func TestPushMergesOnlyTheSeatsTable(t *testing.T) {
 	if v2, _ = r.eng.Table(ctx, t2); len(v2.Notes) != 1 {
 		t.Fatalf("the organiser's push did not bring table 2's note")
 	}
+}
+
+func TestPushRefusesAServerWithAnotherKey(t *testing.T) {
+	r := newRig(t, 1)
+	ctx := context.Background()
+	data, _ := r.eng.ExportJSON(ctx, r.event)
+	known := filepath.Join(t.TempDir(), "known_hosts")
+	opts := PushOptions{Addr: r.addr, User: "organiser", Passcode: r.pass[sessions.RoleOrganiser], KnownHosts: known}
+	if _, err := Push(ctx, opts, data); err != nil {
+		t.Fatal(err)
+	}
+	other := newRig(t, 1) // another server, another host key, at the first one's name
+	opts.Addr = other.addr
+	_, oldPort, _ := net.SplitHostPort(r.addr)
+	_, newPort, _ := net.SplitHostPort(other.addr)
+	os.WriteFile(known, []byte(strings.Replace(string(must(os.ReadFile(known))), "]:"+oldPort, "]:"+newPort, 1)), 0o600)
+	if _, err := Push(ctx, opts, data); err == nil || !strings.Contains(err.Error(), "another key") {
+		t.Fatalf("a server with another key: %v", err)
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
