@@ -144,6 +144,13 @@ func TestMergeTwoLaptopsAnyOrder(t *testing.T) {
 			t.Errorf("%q lost in the merge", want)
 		}
 	}
+	audit, err := one.eng.store.Audit(one.ctx, ev)
+	if err != nil || len(audit) == 0 || audit[len(audit)-1].Action != "merge" {
+		t.Fatalf("the merge left no entry of its own in the audit log: %v", err)
+	}
+	if bytes.Contains(x1, []byte(`"audit`)) {
+		t.Fatal("the export holds the audit log")
+	}
 	again := mergeAll(t, one, ev, ea, eb)
 	if again.Changed || !bytes.Equal(export(t, one, ev), x1) {
 		t.Fatalf("merging the same files again changed the event")
