@@ -124,8 +124,12 @@ func mergeKind[T any](l *mergeLog, k kind[T], local, incoming []T) []T {
 			if wins(k, r, mine) {
 				winner, loser = r, mine
 			}
-			l.conflicts = append(l.conflicts, fmt.Sprintf("%s: %s was changed on both laptops; kept version %d (%s), the other is in its history",
-				l.where(k.table(r)), k.label(winner), k.stamp(&winner).Version, k.stamp(&winner).UpdatedAt.Format("15:04:05")))
+			what := k.label(winner)
+			if other := k.label(loser); other != what {
+				what += " (kept) and " + other
+			}
+			l.conflicts = append(l.conflicts, fmt.Sprintf("%s: %s changed on both laptops; kept the version saved at %[4]s (version %[3]d), the other is in its history",
+				l.where(k.table(r)), what, k.stamp(&winner).Version, k.stamp(&winner).UpdatedAt.Format("15:04:05")))
 		}
 		keepFor(l, k, loser)
 		k.stamp(&winner).Vector = vm.Join(vr)

@@ -19,7 +19,7 @@ var (
 		label: func(r model.Area) string { return "area " + r.Code }}
 	groupKind = kind[model.Group]{entity: "table", key: func(r model.Group) string { return string(r.ID) },
 		stamp: func(r *model.Group) *model.Stamp { return &r.Stamp }, table: func(r model.Group) model.ID { return r.ID },
-		label: func(r model.Group) string { return "the table's stage, clock and roles" }}
+		label: func(r model.Group) string { return fmt.Sprintf("the table's stage (%s), clock and roles", r.StageKey) }}
 	noteKind = kind[model.Contribution]{entity: "note", key: func(r model.Contribution) string { return string(r.ID) },
 		stamp: func(r *model.Contribution) *model.Stamp { return &r.Stamp }, table: func(r model.Contribution) model.ID { return r.GroupID },
 		label: func(r model.Contribution) string { return fmt.Sprintf("note %q", clip(r.Text)) }, note: true}

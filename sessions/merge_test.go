@@ -128,6 +128,7 @@ func TestMergeTwoLaptopsAnyOrder(t *testing.T) {
 	if !bytes.Equal(x1, x2) {
 		t.Fatalf("A then B and B then A give different exports")
 	}
+	t.Log(strings.Join(rep.Lines, "\n"))
 	if !strings.Contains(strings.Join(rep.Lines, "\n"), "conflict: ") {
 		t.Fatalf("the note edited on both laptops is not reported:\n%s", strings.Join(rep.Lines, "\n"))
 	}
