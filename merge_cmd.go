@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
 	"forum/sessions"
 )
@@ -12,7 +13,7 @@ import (
 // database files) into this database and prints what it did.
 func runMerge(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
 	fs := flagSet("forum merge", &db, stderr)
-	event := fs.String("event", "", "the event to merge into (default: the most recently changed event)")
+	event := fs.String("event", "", "the event to merge into (default: the first JSON file's event, else the most recently changed event)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -20,7 +21,17 @@ func runMerge(ctx context.Context, db string, args []string, stdout, stderr io.W
 		return fmt.Errorf("name one or more files: forum merge FILE.json|FILE.db…")
 	}
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
-		id, err := pickEvent(ctx, eng, *event)
+		flag := *event
+		if flag == "" { // the event of the first JSON file, when this database holds it
+			if data, err := os.ReadFile(fs.Arg(0)); err == nil {
+				if x, err := sessions.ParseExchange(data); err == nil {
+					if _, err := eng.Snapshot(ctx, x.Event.ID); err == nil {
+						flag = string(x.Event.ID)
+					}
+				}
+			}
+		}
+		id, err := pickEvent(ctx, eng, flag)
 		if err != nil {
 			return err
 		}
