@@ -40,10 +40,14 @@ forum passcode --role scribe
 forum serve`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return withEngine(cmd.Context(), a.db, "local", func(eng *sessions.Engine, actor string) error {
-				if a.plain || plainFromEnv() {
-					return plain.Run(cmd.Context(), eng, plain.Options{Actor: actor, In: os.Stdin, Out: a.stdout})
+				seat, err := eng.PackSeat(cmd.Context()) // a table's pack opens on its tables
+				if err != nil {
+					return err
 				}
-				return tui.Run(cmd.Context(), eng, tui.Options{Actor: actor})
+				if a.plain || plainFromEnv() {
+					return plain.Run(cmd.Context(), eng, plain.Options{Actor: actor, In: os.Stdin, Out: a.stdout, Seat: seat})
+				}
+				return tui.Run(cmd.Context(), eng, tui.Options{Actor: actor, Seat: seat})
 			})
 		},
 	}
@@ -70,7 +74,10 @@ forum serve`,
 		}
 	}
 	inGroup(groupEvents, demoCmd(a), listCmd(a), newCmd(a), templatesCmd(a), exportCmd(a), importCmd(a),
-		a.raw("audit verify|export", "Check the database and its tamper-evident audit log, or write the log out", runAudit))
+		a.raw("audit verify|export", "Check the database and its tamper-evident audit log, or write the log out", runAudit),
+		a.raw("merge [--event ID] FILE...", "Bring other laptops' copies (JSON or .db) of the event into this database", runMerge),
+		a.raw("pack --table N [--table M] -o FILE.db", "Write a database for a table's own laptop (only its tables change)", runPack))
+	inGroup(groupServe, a.raw("push [--as SEAT] HOST[:PORT]", "Send this laptop's records to the organiser's forum serve over SSH", runPush))
 	inGroup(groupServe, serveCmd(a), passcodeCmd(a), seatKeyCmd(a), cardsCmd(a))
 	// Commands written as runX(ctx, db, args, stdout, stderr) join with one
 	// line each, e.g. inGroup(groupEvents, a.raw("tally", "count every table's votes", runTally)).

@@ -133,7 +133,7 @@ func BenchmarkFullRoom(b *testing.B) {
 func fullRoom(b *testing.B, demoArgs []string, tables, k, notes int) {
 	r := openRoom(b, demoArgs...)
 	restRSS := r.rss(b)
-	seats := make([]*term, k)
+	seats := make([]*vtTerm, k)
 	var wg sync.WaitGroup
 	var failed sync.Once
 	for i := range seats {

@@ -11,10 +11,10 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
-// term is one SSH client with a 100×30 pseudo-terminal, whose output goes
+// vtTerm is one SSH client with a 100×30 pseudo-terminal, whose output goes
 // through a terminal emulator (what the person at that seat would see),
 // and which answers the app's terminal queries as a real terminal does.
-type term struct {
+type vtTerm struct {
 	client *gossh.Client
 	sess   *gossh.Session
 	in     io.Writer
@@ -27,13 +27,13 @@ type term struct {
 }
 
 // dialTerm connects to addr as user with the passcode and opens a shell.
-func dialTerm(addr, user, pass string) (*term, error) {
+func dialTerm(addr, user, pass string) (*vtTerm, error) {
 	cfg := &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.Password(pass)}, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second}
 	c, err := gossh.Dial("tcp", addr, cfg)
 	if err != nil {
 		return nil, err
 	}
-	t := &term{client: c, emu: vt.NewEmulator(100, 30), seen: make(chan time.Time, 1)}
+	t := &vtTerm{client: c, emu: vt.NewEmulator(100, 30), seen: make(chan time.Time, 1)}
 	if t.sess, err = c.NewSession(); err != nil {
 		c.Close()
 		return nil, err
@@ -66,7 +66,7 @@ func dialTerm(addr, user, pass string) (*term, error) {
 
 // Write takes the server's output into the emulator and notes the moment
 // the awaited text appears on the screen.
-func (t *term) Write(p []byte) (int, error) {
+func (t *vtTerm) Write(p []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.emu.Write(p)
@@ -79,7 +79,7 @@ func (t *term) Write(p []byte) (int, error) {
 
 // expect arms the wait for text on the screen; the time it shows arrives
 // on the channel.
-func (t *term) expect(text string) <-chan time.Time {
+func (t *vtTerm) expect(text string) <-chan time.Time {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	select {
@@ -95,14 +95,14 @@ func (t *term) expect(text string) <-chan time.Time {
 }
 
 // screen is what the terminal shows now.
-func (t *term) screen() string {
+func (t *vtTerm) screen() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.emu.String()
 }
 
 // waitFor waits until the screen shows text.
-func (t *term) waitFor(tb testing.TB, text string, within time.Duration) {
+func (t *vtTerm) waitFor(tb testing.TB, text string, within time.Duration) {
 	tb.Helper()
 	select {
 	case <-t.expect(text):
@@ -111,13 +111,13 @@ func (t *term) waitFor(tb testing.TB, text string, within time.Duration) {
 	}
 }
 
-func (t *term) send(s string) {
+func (t *vtTerm) send(s string) {
 	t.inMu.Lock()
 	defer t.inMu.Unlock()
 	t.in.Write([]byte(s))
 }
 
-func (t *term) close() {
+func (t *vtTerm) close() {
 	t.sess.Close()
 	t.client.Close()
 	t.emu.Close()

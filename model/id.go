@@ -33,6 +33,14 @@ func NewBallotID() ID {
 	return ID(u.String())
 }
 
+// RoundID is the id of a vote's round made by its first ballot: derived
+// from the table, the stage, the vote and the round's number, so that two
+// laptops that each open the same round make the same record, and a merge
+// sees one round, not two.
+func RoundID(groupID ID, stage, vote string, round int) ID {
+	return ID(uuid.NewSHA1(uuid.NameSpaceOID, []byte(fmt.Sprintf("forum round %s %s %s %d", groupID, stage, vote, round))).String())
+}
+
 // Short returns the first eight characters of the id, enough for a person to
 // tell records apart on screen or in a reference.
 func (id ID) Short() string {
@@ -48,10 +56,15 @@ func ValidID(s string) bool {
 	return err == nil
 }
 
-// Stamp is a record's creation and last-change time, always in UTC.
+// Stamp is a record's creation and last-change time, always in UTC, and
+// its version: Version counts changes (one more than the version it
+// replaced, whichever laptop made it) and Vector says which laptops made
+// them, so that a merge can tell an update from a conflict.
 type Stamp struct {
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	Version   int64
+	Vector    Vector
 }
 
 // NewStamp returns a stamp with both times set to now, in UTC.

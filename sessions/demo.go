@@ -200,6 +200,11 @@ func insertSnapshot(tx *storage.Tx, s Snapshot) error {
 	if err := tx.InsertEvent(s.Event); err != nil {
 		return err
 	}
+	return insertRecords(tx, s)
+}
+
+// insertRecords stores everything of a snapshot but the event's own row.
+func insertRecords(tx *storage.Tx, s Snapshot) error {
 	for _, a := range s.Areas {
 		if err := tx.InsertArea(a); err != nil {
 			return err
@@ -262,6 +267,16 @@ func insertSnapshot(tx *storage.Tx, s Snapshot) error {
 	}
 	for _, k := range raters {
 		if err := tx.ReplaceRatings(model.ID(k[0]), k[1], byRater[k]); err != nil {
+			return err
+		}
+	}
+	for _, r := range s.Revisions {
+		if err := tx.PutRevision(r); err != nil {
+			return err
+		}
+	}
+	for _, k := range s.History {
+		if err := tx.PutKept(s.Event.ID, k); err != nil {
 			return err
 		}
 	}

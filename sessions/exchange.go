@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 
 	"forum/model"
 	"forum/storage"
@@ -16,12 +17,16 @@ import (
 // refuses any other format and any newer version.
 const (
 	ExchangeFormat  = "forum-event"
-	ExchangeVersion = 1
+	ExchangeVersion = 2
 )
 
 // Exchange is the complete event as JSON: everything stored for it,
-// removed areas and tables and deleted notes included, so that an import
-// restores it exactly.
+// removed areas and tables, deleted notes, notes' earlier versions, closed
+// vote rounds and the versions a merge did not keep included, so that an
+// import restores it exactly (import then export gives the same bytes).
+// The audit log is each database's own and is not part of it. Version 2
+// writes every key in snake_case, nested records too (see renameKeys);
+// version 1 files (Go field names, no history) still import.
 type Exchange struct {
 	Format        string               `json:"format"`
 	Version       int                  `json:"version"`
@@ -36,6 +41,10 @@ type Exchange struct {
 	Themes        []model.Theme        `json:"themes"`
 	Links         []model.ThemeLink    `json:"theme_links"`
 	Rounds        []model.VoteRound    `json:"vote_rounds"`
+	// Revisions are notes' earlier versions (ID is the note's), History
+	// the other records' versions that lost a merge.
+	Revisions []model.Contribution `json:"note_revisions"`
+	History   []model.Kept         `json:"record_history"`
 }
 
 // ExportJSON writes the complete event as indented JSON; the same data
@@ -48,16 +57,36 @@ func (e *Engine) ExportJSON(ctx context.Context, eventID model.ID) ([]byte, erro
 	if err != nil {
 		return nil, fmt.Errorf("reading the event to export: %w", err)
 	}
-	x := Exchange{Format: ExchangeFormat, Version: ExchangeVersion, Event: snap.Event, Areas: snap.Areas, Tables: snap.Groups,
+	return encodeExchange(exchangeOf(snap))
+}
+
+// exchangeOf is the exchange of a complete snapshot.
+func exchangeOf(snap Snapshot) Exchange {
+	return Exchange{Format: ExchangeFormat, Version: ExchangeVersion, Event: snap.Event, Areas: snap.Areas, Tables: snap.Groups,
 		Contributions: snap.Contributions, Votes: snap.Votes, NextSteps: snap.NextSteps, KeyMessages: snap.KeyMessages, Ratings: snap.Ratings,
-		Themes: snap.Themes, Links: snap.Links, Rounds: snap.Rounds}
+		Themes: snap.Themes, Links: snap.Links, Rounds: snap.Rounds, Revisions: snap.Revisions, History: snap.History}
+}
+
+// SnapshotOfExchange is the snapshot an exchange stores (for a merge).
+func SnapshotOfExchange(x Exchange) Snapshot { return snapshotOf(x) }
+
+// snapshotOf is the snapshot an exchange stores.
+func snapshotOf(x Exchange) Snapshot {
+	return Snapshot{Event: x.Event, Areas: x.Areas, Groups: x.Tables, Contributions: x.Contributions, Votes: x.Votes,
+		NextSteps: x.NextSteps, KeyMessages: x.KeyMessages, Ratings: x.Ratings, Themes: x.Themes, Links: x.Links, Rounds: x.Rounds,
+		Revisions: x.Revisions, History: x.History}
+}
+
+// encodeExchange writes an exchange as indented JSON with snake_case keys.
+func encodeExchange(x Exchange) ([]byte, error) {
+	x.Format, x.Version = ExchangeFormat, ExchangeVersion
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(x); err != nil {
 		return nil, fmt.Errorf("writing JSON: %w", err)
 	}
-	return buf.Bytes(), nil
+	return renameKeys(buf.Bytes(), snakeName), nil
 }
 
 // ErrEventExists is returned by an import of an event the database holds.
@@ -88,9 +117,8 @@ func (e *Engine) ImportJSON(ctx context.Context, actor string, data []byte, repl
 		case !errors.Is(err, storage.ErrNotFound):
 			return err
 		}
-		snap := Snapshot{Event: x.Event, Areas: x.Areas, Groups: x.Tables, Contributions: x.Contributions, Votes: x.Votes,
-			NextSteps: x.NextSteps, KeyMessages: x.KeyMessages, Ratings: x.Ratings, Themes: x.Themes, Links: x.Links, Rounds: x.Rounds}
-		if err := insertSnapshot(tx, snap); err != nil {
+		tx.Raw()
+		if err := insertSnapshot(tx, snapshotOf(x)); err != nil {
 			return err
 		}
 		return tx.Note("import", "event", id, "{}")
@@ -105,6 +133,23 @@ func (e *Engine) ImportJSON(ctx context.Context, actor string, data []byte, repl
 // the error names the first problem: where in the file, and what was
 // expected.
 func ParseExchange(data []byte) (Exchange, error) {
+	var head struct {
+		Version int `json:"version"`
+	}
+	if json.Unmarshal(data, &head) == nil && head.Version >= 2 {
+		x, err := parseExchange(renameKeys(data, goName))
+		if err != nil { // name the fields as the file does
+			err = errors.New(goPath.ReplaceAllStringFunc(err.Error(), func(m string) string { return "." + snakeName(m[1:]) }))
+		}
+		return x, err
+	}
+	return parseExchange(data)
+}
+
+// goPath is a Go field name in an error's path ("areas[0].Code").
+var goPath = regexp.MustCompile(`\.[A-Z][A-Za-z]*`)
+
+func parseExchange(data []byte) (Exchange, error) {
 	var x Exchange
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -121,6 +166,12 @@ func ParseExchange(data []byte) (Exchange, error) {
 		return x, fmt.Errorf("version: the file was written by a newer forum (version %d; this one reads up to %d); update forum", x.Version, ExchangeVersion)
 	case x.Version < 1:
 		return x, fmt.Errorf("version: %d is not a version (want %d)", x.Version, ExchangeVersion)
+	}
+	for i, k := range x.History {
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, k.Data); err == nil {
+			x.History[i].Data = buf.Bytes()
+		}
 	}
 	if err := checkExchange(x); err != nil {
 		return x, err

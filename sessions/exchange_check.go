@@ -2,6 +2,7 @@ package sessions
 
 import (
 	"fmt"
+	"strings"
 
 	"forum/model"
 )
@@ -189,6 +190,20 @@ func checkExchange(x Exchange) error {
 		}
 		if !tables[r.GroupID] || r.Dimension < 0 || r.Dimension >= len(EventMaturity(ev).Dimensions) || r.Level < 1 || r.Level > len(EventMaturity(ev).Levels) {
 			return fmt.Errorf("%s: expected a level of the event's maturity model at one of its tables", p)
+		}
+	}
+	for i, r := range x.Revisions {
+		p := fmt.Sprintf("note_revisions[%d]", i)
+		if notes[r.ID] == "" || !stages[r.StageKey] {
+			return fmt.Errorf("%s: expected an earlier version of one of the event's notes, at one of its stages", p)
+		}
+		if err := text(p+".Text", r.Text, model.NoteRule); err != nil {
+			return err
+		}
+	}
+	for i, k := range x.History {
+		if k.Entity == "" || !model.ValidID(string(k.RecordID)) && !strings.Contains(string(k.RecordID), "|") || len(k.Data) == 0 || k.Data[0] != '{' {
+			return fmt.Errorf("record_history[%d]: expected a kind of record, its id and the record as it was", i)
 		}
 	}
 	for i, k := range x.KeyMessages {

@@ -21,10 +21,20 @@ func exported(t testing.TB) Exchange {
 		t.Fatal(err)
 	}
 	var x Exchange
-	if err := json.Unmarshal(data, &x); err != nil {
+	if err := json.Unmarshal(renameKeys(data, goName), &x); err != nil {
 		t.Fatal(err)
 	}
 	return x
+}
+
+// encoded is an edited export as a file of today's format (snake_case).
+func encoded(t testing.TB, x Exchange) []byte {
+	t.Helper()
+	data, err := encodeExchange(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
 
 func TestImportRefusesNumbersSetUpWouldNotAllow(t *testing.T) {
@@ -32,21 +42,21 @@ func TestImportRefusesNumbersSetUpWouldNotAllow(t *testing.T) {
 		name, want string
 		edit       func(*Exchange)
 	}{
-		{"a billion participants", "Participants", func(x *Exchange) { x.Tables[0].Participants = 1e9 }},
-		{"minus three participants", "Participants", func(x *Exchange) { x.Tables[0].Participants = -3 }},
-		{"a billion minutes", "Minutes", func(x *Exchange) { x.Event.Stages[1].Minutes = 1e9 }},
-		{"a vote of 2^62", "Value", func(x *Exchange) {
+		{"a billion participants", "participants", func(x *Exchange) { x.Tables[0].Participants = 1e9 }},
+		{"minus three participants", "participants", func(x *Exchange) { x.Tables[0].Participants = -3 }},
+		{"a billion minutes", "minutes", func(x *Exchange) { x.Event.Stages[1].Minutes = 1e9 }},
+		{"a vote of 2^62", "value", func(x *Exchange) {
 			x.Votes = append(x.Votes, model.Vote{ID: model.NewID(), GroupID: x.Tables[0].ID, StageKey: x.Contributions[0].StageKey,
 				Method: model.MethodDots, Voter: "P1", ItemID: x.Contributions[0].ID, Value: 1 << 62})
 		}},
-		{"a dot budget of a million", "Dots", func(x *Exchange) { x.Event.Dots.Budget = 1e6 }},
-		{"an extension of a year", "ExtraMinutes", func(x *Exchange) { x.Tables[0].ExtraMinutes = 525600 }},
+		{"a dot budget of a million", "dots", func(x *Exchange) { x.Event.Dots.Budget = 1e6 }},
+		{"an extension of a year", "extra_minutes", func(x *Exchange) { x.Tables[0].ExtraMinutes = 525600 }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			x := exported(t)
 			c.edit(&x)
-			data, _ := json.Marshal(x)
+			data := encoded(t, x)
 			f := newFixture(t)
 			_, err := f.eng.ImportJSON(f.ctx, "cli", data, false)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -81,7 +91,7 @@ func TestImportRefusesTerminalEscapesInEveryTextField(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			x := exported(t)
 			edit(&x)
-			data, _ := json.Marshal(x)
+			data := encoded(t, x)
 			if _, err := ParseExchange(data); err == nil || !strings.Contains(err.Error(), "does not store") {
 				t.Fatalf("the %s with terminal escapes was accepted (%v)", name, err)
 			}

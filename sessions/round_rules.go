@@ -54,7 +54,11 @@ func (e *Engine) castRound(tx *storage.Tx, g model.Group, stage, method string, 
 	case last.ID != "" && (last.Rules.Budget > 0 || method != model.MethodDots):
 		return last, nil
 	case last.ID == "":
-		last = model.VoteRound{ID: model.NewID(), GroupID: g.ID, StageKey: stage, Method: method, Round: 1,
+		vote := method
+		if model.SameVote(method, model.MethodDots) {
+			vote = "priorities"
+		}
+		last = model.VoteRound{ID: model.RoundID(g.ID, stage, vote, 1), GroupID: g.ID, StageKey: stage, Method: method, Round: 1,
 			Status: model.RoundOpen, Stamp: model.NewStamp(roundTime(g, e.Now()))}
 	}
 	if method == model.MethodDots {

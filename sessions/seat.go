@@ -56,7 +56,24 @@ type Seat struct {
 	// Number is the table's number ("Table 3": 3) when known, which names
 	// the seat in logs so that tables can be told apart.
 	Number int
+	// Tables, for a table's pack, are all the tables the laptop holds
+	// (Table is the first); Pack marks such a seat.
+	Tables []model.ID
+	Pack   bool
 	limit  *rate.Limiter
+}
+
+// At reports whether the seat works at a table.
+func (s *Seat) At(table model.ID) bool {
+	if table == s.Table {
+		return true
+	}
+	for _, t := range s.Tables {
+		if t == table {
+			return true
+		}
+	}
+	return false
 }
 
 // SeatWritesPerSecond and SeatWriteBurst cap one seat's writes: well above
@@ -128,13 +145,13 @@ func allow(ctx context.Context, n need, table model.ID) error {
 	case needOrganise:
 		ok = s.Role == RoleOrganiser
 	case needWrite:
-		ok = s.Role == RoleOrganiser || ((s.Role == RoleFacilitator || s.Role == RoleScribe) && table == s.Table)
+		ok = s.Role == RoleOrganiser || ((s.Role == RoleFacilitator || s.Role == RoleScribe) && s.At(table))
 	case needVote:
-		ok = s.Role == RoleOrganiser || (s.Role.AtTable() && table == s.Table)
+		ok = s.Role == RoleOrganiser || (s.Role.AtTable() && s.At(table))
 	case needRead:
-		ok = s.Role == RoleOrganiser || s.Role == RoleObserver || table == s.Table
+		ok = s.Role == RoleOrganiser || s.Role == RoleObserver || s.At(table)
 	case needReadAll:
-		ok = s.Role == RoleOrganiser || s.Role == RoleObserver
+		ok = s.Role == RoleOrganiser || s.Role == RoleObserver || s.Pack
 	}
 	if !ok {
 		return fmt.Errorf("%w: a %s seat cannot do this", ErrForbidden, s.Role)

@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 15
+const SchemaVersion = 16
 
 // Options tune Open.
 type Options struct {
@@ -80,6 +80,10 @@ type Snapshot struct {
 	Links  []model.ThemeLink
 	// Rounds are the tables' vote rounds, by table, stage, method, round.
 	Rounds []model.VoteRound
+	// Revisions (notes' earlier versions, by note, version, time) and
+	// History (other records' losing versions) are read by SnapshotAll only.
+	Revisions []model.Contribution
+	History   []model.Kept
 }
 
 // AuditEntry is one line of the append-only audit log.

@@ -31,6 +31,13 @@ func (s *Store) SnapshotAll(ctx context.Context, eventID model.ID) (Snapshot, er
 	return s.snapshot(ctx, eventID, true)
 }
 
+// SnapshotAll reads everything of one event inside the transaction, as
+// Store.SnapshotAll does (for a merge, which must not lose a change
+// committed while it reads).
+func (tx *Tx) SnapshotAll(eventID model.ID) (Snapshot, error) {
+	return readSnapshot(tx.ctx, tx.tx, eventID, true)
+}
+
 // Event reads one event (with its stages and programme).
 func (s *Store) Event(ctx context.Context, id model.ID) (model.Event, error) { return s.event(ctx, id) }
 
@@ -135,7 +142,19 @@ func (tx *Tx) InsertVote(v model.Vote) error { return tx.insertVote(v) }
 
 // PurgeEvent erases an event and everything in it (for an import that
 // replaces it, as the user asked); the audit log keeps that it happened.
-func (tx *Tx) PurgeEvent(id model.ID) error { return tx.purgeEvent(id) }
+func (tx *Tx) PurgeEvent(id model.ID) error { return tx.purgeEvent(id, false) }
+
+// ClearEvent erases everything in an event but the event's own row and
+// its seats' passcodes and keys (for a merge, which then stores the merged
+// records in the same transaction).
+func (tx *Tx) ClearEvent(id model.ID) error { return tx.purgeEvent(id, true) }
+
+// PutRevision stores a note's earlier version as given (an import or a
+// merge); the same version is stored once.
+func (tx *Tx) PutRevision(c model.Contribution) error { return tx.putRevision(c) }
+
+// PutKept stores a record's losing version in the event's history.
+func (tx *Tx) PutKept(eventID model.ID, k model.Kept) error { return tx.putKept(eventID, k) }
 
 // Note appends an audit row for an action that is not a record change,
 // such as moving a table to the next stage.

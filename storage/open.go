@@ -106,7 +106,13 @@ func probe(ctx context.Context, path string) error {
 	case st.Size() == 0:
 		return writableDir(filepath.Dir(path), path)
 	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro")
+	return check(ctx, path, "mode=ro")
+}
+
+// check reads a file's application id and schema version with the given
+// URI options and refuses what forum must not open.
+func check(ctx context.Context, path, opts string) error {
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+opts)
 	if err != nil {
 		return fmt.Errorf("opening %s: %w", path, err)
 	}

@@ -100,7 +100,13 @@ func (s *Store) snapshot(ctx context.Context, id model.ID, everything bool) (Sna
 		return Snapshot{}, mapErr(s.file, err)
 	}
 	defer tx.Rollback()
+	return readSnapshot(ctx, tx, id, everything)
+}
+
+// readSnapshot reads an event through q (a read or a write transaction).
+func readSnapshot(ctx context.Context, tx querier, id model.ID, everything bool) (Snapshot, error) {
 	var snap Snapshot
+	var err error
 	if snap.Event, err = one(ctx, tx, scanEvent, "event", id, `SELECT `+eventCols+` FROM events WHERE id = ?`); err != nil {
 		return snap, err
 	}
@@ -167,6 +173,17 @@ func (s *Store) snapshot(ctx context.Context, id model.ID, everything bool) (Sna
 	if snap.Ratings, err = all(ctx, tx, scanRating, `SELECT `+ratingCols+` FROM maturity_ratings`+inTables+` ORDER BY table_id, rater, dimension`, ev); err != nil {
 		return snap, err
 	}
+	if everything {
+		if snap.Revisions, err = all(ctx, tx, scanNote, `SELECT contribution_id, '', stage_key, text, tags, author, deleted_at, theme_id, '', updated_at, version, ''
+			FROM contribution_revisions WHERE contribution_id IN (SELECT id FROM contributions`+inTables+`)
+			ORDER BY contribution_id, version, updated_at, text, stage_key, tags, author, deleted_at, theme_id`, ev); err != nil {
+			return snap, err
+		}
+		if snap.History, err = all(ctx, tx, scanKept, `SELECT entity, record_id, version, hash, data FROM record_history WHERE event_id = ?
+			ORDER BY entity, record_id, version, hash`, ev); err != nil {
+			return snap, err
+		}
+	}
 	snap.KeyMessages, err = all(ctx, tx, scanMsg, `SELECT `+msgCols+` FROM key_messages
 		WHERE event_id = ? AND (table_id = '' OR table_id IN (`+tables+`)) ORDER BY table_id, position, id`, ev, ev)
 	return snap, err
@@ -194,7 +211,7 @@ func (s *Store) audit(ctx context.Context, id model.ID) ([]AuditEntry, error) {
 }
 
 func (s *Store) revisions(ctx context.Context, id model.ID) ([]model.Contribution, error) {
-	return all(ctx, s.r, scanNote, `SELECT contribution_id, '', stage_key, text, tags, author, deleted_at, '', updated_at, updated_at
+	return all(ctx, s.r, scanNote, `SELECT contribution_id, '', stage_key, text, tags, author, deleted_at, theme_id, updated_at, updated_at, version, ''
 		FROM contribution_revisions WHERE contribution_id = ? ORDER BY seq`, string(id))
 }
 

@@ -20,17 +20,17 @@ type querier interface {
 type scanner interface{ Scan(dest ...any) error }
 
 const (
-	eventCols  = `id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, maturity, tags, vote_method, dots_spend_all, archived_at, deleted_at, created_at, updated_at`
-	areaCols   = `id, event_id, position, code, name, places, removed_at, created_at, updated_at`
-	groupCols  = `id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, removed_at, paused_at, paused_ms, extra_minutes, locked_stages, created_at, updated_at`
-	noteCols   = `id, table_id, stage_key, text, tags, author, deleted_at, theme_id, created_at, updated_at`
-	themeCols  = `id, table_id, stage_key, name, deleted_at, created_at, updated_at`
-	linkCols   = `id, event_id, theme_a, theme_b, status, score, name, created_at, updated_at`
-	ratingCols = `id, table_id, rater, dimension, level, created_at, updated_at`
-	voteCols   = `id, table_id, stage_key, method, voter, item_id, value, round_id, created_at, updated_at`
-	roundCols  = `id, table_id, stage_key, method, round, status, budget, cap, spend_all, voters, created_at, updated_at`
-	stepCols   = `id, table_id, action, owner, by_when, enabler, assist, priority_id, deleted_at, created_at, updated_at`
-	msgCols    = `id, event_id, table_id, position, kind, text, sources, created_at, updated_at`
+	eventCols  = `id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, maturity, tags, vote_method, dots_spend_all, archived_at, deleted_at, created_at, updated_at, version, clock`
+	areaCols   = `id, event_id, position, code, name, places, removed_at, created_at, updated_at, version, clock`
+	groupCols  = `id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, removed_at, paused_at, paused_ms, extra_minutes, locked_stages, created_at, updated_at, version, clock`
+	noteCols   = `id, table_id, stage_key, text, tags, author, deleted_at, theme_id, created_at, updated_at, version, clock`
+	themeCols  = `id, table_id, stage_key, name, deleted_at, created_at, updated_at, version, clock`
+	linkCols   = `id, event_id, theme_a, theme_b, status, score, name, created_at, updated_at, version, clock`
+	ratingCols = `id, table_id, rater, dimension, level, created_at, updated_at, version, clock`
+	voteCols   = `id, table_id, stage_key, method, voter, item_id, value, round_id, created_at, updated_at, version, clock`
+	roundCols  = `id, table_id, stage_key, method, round, status, budget, cap, spend_all, voters, created_at, updated_at, version, clock`
+	stepCols   = `id, table_id, action, owner, by_when, enabler, assist, priority_id, deleted_at, created_at, updated_at, version, clock`
+	msgCols    = `id, event_id, table_id, position, kind, text, sources, created_at, updated_at, version, clock`
 )
 
 func scanEvent(s scanner) (model.Event, error) {
@@ -38,7 +38,7 @@ func scanEvent(s scanner) (model.Event, error) {
 	var aims, prog, stages, maturity, tags, archived, deleted, created, updated string
 	var illus, spendAll int
 	err := s.Scan(&e.ID, &e.Title, &e.Date, &e.Venue, &e.Chair, &aims, &prog, &e.ProgrammeAt, &e.AreaLabel, &e.Template, &illus,
-		&e.Dots.Budget, &e.Dots.Cap, &stages, &maturity, &tags, &e.VoteMethod, &spendAll, &archived, &deleted, &created, &updated)
+		&e.Dots.Budget, &e.Dots.Cap, &stages, &maturity, &tags, &e.VoteMethod, &spendAll, &archived, &deleted, &created, &updated, &e.Version, (*string)(&e.Vector))
 	e.Dots.SpendAll = spendAll != 0
 	unjs(maturity, &e.Maturity)
 	unjs(tags, &e.Tags)
@@ -55,7 +55,7 @@ func scanEvent(s scanner) (model.Event, error) {
 func scanArea(s scanner) (model.Area, error) {
 	var a model.Area
 	var places, removed, created, updated string
-	err := s.Scan(&a.ID, &a.EventID, &a.Position, &a.Code, &a.Name, &places, &removed, &created, &updated)
+	err := s.Scan(&a.ID, &a.EventID, &a.Position, &a.Code, &a.Name, &places, &removed, &created, &updated, &a.Version, (*string)(&a.Vector))
 	unjs(places, &a.Places)
 	a.RemovedAt, a.CreatedAt, a.UpdatedAt = parseTS(removed), parseTS(created), parseTS(updated)
 	model.SafeArea(&a)
@@ -67,7 +67,7 @@ func scanGroup(s scanner) (model.Group, error) {
 	var started, removed, paused, locked, created, updated string
 	var pausedMS int64
 	err := s.Scan(&g.ID, &g.EventID, &g.AreaID, &g.Name, &g.Facilitator, &g.Scribe, &g.Reporter, &g.Participants,
-		&g.StageKey, &started, &g.Vision, &removed, &paused, &pausedMS, &g.ExtraMinutes, &locked, &created, &updated)
+		&g.StageKey, &started, &g.Vision, &removed, &paused, &pausedMS, &g.ExtraMinutes, &locked, &created, &updated, &g.Version, (*string)(&g.Vector))
 	g.StageStartedAt, g.RemovedAt, g.PausedAt = parseTS(started), parseTS(removed), parseTS(paused)
 	g.PausedFor = time.Duration(pausedMS) * time.Millisecond
 	unjs(locked, &g.LockedStages)
@@ -79,7 +79,7 @@ func scanGroup(s scanner) (model.Group, error) {
 func scanRating(s scanner) (model.Rating, error) {
 	var r model.Rating
 	var created, updated string
-	err := s.Scan(&r.ID, &r.GroupID, &r.Rater, &r.Dimension, &r.Level, &created, &updated)
+	err := s.Scan(&r.ID, &r.GroupID, &r.Rater, &r.Dimension, &r.Level, &created, &updated, &r.Version, (*string)(&r.Vector))
 	r.CreatedAt, r.UpdatedAt = parseTS(created), parseTS(updated)
 	return r, err
 }
@@ -87,7 +87,7 @@ func scanRating(s scanner) (model.Rating, error) {
 func scanNote(s scanner) (model.Contribution, error) {
 	var c model.Contribution
 	var tags, deleted, created, updated string
-	err := s.Scan(&c.ID, &c.GroupID, &c.StageKey, &c.Text, &tags, &c.Author, &deleted, &c.ThemeID, &created, &updated)
+	err := s.Scan(&c.ID, &c.GroupID, &c.StageKey, &c.Text, &tags, &c.Author, &deleted, &c.ThemeID, &created, &updated, &c.Version, (*string)(&c.Vector))
 	unjs(tags, &c.Tags)
 	c.DeletedAt, c.CreatedAt, c.UpdatedAt = parseTS(deleted), parseTS(created), parseTS(updated)
 	return c, err
@@ -96,7 +96,7 @@ func scanNote(s scanner) (model.Contribution, error) {
 func scanTheme(s scanner) (model.Theme, error) {
 	var t model.Theme
 	var deleted, created, updated string
-	err := s.Scan(&t.ID, &t.GroupID, &t.StageKey, &t.Name, &deleted, &created, &updated)
+	err := s.Scan(&t.ID, &t.GroupID, &t.StageKey, &t.Name, &deleted, &created, &updated, &t.Version, (*string)(&t.Vector))
 	t.DeletedAt, t.CreatedAt, t.UpdatedAt = parseTS(deleted), parseTS(created), parseTS(updated)
 	return t, err
 }
@@ -104,7 +104,7 @@ func scanTheme(s scanner) (model.Theme, error) {
 func scanLink(s scanner) (model.ThemeLink, error) {
 	var l model.ThemeLink
 	var created, updated string
-	err := s.Scan(&l.ID, &l.EventID, &l.A, &l.B, &l.Status, &l.Score, &l.Name, &created, &updated)
+	err := s.Scan(&l.ID, &l.EventID, &l.A, &l.B, &l.Status, &l.Score, &l.Name, &created, &updated, &l.Version, (*string)(&l.Vector))
 	l.CreatedAt, l.UpdatedAt = parseTS(created), parseTS(updated)
 	return l, err
 }
@@ -113,7 +113,7 @@ func scanRound(s scanner) (model.VoteRound, error) {
 	var r model.VoteRound
 	var created, updated string
 	var spendAll int
-	err := s.Scan(&r.ID, &r.GroupID, &r.StageKey, &r.Method, &r.Round, &r.Status, &r.Rules.Budget, &r.Rules.Cap, &spendAll, &r.Voters, &created, &updated)
+	err := s.Scan(&r.ID, &r.GroupID, &r.StageKey, &r.Method, &r.Round, &r.Status, &r.Rules.Budget, &r.Rules.Cap, &spendAll, &r.Voters, &created, &updated, &r.Version, (*string)(&r.Vector))
 	r.CreatedAt, r.UpdatedAt, r.Rules.SpendAll = parseTS(created), parseTS(updated), spendAll != 0
 	return r, err
 }
@@ -121,7 +121,7 @@ func scanRound(s scanner) (model.VoteRound, error) {
 func scanVote(s scanner) (model.Vote, error) {
 	var v model.Vote
 	var created, updated string
-	err := s.Scan(&v.ID, &v.GroupID, &v.StageKey, &v.Method, &v.Voter, &v.ItemID, &v.Value, &v.RoundID, &created, &updated)
+	err := s.Scan(&v.ID, &v.GroupID, &v.StageKey, &v.Method, &v.Voter, &v.ItemID, &v.Value, &v.RoundID, &created, &updated, &v.Version, (*string)(&v.Vector))
 	v.CreatedAt, v.UpdatedAt = parseTS(created), parseTS(updated)
 	return v, err
 }
@@ -129,7 +129,7 @@ func scanVote(s scanner) (model.Vote, error) {
 func scanStep(s scanner) (model.NextStep, error) {
 	var n model.NextStep
 	var deleted, created, updated string
-	err := s.Scan(&n.ID, &n.GroupID, &n.Action, &n.Owner, &n.ByWhen, &n.Enabler, &n.Assist, &n.PriorityID, &deleted, &created, &updated)
+	err := s.Scan(&n.ID, &n.GroupID, &n.Action, &n.Owner, &n.ByWhen, &n.Enabler, &n.Assist, &n.PriorityID, &deleted, &created, &updated, &n.Version, (*string)(&n.Vector))
 	n.DeletedAt, n.CreatedAt, n.UpdatedAt = parseTS(deleted), parseTS(created), parseTS(updated)
 	return n, err
 }
@@ -137,7 +137,7 @@ func scanStep(s scanner) (model.NextStep, error) {
 func scanMsg(s scanner) (model.KeyMessage, error) {
 	var m model.KeyMessage
 	var kind, sources, created, updated string
-	err := s.Scan(&m.ID, &m.EventID, &m.GroupID, &m.Position, &kind, &m.Text, &sources, &created, &updated)
+	err := s.Scan(&m.ID, &m.EventID, &m.GroupID, &m.Position, &kind, &m.Text, &sources, &created, &updated, &m.Version, (*string)(&m.Vector))
 	m.Kind = model.MessageKind(kind)
 	unjs(sources, &m.Sources)
 	m.CreatedAt, m.UpdatedAt = parseTS(created), parseTS(updated)

@@ -20,6 +20,12 @@ type txImpl struct {
 	link *chainHead
 	// changes collects what the transaction touched (see Changes).
 	changes Changes
+	// raw stores records as given and audits only notes (an import or a
+	// merge); origin_ caches the database's origin.
+	raw     bool
+	origin_ string
+	// scope caches a table's pack's scope (nil: not read yet).
+	scope *Scope
 }
 
 func (s *Store) update(ctx context.Context, actor string, fn func(tx *Tx) error) error {
@@ -48,6 +54,10 @@ func (t *txImpl) exec(q string, args ...any) (sql.Result, error) {
 // audit appends one row to the audit log.
 func (t *txImpl) audit(action, entity string, id model.ID, record any) error {
 	t.track(action, entity, id, record)
+	if t.raw {
+		t.changes.All = true // an import or a merge: many rows at once
+		return nil
+	}
 	detail := "{}"
 	switch v := record.(type) {
 	case nil:
@@ -87,9 +97,16 @@ func changed(res sql.Result, err error, what string, id model.ID) error {
 }
 
 func (t *Tx) insertEvent(e model.Event) error {
-	_, err := t.exec(`INSERT INTO events(id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, maturity, tags, vote_method, dots_spend_all, archived_at, deleted_at, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(e.ID), e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme), e.ProgrammeAt,
-		e.AreaLabel, e.Template, boolInt(e.Illustrative), e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), js(e.Tags), voteMethod(e.VoteMethod), boolInt(e.Dots.SpendAll), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.CreatedAt), ts(e.UpdatedAt))
+	if err := t.guard(""); err != nil {
+		return err
+	}
+	ver, clock, err := t.fresh(e.Stamp)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(`INSERT INTO events(id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, maturity, tags, vote_method, dots_spend_all, archived_at, deleted_at, created_at, updated_at, version, clock)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(e.ID), e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme), e.ProgrammeAt,
+		e.AreaLabel, e.Template, boolInt(e.Illustrative), e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), js(e.Tags), voteMethod(e.VoteMethod), boolInt(e.Dots.SpendAll), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.CreatedAt), ts(e.UpdatedAt), ver, clock)
 	if err != nil {
 		return err
 	}
@@ -97,9 +114,16 @@ func (t *Tx) insertEvent(e model.Event) error {
 }
 
 func (t *Tx) updateEvent(e model.Event) error {
-	res, err := t.exec(`UPDATE events SET title=?, date=?, venue=?, chair=?, aims=?, programme=?, programme_at=?, area_label=?, template=?, illustrative=?, dots_budget=?, dots_cap=?, stages=?, maturity=?, tags=?, vote_method=?, dots_spend_all=?, archived_at=?, deleted_at=?, updated_at=? WHERE id=?`,
+	if err := t.guard(""); err != nil {
+		return err
+	}
+	ver, clock, err := t.nextByID("events", e.Stamp, e.ID)
+	if err != nil {
+		return err
+	}
+	res, err := t.exec(`UPDATE events SET title=?, date=?, venue=?, chair=?, aims=?, programme=?, programme_at=?, area_label=?, template=?, illustrative=?, dots_budget=?, dots_cap=?, stages=?, maturity=?, tags=?, vote_method=?, dots_spend_all=?, archived_at=?, deleted_at=?, updated_at=?, version=?, clock=? WHERE id=?`,
 		e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme), e.ProgrammeAt, e.AreaLabel, e.Template, boolInt(e.Illustrative),
-		e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), js(e.Tags), voteMethod(e.VoteMethod), boolInt(e.Dots.SpendAll), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.UpdatedAt), string(e.ID))
+		e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), js(e.Tags), voteMethod(e.VoteMethod), boolInt(e.Dots.SpendAll), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.UpdatedAt), ver, clock, string(e.ID))
 	if err := changed(res, err, "event", e.ID); err != nil {
 		return err
 	}
@@ -111,8 +135,15 @@ func (t *Tx) updateEvent(e model.Event) error {
 }
 
 func (t *Tx) insertArea(a model.Area) error {
-	_, err := t.exec(`INSERT INTO areas(id, event_id, position, code, name, places, removed_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
-		string(a.ID), string(a.EventID), a.Position, a.Code, a.Name, js(a.Places), ts(a.RemovedAt), ts(a.CreatedAt), ts(a.UpdatedAt))
+	if err := t.guard(""); err != nil {
+		return err
+	}
+	ver, clock, err := t.fresh(a.Stamp)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(`INSERT INTO areas(id, event_id, position, code, name, places, removed_at, created_at, updated_at, version, clock) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+		string(a.ID), string(a.EventID), a.Position, a.Code, a.Name, js(a.Places), ts(a.RemovedAt), ts(a.CreatedAt), ts(a.UpdatedAt), ver, clock)
 	if err != nil {
 		return err
 	}
@@ -120,8 +151,15 @@ func (t *Tx) insertArea(a model.Area) error {
 }
 
 func (t *Tx) updateArea(a model.Area) error {
-	res, err := t.exec(`UPDATE areas SET position=?, code=?, name=?, places=?, removed_at=?, updated_at=? WHERE id=?`,
-		a.Position, a.Code, a.Name, js(a.Places), ts(a.RemovedAt), ts(a.UpdatedAt), string(a.ID))
+	if err := t.guard(""); err != nil {
+		return err
+	}
+	ver, clock, err := t.nextByID("areas", a.Stamp, a.ID)
+	if err != nil {
+		return err
+	}
+	res, err := t.exec(`UPDATE areas SET position=?, code=?, name=?, places=?, removed_at=?, updated_at=?, version=?, clock=? WHERE id=?`,
+		a.Position, a.Code, a.Name, js(a.Places), ts(a.RemovedAt), ts(a.UpdatedAt), ver, clock, string(a.ID))
 	if err := changed(res, err, "area", a.ID); err != nil {
 		return err
 	}
@@ -137,10 +175,17 @@ func removal(at time.Time) string {
 }
 
 func (t *Tx) insertGroup(g model.Group) error {
-	_, err := t.exec(`INSERT INTO breakout_tables(id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, removed_at, paused_at, paused_ms, extra_minutes, locked_stages, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(g.ID), string(g.EventID), string(g.AreaID), g.Name, g.Facilitator, g.Scribe, g.Reporter,
+	if err := t.guard(""); err != nil {
+		return err
+	}
+	ver, clock, err := t.fresh(g.Stamp)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(`INSERT INTO breakout_tables(id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, removed_at, paused_at, paused_ms, extra_minutes, locked_stages, created_at, updated_at, version, clock)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(g.ID), string(g.EventID), string(g.AreaID), g.Name, g.Facilitator, g.Scribe, g.Reporter,
 		g.Participants, g.StageKey, ts(g.StageStartedAt), g.Vision, ts(g.RemovedAt), ts(g.PausedAt), g.PausedFor.Milliseconds(), g.ExtraMinutes, js(g.LockedStages),
-		ts(g.CreatedAt), ts(g.UpdatedAt))
+		ts(g.CreatedAt), ts(g.UpdatedAt), ver, clock)
 	if err != nil {
 		return err
 	}
@@ -148,10 +193,17 @@ func (t *Tx) insertGroup(g model.Group) error {
 }
 
 func (t *Tx) updateGroup(g model.Group) error {
+	if err := t.guard(g.ID); err != nil {
+		return err
+	}
+	ver, clock, err := t.nextByID("breakout_tables", g.Stamp, g.ID)
+	if err != nil {
+		return err
+	}
 	res, err := t.exec(`UPDATE breakout_tables SET area_id=?, name=?, facilitator=?, scribe=?, reporter=?, participants=?, stage_key=?, stage_started_at=?, vision=?, removed_at=?,
-		paused_at=?, paused_ms=?, extra_minutes=?, locked_stages=?, updated_at=? WHERE id=?`,
+		paused_at=?, paused_ms=?, extra_minutes=?, locked_stages=?, updated_at=?, version=?, clock=? WHERE id=?`,
 		string(g.AreaID), g.Name, g.Facilitator, g.Scribe, g.Reporter, g.Participants, g.StageKey, ts(g.StageStartedAt), g.Vision, ts(g.RemovedAt),
-		ts(g.PausedAt), g.PausedFor.Milliseconds(), g.ExtraMinutes, js(g.LockedStages), ts(g.UpdatedAt), string(g.ID))
+		ts(g.PausedAt), g.PausedFor.Milliseconds(), g.ExtraMinutes, js(g.LockedStages), ts(g.UpdatedAt), ver, clock, string(g.ID))
 	if err := changed(res, err, "table", g.ID); err != nil {
 		return err
 	}
@@ -159,8 +211,15 @@ func (t *Tx) updateGroup(g model.Group) error {
 }
 
 func (t *Tx) insertContribution(c model.Contribution) error {
-	_, err := t.exec(`INSERT INTO contributions(id, table_id, stage_key, text, tags, author, deleted_at, theme_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
-		string(c.ID), string(c.GroupID), c.StageKey, c.Text, js(c.Tags), c.Author, ts(c.DeletedAt), string(c.ThemeID), ts(c.CreatedAt), ts(c.UpdatedAt))
+	if err := t.guard(c.GroupID); err != nil {
+		return err
+	}
+	ver, clock, err := t.fresh(c.Stamp)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(`INSERT INTO contributions(id, table_id, stage_key, text, tags, author, deleted_at, theme_id, created_at, updated_at, version, clock) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+		string(c.ID), string(c.GroupID), c.StageKey, c.Text, js(c.Tags), c.Author, ts(c.DeletedAt), string(c.ThemeID), ts(c.CreatedAt), ts(c.UpdatedAt), ver, clock)
 	if err != nil {
 		return err
 	}
@@ -168,13 +227,20 @@ func (t *Tx) insertContribution(c model.Contribution) error {
 }
 
 func (t *Tx) updateContribution(c model.Contribution) error {
-	_, err := t.exec(`INSERT INTO contribution_revisions(contribution_id, stage_key, text, tags, author, deleted_at, updated_at, replaced_at)
-		SELECT id, stage_key, text, tags, author, deleted_at, updated_at, ? FROM contributions WHERE id = ?`, ts(time.Now()), string(c.ID))
+	if err := t.guard(c.GroupID); err != nil {
+		return err
+	}
+	ver, clock, err := t.nextByID("contributions", c.Stamp, c.ID)
 	if err != nil {
 		return err
 	}
-	res, err := t.exec(`UPDATE contributions SET stage_key=?, text=?, tags=?, author=?, deleted_at=?, theme_id=?, updated_at=? WHERE id=?`,
-		c.StageKey, c.Text, js(c.Tags), c.Author, ts(c.DeletedAt), string(c.ThemeID), ts(c.UpdatedAt), string(c.ID))
+	_, err = t.exec(`INSERT INTO contribution_revisions(contribution_id, stage_key, text, tags, author, deleted_at, updated_at, replaced_at, version, theme_id)
+		SELECT id, stage_key, text, tags, author, deleted_at, updated_at, ?, version, theme_id FROM contributions WHERE id = ?`, ts(time.Now()), string(c.ID))
+	if err != nil {
+		return err
+	}
+	res, err := t.exec(`UPDATE contributions SET stage_key=?, text=?, tags=?, author=?, deleted_at=?, theme_id=?, updated_at=?, version=?, clock=? WHERE id=?`,
+		c.StageKey, c.Text, js(c.Tags), c.Author, ts(c.DeletedAt), string(c.ThemeID), ts(c.UpdatedAt), ver, clock, string(c.ID))
 	if err := changed(res, err, "note", c.ID); err != nil {
 		return err
 	}
@@ -185,29 +251,16 @@ func (t *Tx) updateContribution(c model.Contribution) error {
 	return t.audit(action, "note", c.ID, c)
 }
 
-func (t *Tx) replaceBallot(g model.ID, stage, method, voter string, votes []model.Vote) error {
-	if _, err := t.exec(`DELETE FROM votes WHERE table_id=? AND stage_key=? AND method=? AND voter=? AND round_id=''`, string(g), stage, method, voter); err != nil {
+func (t *Tx) insertNextStep(n model.NextStep) error {
+	if err := t.guard(n.GroupID); err != nil {
 		return err
 	}
-	for _, v := range votes {
-		v.GroupID, v.StageKey, v.Method, v.Voter, v.RoundID = g, stage, method, voter, ""
-		if err := t.insertVote(v); err != nil {
-			return err
-		}
+	ver, clock, err := t.fresh(n.Stamp)
+	if err != nil {
+		return err
 	}
-	t.touchTable(g, RowsVotes)
-	return nil // no audit row per ballot: see putRound
-}
-
-func (t *Tx) insertVote(v model.Vote) error {
-	_, err := t.exec(`INSERT INTO votes(id, table_id, stage_key, method, voter, item_id, value, round_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
-		string(v.ID), string(v.GroupID), v.StageKey, v.Method, v.Voter, string(v.ItemID), v.Value, string(v.RoundID), ts(v.CreatedAt), ts(v.UpdatedAt))
-	return err
-}
-
-func (t *Tx) insertNextStep(n model.NextStep) error {
-	_, err := t.exec(`INSERT INTO next_steps(id, table_id, action, owner, by_when, enabler, assist, priority_id, deleted_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
-		string(n.ID), string(n.GroupID), n.Action, n.Owner, n.ByWhen, n.Enabler, n.Assist, string(n.PriorityID), ts(n.DeletedAt), ts(n.CreatedAt), ts(n.UpdatedAt))
+	_, err = t.exec(`INSERT INTO next_steps(id, table_id, action, owner, by_when, enabler, assist, priority_id, deleted_at, created_at, updated_at, version, clock) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		string(n.ID), string(n.GroupID), n.Action, n.Owner, n.ByWhen, n.Enabler, n.Assist, string(n.PriorityID), ts(n.DeletedAt), ts(n.CreatedAt), ts(n.UpdatedAt), ver, clock)
 	if err != nil {
 		return err
 	}
@@ -215,38 +268,28 @@ func (t *Tx) insertNextStep(n model.NextStep) error {
 }
 
 func (t *Tx) updateNextStep(n model.NextStep) error {
-	res, err := t.exec(`UPDATE next_steps SET action=?, owner=?, by_when=?, enabler=?, assist=?, priority_id=?, deleted_at=?, updated_at=? WHERE id=?`,
-		n.Action, n.Owner, n.ByWhen, n.Enabler, n.Assist, string(n.PriorityID), ts(n.DeletedAt), ts(n.UpdatedAt), string(n.ID))
+	if err := t.guard(n.GroupID); err != nil {
+		return err
+	}
+	ver, clock, err := t.nextByID("next_steps", n.Stamp, n.ID)
+	if err != nil {
+		return err
+	}
+	res, err := t.exec(`UPDATE next_steps SET action=?, owner=?, by_when=?, enabler=?, assist=?, priority_id=?, deleted_at=?, updated_at=?, version=?, clock=? WHERE id=?`,
+		n.Action, n.Owner, n.ByWhen, n.Enabler, n.Assist, string(n.PriorityID), ts(n.DeletedAt), ts(n.UpdatedAt), ver, clock, string(n.ID))
 	if err := changed(res, err, "next step", n.ID); err != nil {
 		return err
 	}
 	return t.audit("update", "next-step", n.ID, n)
 }
 
-func (t *Tx) replaceKeyMessages(e, g model.ID, msgs []model.KeyMessage) error {
-	if _, err := t.exec(`DELETE FROM key_messages WHERE event_id=? AND table_id=?`, string(e), string(g)); err != nil {
-		return err
-	}
-	for _, m := range msgs {
-		if _, err := t.exec(`INSERT INTO key_messages(id, event_id, table_id, position, kind, text, sources, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
-			string(m.ID), string(e), string(g), m.Position, string(m.Kind), m.Text, js(m.Sources), ts(m.CreatedAt), ts(m.UpdatedAt)); err != nil {
-			return err
-		}
-	}
-	id := g
-	if id == "" {
-		id = e
-		t.touchEvent(e)
-	} else {
-		t.touchTable(g, RowsMessages)
-	}
-	return t.audit("replace", "key-messages", id, msgs)
-}
-
 func (t *Tx) note(action, entity string, id model.ID, detail string) error {
 	if detail == "" {
 		detail = "{}"
 	}
+	raw := t.raw
+	t.raw = false
+	defer func() { t.raw = raw }()
 	return t.audit(action, entity, id, detail)
 }
 

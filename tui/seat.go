@@ -48,7 +48,7 @@ func (a *App) seatKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case a.screen == screenBoard && (k == "esc" || k == "e" || k == "n"):
 		a.setStatus("This seat stays with this event: press q to leave.", nil)
 		return nil, true
-	case a.screen == screenBoard && k == "enter" && s.Role.AtTable() && len(a.board.Groups) > 0 && a.board.Groups[a.boardSel].ID != s.Table:
+	case a.screen == screenBoard && k == "enter" && s.Role.AtTable() && len(a.board.Groups) > 0 && !s.At(a.board.Groups[a.boardSel].ID):
 		a.setStatus("This seat works at its own table only; ask the organiser to join another.", nil)
 		a.isErr = true
 		return nil, true

@@ -229,12 +229,12 @@ func TestImportRefusesBadFilesAndWritesNothing(t *testing.T) {
 		"not json":       {"hello", "line 1"},
 		"truncated":      {s[:len(s)/2], "not a forum JSON export"},
 		"other format":   {strings.Replace(s, `"forum-event"`, `"x"`, 1), `format: "x"`},
-		"newer":          {strings.Replace(s, `"version": 1`, `"version": 9`, 1), "newer forum"},
+		"newer":          {strings.Replace(s, `"version": 2`, `"version": 9`, 1), "newer forum"},
 		"unknown field":  {strings.Replace(s, `"format"`, `"colour": 1, "format"`, 1), "unknown field"},
-		"bad date":       {strings.Replace(s, `"Date": "2018-01-25"`, `"Date": "25/01/2018"`, 1), "event.Date"},
-		"wrong type":     {strings.Replace(s, `"Minutes": 5`, `"Minutes": "five"`, 1), "expected int"},
-		"escape in note": {strings.Replace(s, "Shared care records", `Shared \u001b[31m records`, 1), "contributions[7].Text"},
-		"dangling vote":  {strings.Replace(s, `"ItemID": "`, `"ItemID": "0190c3e4-0000-7000-8000-00000000000`, 1), "votes[0]"},
+		"bad date":       {strings.Replace(s, `"date": "2018-01-25"`, `"date": "25/01/2018"`, 1), "event.date"},
+		"wrong type":     {strings.Replace(s, `"minutes": 5`, `"minutes": "five"`, 1), "expected int"},
+		"escape in note": {strings.Replace(s, "Shared care records", `Shared \u001b[31m records`, 1), "contributions[7].text"},
+		"dangling vote":  {strings.Replace(s, `"item_id": "`, `"item_id": "0190c3e4-0000-7000-8000-00000000000`, 1), "votes[0]"},
 	}
 	for name, c := range cases {
 		other := newFixture(t)

@@ -87,7 +87,7 @@ func New(eng *sessions.Engine, cfg Config) (*Server, error) {
 		wish.WithHostKeyPath(cfg.HostKey),
 		wish.WithPasswordAuth(s.passwordHandler),
 		wish.WithPublicKeyAuth(s.publicKeyHandler),
-		wish.WithMiddleware(bubbletea.Middleware(s.app), activeterm.Middleware(), s.plainSessions, s.track),
+		wish.WithMiddleware(bubbletea.Middleware(s.app), activeterm.Middleware(), s.plainSessions, s.push, s.track),
 		func(srv *ssh.Server) error {
 			srv.HandshakeTimeout, srv.ConnCallback = s.limits.Login, track
 			// Any authentication request, "none" included, starts the login:
