@@ -168,7 +168,7 @@ func fullRoom(b *testing.B, demoArgs []string, tables, k, notes int) {
 		}
 	}()
 	for _, t := range seats {
-		t.waitFor(b, "Type what people say", 60*time.Second)
+		t.waitFor(b, "TYPING", 60*time.Second)
 	}
 	time.Sleep(2 * time.Second) // the seats' first loads settle
 	idle0 := r.cpu(b)

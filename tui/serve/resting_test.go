@@ -30,7 +30,7 @@ func TestSeatsLeaveNothingRunning(t *testing.T) {
 		seats = append(seats, r.join(fmt.Sprintf("%s-%d", role, i/2+1), role))
 	}
 	for _, s := range seats {
-		s.waitFor("Type what people say", 10*time.Second)
+		s.waitFor("TYPING", 10*time.Second)
 	}
 	for n := range 5 {
 		seats[0].typ(fmt.Sprintf("note %d before leaving\r", n))
