@@ -69,9 +69,9 @@ func changed(res sql.Result, err error, what string, id model.ID) error {
 }
 
 func (t *Tx) insertEvent(e model.Event) error {
-	_, err := t.exec(`INSERT INTO events(id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, maturity, tags, vote_method, dots_spend_all, archived_at, deleted_at, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(e.ID), e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme), e.ProgrammeAt,
-		e.AreaLabel, e.Template, boolInt(e.Illustrative), e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), js(e.Tags), voteMethod(e.VoteMethod), boolInt(e.Dots.SpendAll), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.CreatedAt), ts(e.UpdatedAt))
+	_, err := t.exec(`INSERT INTO events(id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, maturity, tags, vote_method, dots_spend_all, paper, archived_at, deleted_at, created_at, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(e.ID), e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme), e.ProgrammeAt,
+		e.AreaLabel, e.Template, boolInt(e.Illustrative), e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), js(e.Tags), voteMethod(e.VoteMethod), boolInt(e.Dots.SpendAll), e.PaperSize(), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.CreatedAt), ts(e.UpdatedAt))
 	if err != nil {
 		return err
 	}
@@ -79,9 +79,9 @@ func (t *Tx) insertEvent(e model.Event) error {
 }
 
 func (t *Tx) updateEvent(e model.Event) error {
-	res, err := t.exec(`UPDATE events SET title=?, date=?, venue=?, chair=?, aims=?, programme=?, programme_at=?, area_label=?, template=?, illustrative=?, dots_budget=?, dots_cap=?, stages=?, maturity=?, tags=?, vote_method=?, dots_spend_all=?, archived_at=?, deleted_at=?, updated_at=? WHERE id=?`,
+	res, err := t.exec(`UPDATE events SET title=?, date=?, venue=?, chair=?, aims=?, programme=?, programme_at=?, area_label=?, template=?, illustrative=?, dots_budget=?, dots_cap=?, stages=?, maturity=?, tags=?, vote_method=?, dots_spend_all=?, paper=?, archived_at=?, deleted_at=?, updated_at=? WHERE id=?`,
 		e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme), e.ProgrammeAt, e.AreaLabel, e.Template, boolInt(e.Illustrative),
-		e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), js(e.Tags), voteMethod(e.VoteMethod), boolInt(e.Dots.SpendAll), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.UpdatedAt), string(e.ID))
+		e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), js(e.Tags), voteMethod(e.VoteMethod), boolInt(e.Dots.SpendAll), e.PaperSize(), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.UpdatedAt), string(e.ID))
 	if err := changed(res, err, "event", e.ID); err != nil {
 		return err
 	}
