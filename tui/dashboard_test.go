@@ -20,7 +20,7 @@ func TestDashboardReadsWholeAtEveryWidth(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", c.w, c.h), func(t *testing.T) {
 			h := newHarness(t, c.w, c.h)
 			h.keys("d", "d")
-			h.golden(fmt.Sprintf("dashboard-%dx%d", c.w, c.h))
+			h.golden(fmt.Sprintf("plenary-%dx%d", c.w, c.h))
 			h.fits(c.w, c.h)
 			if cols, _ := dashColumns(c.w, 5); cols != c.cols {
 				t.Errorf("%d areas side by side at %d columns, want %d", cols, c.w, c.cols)
