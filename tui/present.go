@@ -19,6 +19,10 @@ import (
 type presentModel struct {
 	slides []slide
 	at     int
+	// drawn is the body of the slide last drawn, for the slide, size and
+	// theme in key: the big letters are drawn once, not on every View.
+	drawn []string
+	key   [4]int
 }
 
 var (
@@ -61,13 +65,18 @@ func (m *presentModel) render(a *App) string {
 		return a.page(head, nil, presentKeys)
 	}
 	room := a.bodyRoom(presentKeys)
-	body := slideRows(a, m.slides[m.at], max(a.width-4, 10), room)
-	var out []string
-	for _, l := range body {
-		out = append(out, lipgloss.PlaceHorizontal(a.width, lipgloss.Center, l))
+	dark := 0
+	if a.dark {
+		dark = 1
 	}
-	top := max((room-len(out))/2, 0)
-	return a.page(head, append(make([]string, top), out...), presentKeys)
+	if k := [4]int{m.at, a.width, room, dark}; m.drawn == nil || k != m.key {
+		var out []string
+		for _, l := range slideRows(a, m.slides[m.at], max(a.width-4, 10), room) {
+			out = append(out, lipgloss.PlaceHorizontal(a.width, lipgloss.Center, l))
+		}
+		m.drawn, m.key = append(make([]string, max((room-len(out))/2, 0)), out...), k
+	}
+	return a.page(head, m.drawn, presentKeys)
 }
 
 // slideRows lays a slide out in w columns and at most h rows: the title

@@ -96,3 +96,14 @@ func TestBigLetteringTakesLatin1AndLeavesTheRest(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPresentViewLarge is View() of a present-mode slide of the
+// 20-table event at 160×48: the big letters are drawn on every View.
+func BenchmarkPresentViewLarge(b *testing.B) {
+	h := largeHarness(b, 160, 48)
+	h.keys("d", "p", "right", "right")
+	b.ResetTimer()
+	for b.Loop() {
+		_ = h.app.View()
+	}
+}
