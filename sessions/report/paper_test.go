@@ -66,8 +66,15 @@ func TestTheEventsPaperSizesTheWordAndPDFPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Contains(p.Data, []byte(c.mediaBox)) {
-				t.Errorf("the PDF's pages are not %s", c.mediaBox)
+			if !bytes.Contains(p.Data, []byte(c.mediaBox)) || bytes.Count(p.Data, []byte("/MediaBox")) != 1 {
+				t.Errorf("the PDF's pages are not all %s", c.mediaBox)
+			}
+			if pages := strings.Count(pdfToText(t, p.Data, 0, 0), "\f"); pages < 3 {
+				t.Errorf("the report on %s is %d pages: the page breaks are missing", c.paperField, pages)
+			}
+			first := pdfToText(t, p.Data, 1, 1)
+			if !strings.Contains(first, "Key messages") || strings.Contains(first, "Appendix") {
+				t.Errorf("page 1 on %s is not the key messages alone:\n%s", c.paperField, first)
 			}
 			js, err := f.eng.ExportJSON(f.ctx, c.id)
 			if err != nil {
