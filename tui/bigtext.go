@@ -47,18 +47,6 @@ func bigCharWidth(z bigSize) int {
 	return 4
 }
 
-// bigLineHeight is how many rows a line of big letters takes at a size
-// (the font's ink, without its empty top rows).
-func bigLineHeight(z bigSize) int {
-	h := bigFace.Height - bigTop
-	switch z {
-	case bigSmall:
-		return (h + 3) / 4
-	default:
-		return (h + 1) / 2
-	}
-}
-
 // bigTop is the rows above the tallest letter (an accented capital) that
 // every glyph leaves empty.
 const bigTop = 1

@@ -83,8 +83,19 @@ func (m *presentModel) render(a *App) string {
 // and the one thing in big letters where they fit, the body in big
 // letters too if there is room, else in bold text, spaced out if it fits.
 func slideRows(a *App, s slide, w, h int) []string {
+	rows, drawn := layoutSlide(a, s, w, h, true)
+	if s.big != "" && !drawn { // the one thing matters more than the title
+		if alt, ok := layoutSlide(a, s, w, h, false); ok {
+			return alt
+		}
+	}
+	return rows
+}
+
+// layoutSlide lays a slide out, the title in big letters if bigTitle and
+// it fits; drawn says whether the slide's one thing was drawn big.
+func layoutSlide(a *App, s slide, w, h int, bigTitleToo bool) (rows []string, drawn bool) {
 	bold := lipgloss.NewStyle().Bold(true)
-	var rows []string
 	if s.kicker != "" {
 		rows = append(rows, a.st.Faint.Render(s.kicker), "")
 	}
@@ -113,7 +124,7 @@ func slideRows(a *App, s slide, w, h int) []string {
 	if big != "" {
 		reserve += 1 + min(len(wrap(big, w)), 3) // the one thing, in ordinary text at least
 	}
-	if t, ok := bigTitle(bigSafe(s.title), w, min(h-len(rows)-reserve, h/2)); ok {
+	if t, ok := bigTitle(bigSafe(s.title), w, min(h-len(rows)-reserve, h/2)); ok && bigTitleToo {
 		rows = append(rows, t...)
 	} else {
 		rows = append(rows, bold.Reverse(true).Render(" "+s.title+" "))
@@ -121,7 +132,7 @@ func slideRows(a *App, s slide, w, h int) []string {
 	rows = append(rows, "")
 	if big != "" {
 		if b, ok := bigText(bigSafe(big), w, h-len(rows)-len(tight)-len(foot)-1); ok {
-			rows = append(rows, b...)
+			rows, drawn = append(rows, b...), true
 		} else {
 			for _, wl := range wrap(big, w) {
 				rows = append(rows, bold.Render(wl))
@@ -139,7 +150,7 @@ func slideRows(a *App, s slide, w, h int) []string {
 	default:
 		rows = append(rows, tight...)
 	}
-	return append(rows, foot...)
+	return append(rows, foot...), drawn
 }
 
 // bigLines draws each line in big letters, if all of them fit in h rows.
