@@ -114,6 +114,15 @@ func TestAnOlderJSONWithoutPaperImportsOnA4(t *testing.T) {
 	if !bytes.Contains(p.Data, []byte("/MediaBox [0 0 595.28 841.89]")) {
 		t.Error("an event imported without a paper size does not print on A4")
 	}
+	// a paper size forum does not print on is refused, and nothing is stored
+	bad := bytes.Replace(js, []byte(`"Letter"`), []byte(`"A3"`), 1)
+	k := newFixture(t)
+	if _, err := k.eng.ImportJSON(k.ctx, "organiser", bad, false); err == nil || !strings.Contains(err.Error(), `event.Paper: paper "A3"`) {
+		t.Errorf("an import on A3 paper: err = %v", err)
+	}
+	if evs, _ := k.eng.Events(k.ctx); len(evs) != 0 {
+		t.Errorf("a refused import stored %d events", len(evs))
+	}
 	// and one with the field keeps it
 	h := newFixture(t)
 	id3, err := h.eng.ImportJSON(h.ctx, "organiser", js, false)
