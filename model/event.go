@@ -26,7 +26,10 @@ type Event struct {
 	// VoteMethod is how tables choose priorities: MethodDots (the
 	// default), MethodApproval or MethodBorda.
 	VoteMethod string
-	Stages     []Stage
+	// Paper is the page size the report prints on: PaperA4 (the default,
+	// and what an empty value means) or PaperLetter.
+	Paper  string
+	Stages []Stage
 	// Maturity is the self-assessment model the tables rate themselves on.
 	Maturity Maturity
 	// Tags are the event's own tags for notes, besides the enablers.

@@ -32,6 +32,7 @@ func EventFromTemplate(t Template, opts NewEvent, now time.Time) (model.Event, [
 		Dots: model.DotRules{Budget: t.Votes.Dots, Cap: t.Votes.Cap}, VoteMethod: voteMethodOr(t.Votes.Method),
 		Stamp: model.NewStamp(now),
 	}
+	ev.Paper, _ = model.ParsePaper(t.Event.Paper) // validated with the template; A4 otherwise
 	if opts.Title != "" {
 		c, err := model.Clean(opts.Title, model.TitleRule)
 		if err != nil {

@@ -39,6 +39,9 @@ func checkExchange(x Exchange) error {
 	if err := text("event.Title", ev.Title, model.TitleRule); err != nil {
 		return err
 	}
+	if _, err := model.ParsePaper(ev.Paper); err != nil { // empty: an export from before the paper size, on A4
+		return fmt.Errorf("event.Paper: %w", err)
+	}
 	if err := model.CheckDate(ev.Date); err != nil || ev.Date == "" {
 		return fmt.Errorf("event.Date: %q: expected a date written YYYY-MM-DD", ev.Date)
 	}

@@ -16,16 +16,19 @@ type Details struct {
 	Chair     string
 	AreaLabel string // what an area is called: "STP", later "ICS"
 	Aims      []string
+	// Paper is the report's page size, "A4" or "Letter" (any case; empty
+	// keeps the event's).
+	Paper string
 }
 
 // DetailsOf reads the editable fields of an event.
 func DetailsOf(ev model.Event) Details {
 	return Details{Title: ev.Title, Date: ev.Date, Venue: ev.Venue, Chair: ev.Chair, AreaLabel: ev.AreaLabel,
-		Aims: append([]string(nil), ev.Aims...)}
+		Aims: append([]string(nil), ev.Aims...), Paper: ev.PaperSize()}
 }
 
 // SetDetails checks and stores an event's title, date, venue, chair, area
-// label and aims (empty aims are dropped). It returns a sentence when text
+// label, aims (empty aims are dropped) and paper size (empty keeps it). It returns a sentence when text
 // had to be cleaned.
 func (e *Engine) SetDetails(ctx context.Context, actor string, id model.ID, d Details) (string, error) {
 	if err := allow(ctx, needOrganise, ""); err != nil {
@@ -54,6 +57,11 @@ func (e *Engine) SetDetails(ctx context.Context, actor string, id model.ID, d De
 	if err != nil {
 		return "", err
 	}
+	paper, err := model.ParsePaper(d.Paper)
+	if err != nil {
+		return "", fmt.Errorf("not saved: %w", err)
+	}
+	keepPaper := strings.TrimSpace(d.Paper) == ""
 	cleaned := []model.Cleaned{title, label, venue, chair}
 	var aims []string
 	for _, a := range d.Aims {
@@ -68,6 +76,9 @@ func (e *Engine) SetDetails(ctx context.Context, actor string, id model.ID, d De
 	}
 	err = e.changeEvent(ctx, actor, id, func(ev *model.Event) error {
 		ev.Title, ev.Date, ev.Venue, ev.Chair, ev.AreaLabel, ev.Aims = title.Text, date, venue.Text, chair.Text, label.Text, aims
+		if !keepPaper {
+			ev.Paper = paper
+		}
 		return nil
 	})
 	return notices(cleaned...), err

@@ -30,6 +30,7 @@ func TestSetDetailsValidatesAndStores(t *testing.T) {
 		{"not a date", Details{Title: "T", Date: "12/03/2026", AreaLabel: "ICS"}, "YYYY-MM-DD"},
 		{"no label", Details{Title: "T", Date: "2026-03-12"}, "area label"},
 		{"huge aim", Details{Title: "T", Date: "2026-03-12", AreaLabel: "ICS", Aims: []string{strings.Repeat("a", 501)}}, "aim"},
+		{"unknown paper", Details{Title: "T", Date: "2026-03-12", AreaLabel: "ICS", Paper: "A3"}, `"a4" (the default) or "letter"`},
 	}
 	for _, c := range bad {
 		if _, err := f.eng.SetDetails(f.ctx, "o", ev.ID, c.d); err == nil || !strings.Contains(err.Error(), c.want) {
@@ -50,6 +51,17 @@ func TestSetDetailsValidatesAndStores(t *testing.T) {
 	}
 	if notice == "" {
 		t.Error("the escape sequence was removed without telling the organiser")
+	}
+	if got.Paper != model.PaperA4 {
+		t.Errorf("details without a paper size changed it to %q", got.Paper)
+	}
+	d := DetailsOf(got)
+	d.Paper = "letter"
+	if _, err := f.eng.SetDetails(f.ctx, "o", ev.ID, d); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.snap(ev.ID).Event; got.Paper != model.PaperLetter || got.Title != "North London ICS forum" {
+		t.Errorf("paper set to letter stored as %q (title %q)", got.Paper, got.Title)
 	}
 }
 

@@ -47,6 +47,9 @@ type TemplateEvent struct {
 	Chair     string   `toml:"chair"`
 	AreaLabel string   `toml:"area_label"`
 	Aims      []string `toml:"aims"`
+	// Paper is the page size the report prints on: "a4" (the default) or
+	// "letter".
+	Paper string `toml:"paper"`
 }
 
 // TemplateVotes holds the dot-voting rules: dots per participant (0: about a
@@ -209,6 +212,9 @@ func (t Template) Validate() error {
 	}
 	if err := model.CheckDate(t.Event.Date); err != nil {
 		return fmt.Errorf("event.date: %w", err)
+	}
+	if _, err := model.ParsePaper(t.Event.Paper); err != nil {
+		return fmt.Errorf("event.paper: %w", err)
 	}
 	if _, ok := model.ParsePriorityMethod(t.Votes.Method); !ok && t.Votes.Method != "" {
 		return fmt.Errorf("votes.method: %q; allowed: dots, approval, ranking (Borda; \"borda\" is read too)", t.Votes.Method)

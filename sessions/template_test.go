@@ -40,6 +40,33 @@ func TestBuiltinLondonTemplate(t *testing.T) {
 	if err != nil || len(all) == 0 {
 		t.Fatalf("Templates() = %v, %v", all, err)
 	}
+	for _, tm := range all {
+		if p, err := model.ParsePaper(tm.Event.Paper); err != nil || p != model.PaperA4 {
+			t.Errorf("the built-in template %s prints on %q, want A4", tm.Name, p)
+		}
+	}
+	letter := strings.Replace(string(mustSource(t)), `paper = "a4"`, `paper = "letter"`, 1)
+	lt, err := ParseTemplate("us.toml", []byte(letter))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFixture(t)
+	id, err := f.eng.CreateEvent(f.ctx, "organiser", lt, NewEvent{TablesPerArea: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.snap(id).Event.Paper; got != model.PaperLetter {
+		t.Errorf("an event from a template asking for Letter is stored on %q", got)
+	}
+}
+
+func mustSource(t *testing.T) []byte {
+	t.Helper()
+	b, err := BuiltinTemplateSource(DefaultTemplate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func TestTemplateValidation(t *testing.T) {
@@ -59,6 +86,7 @@ func TestTemplateValidation(t *testing.T) {
 		{"negative dots", "dots = 0", "dots = -1", "must be 0 or more"},
 		{"not a date", `date = "2018-01-25"`, `date = "25/01/2018"`, "YYYY-MM-DD"},
 		{"unknown field", `venue = ""`, `venu = ""`, `unknown field "event.venu"`},
+		{"unknown paper", `paper = "a4"`, `paper = "a3"`, `event.paper: paper "a3": allowed: "a4" (the default) or "letter"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,7 +115,7 @@ func structure(t *testing.T, f *fixture, id model.ID) string {
 	}
 	ev := snap.Event
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s|%s|%s|%s|%s|%q|%+v|%+v|%+v\n", ev.Title, ev.Date, ev.Venue, ev.Chair, ev.AreaLabel, ev.Aims, ev.Dots, ev.Programme, ev.Stages)
+	fmt.Fprintf(&b, "%s|%s|%s|%s|%s|%s|%q|%+v|%+v|%+v\n", ev.Title, ev.Date, ev.Venue, ev.Chair, ev.AreaLabel, ev.Paper, ev.Aims, ev.Dots, ev.Programme, ev.Stages)
 	for _, a := range snap.Areas {
 		fmt.Fprintf(&b, "area %d %s %s %q\n", a.Position, a.Code, a.Name, a.Places)
 	}

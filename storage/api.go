@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 16
+const SchemaVersion = 17
 
 // Options tune Open.
 type Options struct {

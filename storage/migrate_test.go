@@ -33,7 +33,7 @@ func TestMigratesAnOlderDatabaseKeepingItsData(t *testing.T) {
 		t.Fatalf("schema after upgrade = %d (%v), want %d", version, err, SchemaVersion)
 	}
 	ev, err := s.Event(ctx, "0190c3e4-0000-7000-8000-000000000001")
-	if err != nil || ev.Title != "Old forum" || ev.ProgrammeAt != -1 {
+	if err != nil || ev.Title != "Old forum" || ev.ProgrammeAt != -1 || ev.Paper != "A4" {
 		t.Fatalf("event after upgrade: %+v, %v", ev, err)
 	}
 }

@@ -20,7 +20,7 @@ type querier interface {
 type scanner interface{ Scan(dest ...any) error }
 
 const (
-	eventCols  = `id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, maturity, tags, vote_method, dots_spend_all, archived_at, deleted_at, created_at, updated_at, version, clock`
+	eventCols  = `id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, maturity, tags, vote_method, dots_spend_all, paper, archived_at, deleted_at, created_at, updated_at, version, clock`
 	areaCols   = `id, event_id, position, code, name, places, removed_at, created_at, updated_at, version, clock`
 	groupCols  = `id, event_id, area_id, name, facilitator, scribe, reporter, participants, stage_key, stage_started_at, vision, removed_at, paused_at, paused_ms, extra_minutes, locked_stages, created_at, updated_at, version, clock`
 	noteCols   = `id, table_id, stage_key, text, tags, author, deleted_at, theme_id, created_at, updated_at, version, clock`
@@ -38,7 +38,7 @@ func scanEvent(s scanner) (model.Event, error) {
 	var aims, prog, stages, maturity, tags, archived, deleted, created, updated string
 	var illus, spendAll int
 	err := s.Scan(&e.ID, &e.Title, &e.Date, &e.Venue, &e.Chair, &aims, &prog, &e.ProgrammeAt, &e.AreaLabel, &e.Template, &illus,
-		&e.Dots.Budget, &e.Dots.Cap, &stages, &maturity, &tags, &e.VoteMethod, &spendAll, &archived, &deleted, &created, &updated, &e.Version, (*string)(&e.Vector))
+		&e.Dots.Budget, &e.Dots.Cap, &stages, &maturity, &tags, &e.VoteMethod, &spendAll, &e.Paper, &archived, &deleted, &created, &updated, &e.Version, (*string)(&e.Vector))
 	e.Dots.SpendAll = spendAll != 0
 	unjs(maturity, &e.Maturity)
 	unjs(tags, &e.Tags)

@@ -104,9 +104,9 @@ func (t *Tx) insertEvent(e model.Event) error {
 	if err != nil {
 		return err
 	}
-	_, err = t.exec(`INSERT INTO events(id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, maturity, tags, vote_method, dots_spend_all, archived_at, deleted_at, created_at, updated_at, version, clock)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(e.ID), e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme), e.ProgrammeAt,
-		e.AreaLabel, e.Template, boolInt(e.Illustrative), e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), js(e.Tags), voteMethod(e.VoteMethod), boolInt(e.Dots.SpendAll), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.CreatedAt), ts(e.UpdatedAt), ver, clock)
+	_, err = t.exec(`INSERT INTO events(id, title, date, venue, chair, aims, programme, programme_at, area_label, template, illustrative, dots_budget, dots_cap, stages, maturity, tags, vote_method, dots_spend_all, paper, archived_at, deleted_at, created_at, updated_at, version, clock)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(e.ID), e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme), e.ProgrammeAt,
+		e.AreaLabel, e.Template, boolInt(e.Illustrative), e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), js(e.Tags), voteMethod(e.VoteMethod), boolInt(e.Dots.SpendAll), e.PaperSize(), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.CreatedAt), ts(e.UpdatedAt), ver, clock)
 	if err != nil {
 		return err
 	}
@@ -121,9 +121,9 @@ func (t *Tx) updateEvent(e model.Event) error {
 	if err != nil {
 		return err
 	}
-	res, err := t.exec(`UPDATE events SET title=?, date=?, venue=?, chair=?, aims=?, programme=?, programme_at=?, area_label=?, template=?, illustrative=?, dots_budget=?, dots_cap=?, stages=?, maturity=?, tags=?, vote_method=?, dots_spend_all=?, archived_at=?, deleted_at=?, updated_at=?, version=?, clock=? WHERE id=?`,
+	res, err := t.exec(`UPDATE events SET title=?, date=?, venue=?, chair=?, aims=?, programme=?, programme_at=?, area_label=?, template=?, illustrative=?, dots_budget=?, dots_cap=?, stages=?, maturity=?, tags=?, vote_method=?, dots_spend_all=?, paper=?, archived_at=?, deleted_at=?, updated_at=?, version=?, clock=? WHERE id=?`,
 		e.Title, e.Date, e.Venue, e.Chair, js(e.Aims), js(e.Programme), e.ProgrammeAt, e.AreaLabel, e.Template, boolInt(e.Illustrative),
-		e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), js(e.Tags), voteMethod(e.VoteMethod), boolInt(e.Dots.SpendAll), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.UpdatedAt), ver, clock, string(e.ID))
+		e.Dots.Budget, e.Dots.Cap, js(e.Stages), jsObj(e.Maturity), js(e.Tags), voteMethod(e.VoteMethod), boolInt(e.Dots.SpendAll), e.PaperSize(), ts(e.ArchivedAt), ts(e.DeletedAt), ts(e.UpdatedAt), ver, clock, string(e.ID))
 	if err := changed(res, err, "event", e.ID); err != nil {
 		return err
 	}

@@ -1,12 +1,8 @@
 package tui
 
 import (
-	"fmt"
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"forum/model"
 	"forum/sessions"
@@ -98,120 +94,6 @@ func (d *dashboardModel) render(a *App) string {
 	room := a.bodyRoom(dashKeys)
 	d.top = min(max(d.top, 0), max(len(d.lines)-room, 0))
 	return a.page(head, d.lines[d.top:min(d.top+room, len(d.lines))], dashKeys)
-}
-
-// dashboardLines renders the whole dashboard: the event's key messages,
-// then the areas side by side, as many columns as the width allows.
-func (a *App) dashboardLines(p sessions.Plenary) []string {
-	safe := func(s string) string { return model.Safe(s, false) }
-	out := []string{a.demoBadge(p.Event) + a.st.Title.Render("Key messages of the event") + a.st.Faint.Render("  (m edits them)")}
-	if len(p.Messages) == 0 {
-		out = append(out, a.st.Faint.Render("  None yet: press m to choose them from the tables' messages and priorities."))
-	}
-	n := 0
-	for _, m := range p.Messages {
-		lead := "Ask: "
-		if m.Kind == model.KindMessage {
-			n++
-			lead = fmt.Sprintf("%d. ", n)
-		}
-		ev := p.Evidence[m.ID]
-		for i, l := range wrap(lead+safe(m.Text), a.width-4) {
-			if i > 0 {
-				l = "   " + l
-			}
-			out = append(out, "  "+l)
-		}
-		if ev.Tables > 0 {
-			out = append(out, "     "+a.st.Faint.Render(ev.String(p.Event.AreaLabel)))
-		}
-	}
-	out = append(out, "")
-	if len(p.Cross) > 0 {
-		out = append(out, a.st.Title.Render("Cross-cutting themes")+a.st.Faint.Render("  (t reviews them; counts of where raised, not votes)"))
-		for _, c := range p.Cross {
-			out = append(out, "  "+safe(c.Name)+a.st.Faint.Render(" — "+c.Evidence.String(p.Event.AreaLabel)))
-		}
-		out = append(out, "")
-	}
-	cols := min(max(len(p.Areas), 1), max((a.width-2)/30, 1))
-	colW := max((a.width-2)/cols-2, 20)
-	for i := 0; i < len(p.Areas); i += cols {
-		var blocks []string
-		for _, pa := range p.Areas[i:min(i+cols, len(p.Areas))] {
-			blocks = append(blocks, lipgloss.NewStyle().Width(colW).MarginRight(2).Render(strings.Join(a.areaColumn(pa, colW), "\n")))
-		}
-		out = append(out, strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, blocks...), "\n")...)
-		out = append(out, "")
-	}
-	return out
-}
-
-// areaColumn is one area's column: each table's vision, maturity medians,
-// top priorities, next steps and key messages.
-func (a *App) areaColumn(pa sessions.PlenaryArea, w int) []string {
-	safe := func(s string) string { return model.Safe(s, false) }
-	col := []string{a.st.Title.Render(trunc(safe(pa.Area.Label()), w))}
-	add := func(indent, s string, lines int) {
-		ws := wrap(s, w-len(indent)-1) // room for the … of a cut
-		for i, l := range ws {
-			if i == lines {
-				col[len(col)-1] += "…"
-				break
-			}
-			col = append(col, indent+l)
-		}
-	}
-	for _, v := range pa.Tables {
-		col = append(col, a.st.Key.Render(safe(v.Group.Name)))
-		if v.Group.Vision != "" {
-			add(" ", "“"+safe(v.Group.Vision)+"”", 3)
-		}
-		if med := medians(v); med != "" {
-			col = append(col, a.st.Faint.Render(trunc(" maturity "+med, w)))
-		}
-		for _, pr := range v.Priorities[:min(3, len(v.Priorities))] {
-			if pr.Dots > 0 {
-				add("  ", fmt.Sprintf("%s %s (%d)", pr.Label(), safe(pr.Note.Text), pr.Dots), 1)
-			}
-		}
-		if len(v.NextSteps) > 0 {
-			s := v.NextSteps[0]
-			add(" ", fmt.Sprintf("→ %s (%s)", safe(s.Action), orNone(s.Owner)), 1)
-			if len(v.NextSteps) > 1 {
-				col = append(col, a.st.Faint.Render(fmt.Sprintf("   and %d more next steps", len(v.NextSteps)-1)))
-			}
-		}
-		for _, m := range v.KeyMessages {
-			mark := " • "
-			if m.Kind == model.KindAsk {
-				mark = " ask: "
-			}
-			add(" ", strings.TrimLeft(mark, " ")+safe(m.Text), 2)
-		}
-		col = append(col, "")
-	}
-	return col
-}
-
-// medians shows a table's maturity medians, "2 3 1 2 4 2", with ! where
-// raters were split.
-func medians(v sessions.TableView) string {
-	if len(v.Ratings) == 0 {
-		return ""
-	}
-	var parts []string
-	for _, r := range v.Profile {
-		s := "–"
-		if r.Raters > 0 {
-			s = strings.TrimSuffix(fmt.Sprintf("%.1f", r.Median), ".0")
-		}
-		if r.Split {
-			s += "!"
-		}
-		parts = append(parts, s)
-	}
-	return strings.Join(parts, " ")
 }
 
 // eventMessagesForm edits the event's own key messages, built from the

@@ -7,111 +7,170 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
-	"forum/model"
 	"forum/sessions"
 )
 
-// slide is one screen of present mode.
-type slide struct {
-	kicker string   // small line above: "NCL North Central London · Table 1"
-	title  string   // "Vision"
-	lines  []string // the content, one item a line
-	quote  bool     // the content is a statement, shown as a quote
-}
-
-// presentModel shows one item at a time, large and high-contrast, for the
-// projector: each table's vision and top priorities, then the event's key
-// messages.
+// presentModel shows one thing at a time for the projector, in letters
+// drawn with block characters as large as the terminal allows: the event,
+// the room while tables work, each table's vision and top priorities, the
+// cross-cutting themes and the event's key messages.
 type presentModel struct {
 	slides []slide
 	at     int
+	// drawn is the body of the slide last drawn, for the slide, size and
+	// theme in key: the big letters are drawn once, not on every View.
+	drawn []string
+	key   [4]int
 }
 
-var presentKeys = keyMap{
-	short: []key.Binding{kb([]string{"right", "space", "n"}, "→/space", "next"), kb([]string{"left", "b"}, "←", "previous"), keyBack},
-	full:  [][]key.Binding{{kb([]string{"right", "space", "n"}, "→/space/n", "next"), kb([]string{"left", "b"}, "←/b", "previous")}, {kb([]string{"home"}, "home", "first"), keyBack}},
-}
+var (
+	keySlideNext  = kb([]string{"right", "space", "n", "down", "pgdown"}, "→/space", "next")
+	keySlidePrev  = kb([]string{"left", "b", "up", "pgup"}, "←", "previous")
+	keySlideFirst = kb([]string{"home", "g"}, "home", "first")
+	keySlideLast  = kb([]string{"end", "G"}, "end", "last")
+	keySlideBack  = kb([]string{"esc", "q"}, "esc", "back")
+	presentKeys   = keyMap{
+		short: []key.Binding{keySlideNext, keySlidePrev, keySlideBack},
+		full:  [][]key.Binding{{keySlideNext, keySlidePrev}, {keySlideFirst, keySlideLast, keySlideBack}},
+	}
+)
 
 func newPresent(p sessions.Plenary) presentModel {
-	safe := func(s string) string { return model.Safe(s, false) }
-	ss := []slide{{kicker: p.Event.Date, title: safe(p.Event.Title)}}
-	for _, pa := range p.Areas {
-		for _, v := range pa.Tables {
-			where := safe(pa.Area.Label()) + " · " + safe(v.Group.Name)
-			if v.Group.Vision != "" {
-				ss = append(ss, slide{kicker: where, title: "Vision", lines: []string{safe(v.Group.Vision)}, quote: true})
-			}
-			var top []string
-			for _, pr := range v.Priorities[:min(5, len(v.Priorities))] {
-				if pr.Dots > 0 {
-					top = append(top, fmt.Sprintf("%s  %s  (%s)", pr.Label(), safe(pr.Note.Text), plural(pr.Dots, "dot", "dots")))
-				}
-			}
-			if len(top) > 0 {
-				ss = append(ss, slide{kicker: where, title: "Top priorities", lines: top})
-			}
-		}
-	}
-	var msgs []string
-	n := 0
-	for _, m := range p.Messages {
-		if m.Kind == model.KindAsk {
-			msgs = append(msgs, "Ask: "+safe(m.Text))
-			continue
-		}
-		n++
-		line := fmt.Sprintf("%d. %s", n, safe(m.Text))
-		if ev := p.Evidence[m.ID]; ev.Tables > 0 {
-			line += "  — " + ev.String(p.Event.AreaLabel)
-		}
-		msgs = append(msgs, line)
-	}
-	if len(msgs) > 0 {
-		ss = append(ss, slide{kicker: safe(p.Event.Title), title: "Key messages", lines: msgs})
-	}
-	return presentModel{slides: ss}
+	return presentModel{slides: presentSlides(p)}
 }
 
 func (m *presentModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc", "q":
+	switch {
+	case key.Matches(k, keySlideBack):
 		a.screen, a.status = screenDashboard, ""
-	case "right", "space", "n", "down", "pgdown":
+	case key.Matches(k, keySlideNext):
 		m.at = min(m.at+1, len(m.slides)-1)
-	case "left", "b", "up", "pgup":
+	case key.Matches(k, keySlidePrev):
 		m.at = max(m.at-1, 0)
-	case "home", "g":
+	case key.Matches(k, keySlideFirst):
 		m.at = 0
-	case "end", "G":
+	case key.Matches(k, keySlideLast):
 		m.at = len(m.slides) - 1
 	}
 	return nil
 }
 
-// render draws the slide centred, bold and in high contrast, wrapped to a
-// comfortable width.
+// render draws the slide centred: its title and its one thing in big
+// letters where they fit, the rest in bold text.
 func (m *presentModel) render(a *App) string {
+	head := a.headerBar(fmt.Sprintf("Present · %d of %d · →/space next, ← back", m.at+1, len(m.slides)))
 	if len(m.slides) == 0 {
-		return a.page(a.headerBar("Present"), nil, presentKeys)
+		return a.page(head, nil, presentKeys)
 	}
-	s := m.slides[m.at]
-	w := min(max(a.width-8, 20), 90)
-	big := lipgloss.NewStyle().Bold(true)
-	var body []string
-	body = append(body, a.st.Faint.Render(s.kicker), "", big.Reverse(true).Render(" "+s.title+" "), "")
-	for _, l := range s.lines {
-		if s.quote {
-			l = "“" + l + "”"
+	room := a.bodyRoom(presentKeys)
+	dark := 0
+	if a.dark {
+		dark = 1
+	}
+	if k := [4]int{m.at, a.width, room, dark}; m.drawn == nil || k != m.key {
+		var out []string
+		for _, l := range slideRows(a, m.slides[m.at], max(a.width-4, 10), room) {
+			out = append(out, lipgloss.PlaceHorizontal(a.width, lipgloss.Center, l))
+		}
+		m.drawn, m.key = append(make([]string, max((room-len(out))/2, 0)), out...), k
+	}
+	return a.page(head, m.drawn, presentKeys)
+}
+
+// slideRows lays a slide out in w columns and at most h rows: the title
+// and the one thing in big letters where they fit, the body in big
+// letters too if there is room, else in bold text, spaced out if it fits.
+func slideRows(a *App, s slide, w, h int) []string {
+	rows, drawn := layoutSlide(a, s, w, h, true)
+	if s.big != "" && !drawn { // the one thing matters more than the title
+		if alt, ok := layoutSlide(a, s, w, h, false); ok {
+			return alt
+		}
+	}
+	return rows
+}
+
+// layoutSlide lays a slide out, the title in big letters if bigTitle and
+// it fits; drawn says whether the slide's one thing was drawn big.
+func layoutSlide(a *App, s slide, w, h int, bigTitleToo bool) (rows []string, drawn bool) {
+	bold := lipgloss.NewStyle().Bold(true)
+	if s.kicker != "" {
+		rows = append(rows, a.st.Faint.Render(s.kicker), "")
+	}
+	var loose, tight []string
+	for i, l := range s.lines {
+		if i > 0 {
+			loose = append(loose, "")
 		}
 		for _, wl := range wrap(l, w) {
-			body = append(body, big.Render(wl))
+			loose = append(loose, bold.Render(wl))
+			tight = append(tight, bold.Render(wl))
 		}
-		body = append(body, "")
 	}
-	block := lipgloss.NewStyle().Width(w).Render(strings.Join(body, "\n"))
-	room := a.bodyRoom(presentKeys)
-	framed := lipgloss.Place(a.width, room, lipgloss.Center, lipgloss.Center, block)
-	head := a.headerBar(fmt.Sprintf("Present · %d of %d · →/space next, ← back", m.at+1, len(m.slides)))
-	return a.page(head, strings.Split(framed, "\n"), presentKeys)
+	var foot []string
+	if s.foot != "" {
+		foot = append(foot, "")
+		for _, wl := range wrap(s.foot, w) {
+			foot = append(foot, a.st.Faint.Render(wl))
+		}
+	}
+	big := s.big
+	if s.quote && big != "" {
+		big = "“" + big + "”"
+	}
+	reserve := len(tight) + len(foot) + 1
+	if big != "" {
+		reserve += 1 + min(len(wrap(big, w)), 3) // the one thing, in ordinary text at least
+	}
+	if t, ok := bigTitle(bigSafe(s.title), w, min(h-len(rows)-reserve, h/2)); ok && bigTitleToo {
+		rows = append(rows, t...)
+	} else {
+		rows = append(rows, bold.Reverse(true).Render(" "+s.title+" "))
+	}
+	rows = append(rows, "")
+	if big != "" {
+		if b, ok := bigText(bigSafe(big), w, h-len(rows)-len(tight)-len(foot)-1); ok {
+			rows, drawn = append(rows, b...), true
+		} else {
+			for _, wl := range wrap(big, w) {
+				rows = append(rows, bold.Render(wl))
+			}
+		}
+		rows = append(rows, "")
+	}
+	left := h - len(rows) - len(foot)
+	switch b, ok := bigLines(s.lines, w, left); {
+	case len(s.lines) == 0:
+	case big == "" && ok:
+		rows = append(rows, b...)
+	case len(loose) <= left:
+		rows = append(rows, loose...)
+	default:
+		rows = append(rows, tight...)
+	}
+	return append(rows, foot...), drawn
 }
+
+// bigLines draws each line in big letters, if all of them fit in h rows.
+func bigLines(lines []string, w, h int) ([]string, bool) {
+	var out []string
+	for i, l := range lines {
+		if i > 0 {
+			out = append(out, "")
+		}
+		b, ok := bigText(bigSafe(l), w, h-len(out))
+		if !ok {
+			return nil, false
+		}
+		out = append(out, b...)
+	}
+	return out, len(out) <= h
+}
+
+// bigSafe turns the typographer's punctuation the big font lacks into its
+// plain form: dashes, curly quotes, the ellipsis.
+var bigPunct = strings.NewReplacer("–", "-", "—", "-", "‘", "'", "’", "'", "“", "\"", "”", "\"", "…", "...", "·", "·")
+
+func bigSafe(s string) string { return ansi.Strip(bigPunct.Replace(s)) }

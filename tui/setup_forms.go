@@ -39,24 +39,26 @@ func checked(save func(f *formModel) tea.Cmd) func(f *formModel) tea.Cmd {
 	}
 }
 
-// detailsForm edits the event's title, date, venue, chair, area label and
-// aims.
+// detailsForm edits the event's title, date, venue, chair, area label,
+// paper size and aims.
 func (a *App) detailsForm() formModel {
 	eng, ctx, actor, ev := a.eng, a.ctx, a.actor, a.setup.Event
 	d := sessions.DetailsOf(ev)
 	f := formModel{
 		title: "Event details",
-		intro: []string{"What the report's first page says. \"Areas are called\" names the groups of tables: STP in 2018, ICS since 2022. Leave an aim empty to drop it."},
+		intro: []string{"What the report's first page says. \"Areas are called\" names the groups of tables: STP in 2018, ICS since 2022. Paper is the printed report's page size (A4 or Letter). Leave an aim empty to drop it."},
 		fields: []field{newField("Title", d.Title, "the event's title"), newField("Date", d.Date, "YYYY-MM-DD"),
 			newField("Venue", d.Venue, "where it is held"), newField("Chair", d.Chair, "name, role"),
-			newField("Areas are called", d.AreaLabel, "e.g. STP, ICS, Borough, Team")},
+			newField("Areas are called", d.AreaLabel, "e.g. STP, ICS, Borough, Team"),
+			newField("Paper", d.Paper, "A4 or Letter: the printed report's page size")},
 		check: []func(string) error{textCheck(model.TitleRule), func(v string) error {
 			if strings.TrimSpace(v) == "" {
 				return errors.New("the date is required: write YYYY-MM-DD")
 			}
 			return model.CheckDate(strings.TrimSpace(v))
 		}, textCheck(model.TextRule{Field: "venue", Max: 200}), textCheck(model.TextRule{Field: "chair", Max: 300}),
-			textCheck(model.TextRule{Field: "area label", Max: 40, Required: true})},
+			textCheck(model.TextRule{Field: "area label", Max: 40, Required: true}),
+			func(v string) error { _, err := model.ParsePaper(v); return err }},
 	}
 	aims := min(max(len(d.Aims)+1, 2), 6)
 	for i := 0; i < aims; i++ {
@@ -72,8 +74,8 @@ func (a *App) detailsForm() formModel {
 		extra = d.Aims[aims:] // kept as they are
 	}
 	f.submit = checked(func(f *formModel) tea.Cmd {
-		in := sessions.Details{Title: f.value(0), Date: f.value(1), Venue: f.value(2), Chair: f.value(3), AreaLabel: f.value(4)}
-		for i := 5; i < len(f.fields); i++ {
+		in := sessions.Details{Title: f.value(0), Date: f.value(1), Venue: f.value(2), Chair: f.value(3), AreaLabel: f.value(4), Paper: f.value(5)}
+		for i := 6; i < len(f.fields); i++ {
 			in.Aims = append(in.Aims, f.value(i))
 		}
 		in.Aims = append(in.Aims, extra...)

@@ -64,8 +64,8 @@ func (a *App) setupLine(r setupRow) string {
 	}
 	switch r.kind {
 	case rowDetails:
-		return fmt.Sprintf("Details   %s · areas are %ss · %s · venue %s · chair %s",
-			ev.Date, safe(ev.AreaLabel), plural(len(ev.Aims), "aim", "aims"), orDash(ev.Venue), orDash(ev.Chair))
+		return fmt.Sprintf("Details   %s · areas are %ss · %s · prints on %s · venue %s · chair %s",
+			ev.Date, safe(ev.AreaLabel), plural(len(ev.Aims), "aim", "aims"), ev.PaperSize(), orDash(ev.Venue), orDash(ev.Chair))
 	case rowRules:
 		return "Voting    " + rulesText(ev)
 	case rowTalk:

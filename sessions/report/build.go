@@ -48,7 +48,7 @@ func Build(snap sessions.Snapshot, scope Scope) (Doc, error) {
 	if strings.TrimSpace(author) == "" {
 		author = "forum"
 	}
-	b := &builder{doc: Doc{Title: ev.Title, Scope: covers, AsOf: AsOf(snap), Updated: updated(snap), Author: author, Paper: "A4"}, single: scope.Table != ""}
+	b := &builder{doc: Doc{Title: ev.Title, Scope: covers, AsOf: AsOf(snap), Updated: updated(snap), Author: author, Paper: ev.PaperSize()}, single: scope.Table != ""}
 	areas := byArea(part)
 	label := areaLabel(ev)
 

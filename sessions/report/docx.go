@@ -17,13 +17,15 @@ import (
 // Word: the title, headings, lists and tables use Word's own styles (Title,
 // Heading 1–4, List Bullet, List, Quote, Table Grid), so they can be
 // restyled there and Word's navigation pane lists every section; tables
-// repeat their header row on each page; the document's properties (title,
+// repeat their header row on each page; the page is the document's paper
+// (A4 unless it says Letter); the document's properties (title,
 // author, dates) are the event's. Bars are drawn with text, not images.
 func DOCX(d Doc) ([]byte, error) {
 	rd, err := godocx.NewDocument()
 	if err != nil {
 		return nil, fmt.Errorf("starting the Word document: %w", err)
 	}
+	docxPage(rd, d.Paper)
 	if _, err := rd.AddHeading(wordText(d.Title), 0); err != nil {
 		return nil, err
 	}
