@@ -1,0 +1,136 @@
+package web
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"forum/sessions"
+)
+
+// seats keeps one seat per card, so that a card's write limit
+// (sessions.SeatWritesPerSecond) holds across requests and across the
+// phones it is open on.
+type seats struct {
+	mu sync.Mutex
+	by map[string]*sessions.Seat
+}
+
+func newSeats() *seats { return &seats{by: map[string]*sessions.Seat{}} }
+
+// keep returns the card's kept seat, or keeps fresh (a card just checked
+// by sessions.CardSeat) when it has none or its seat changed.
+func (s *seats) keep(code string, fresh *sessions.Seat) *sessions.Seat {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if old, ok := s.by[code]; ok && old.Table == fresh.Table && old.Voter == fresh.Voter {
+		return old
+	}
+	s.by[code] = fresh
+	return fresh
+}
+
+// Failed codes per address: after MaxFailures within FailureWindow the
+// address is refused without checking, until the window has passed (as
+// the SSH server does for passwords). A room's 150 people mistyping now
+// and then stay far below it; a phone guessing 40-bit codes does not.
+const (
+	MaxFailures   = 10
+	FailureWindow = 10 * time.Minute
+)
+
+// addresses holds, in memory only, each address's request limiter and its
+// recent failed codes.
+type addresses struct {
+	mu    sync.Mutex
+	limit map[string]*rate.Limiter
+	fails map[string][]time.Time
+	r     rate.Limit
+	burst int
+	now   func() time.Time
+}
+
+func newAddresses(r float64, burst int) *addresses {
+	return &addresses{limit: map[string]*rate.Limiter{}, fails: map[string][]time.Time{}, r: rate.Limit(r), burst: max(burst, 1), now: time.Now}
+}
+
+// allow takes one request from an address's allowance.
+func (a *addresses) allow(addr string) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	l, ok := a.limit[addr]
+	if !ok {
+		if len(a.limit) > 10000 { // forget idle addresses rather than grow without end
+			for k, v := range a.limit {
+				if v.Tokens() >= float64(a.burst) {
+					delete(a.limit, k)
+				}
+			}
+		}
+		l = rate.NewLimiter(a.r, a.burst)
+		a.limit[addr] = l
+	}
+	return l.Allow()
+}
+
+// blocked reports whether an address has failed too often lately.
+func (a *addresses) blocked(addr string) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return len(a.recent(addr)) >= MaxFailures
+}
+
+// failed counts a wrong or voided code from an address.
+func (a *addresses) failed(addr string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.fails[addr] = append(a.recent(addr), a.now())
+}
+
+// recent are an address's failures within the window (a.mu held).
+func (a *addresses) recent(addr string) []time.Time {
+	var keep []time.Time
+	for _, t := range a.fails[addr] {
+		if a.now().Sub(t) < FailureWindow {
+			keep = append(keep, t)
+		}
+	}
+	if len(keep) == 0 {
+		delete(a.fails, addr)
+	} else {
+		a.fails[addr] = keep
+	}
+	return keep
+}
+
+// token is the cross-site token of a card's ballot form: an HMAC of the
+// card's code under this run's random key, so a page of another site,
+// which knows neither, cannot make one.
+func (s *Server) token(code string) string {
+	m := hmac.New(sha256.New, s.key)
+	m.Write([]byte("ballot|" + code))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:18])
+}
+
+// sameSite reports whether a POST comes from this site's own page: the
+// browser's Sec-Fetch-Site and Origin headers, where it sends them, must
+// not name another site.
+func sameSite(r *http.Request) bool {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "", "same-origin", "none":
+	default:
+		return false
+	}
+	o := r.Header.Get("Origin")
+	if o == "" {
+		return true
+	}
+	u, err := url.Parse(o)
+	return err == nil && u.Host == r.Host
+}
