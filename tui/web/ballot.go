@@ -207,14 +207,14 @@ func results(v sessions.TableView, kind string) ([]result, string) {
 		}
 		return out, ""
 	}
-	unit := "dots"
+	one, many := "dot", "dots"
 	if kind == kindApproval {
-		unit = "yes"
+		one, many = "yes", "yes"
 	} else if kind == kindRanking {
-		unit = "points"
+		one, many = "point", "points"
 	}
 	for _, p := range v.Priorities {
-		out = append(out, result{Rank: p.Label(), Text: p.Note.Text, Score: fmt.Sprintf("%d %s", p.Dots, unit)})
+		out = append(out, result{Rank: p.Label(), Text: p.Note.Text, Score: plural(p.Dots, one, many)})
 	}
 	return out, fmt.Sprintf("%s in this round.", plural(len(v.DotVote.Ballots), "ballot", "ballots"))
 }

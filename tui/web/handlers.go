@@ -101,6 +101,7 @@ func (s *Server) cast(w http.ResponseWriter, r *http.Request) {
 		v = now
 	}
 	vw := s.ballotView(code, buildBallot(v, seat.Voter, tried), v)
+	vw.State = fingerprint(buildBallot(v, seat.Voter, nil)) // the ballot as stored: the script must not reload the refused one away
 	vw.Error = refusal(err)
 	status := http.StatusUnprocessableEntity
 	if errors.Is(err, sessions.ErrTooFast) {
@@ -117,7 +118,7 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "refused", http.StatusForbidden)
 		return
 	}
-	v, err := s.eng.Table(sessions.WithSeat(r.Context(), seat), seat.Table)
+	v, err := s.views.get(r.Context(), s.eng, seat)
 	if err != nil {
 		http.Error(w, "unavailable", http.StatusServiceUnavailable)
 		return

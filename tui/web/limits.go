@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
@@ -11,6 +12,7 @@ import (
 
 	"golang.org/x/time/rate"
 
+	"forum/model"
 	"forum/sessions"
 )
 
@@ -120,7 +122,8 @@ func (s *Server) token(code string) string {
 
 // sameSite reports whether a POST comes from this site's own page: the
 // browser's Sec-Fetch-Site and Origin headers, where it sends them, must
-// not name another site.
+// not name another site. Origin "null" says nothing: browsers send it for
+// the pages' own forms, because the pages send no referrer.
 func sameSite(r *http.Request) bool {
 	switch r.Header.Get("Sec-Fetch-Site") {
 	case "", "same-origin", "none":
@@ -128,9 +131,42 @@ func sameSite(r *http.Request) bool {
 		return false
 	}
 	o := r.Header.Get("Origin")
-	if o == "" {
+	if o == "" || o == "null" {
 		return true
 	}
 	u, err := url.Parse(o)
 	return err == nil && u.Host == r.Host
+}
+
+// views keeps each table's view for a moment, for the pages' checks: 150
+// phones polling read the table once a second, not 40 times.
+type views struct {
+	mu  sync.Mutex
+	by  map[model.ID]cachedView
+	ttl time.Duration
+}
+
+type cachedView struct {
+	v  sessions.TableView
+	at time.Time
+}
+
+func newViews(ttl time.Duration) *views { return &views{by: map[model.ID]cachedView{}, ttl: ttl} }
+
+// get is the table's view, read again when older than ttl.
+func (c *views) get(ctx context.Context, eng *sessions.Engine, seat *sessions.Seat) (sessions.TableView, error) {
+	c.mu.Lock()
+	hit, ok := c.by[seat.Table]
+	c.mu.Unlock()
+	if ok && time.Since(hit.at) < c.ttl {
+		return hit.v, nil
+	}
+	v, err := eng.Table(sessions.WithSeat(ctx, seat), seat.Table)
+	if err != nil {
+		return v, err
+	}
+	c.mu.Lock()
+	c.by[seat.Table] = cachedView{v, time.Now()}
+	c.mu.Unlock()
+	return v, nil
 }

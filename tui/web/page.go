@@ -44,6 +44,7 @@ legend{font-weight:700;padding:0 .25rem;overflow-wrap:anywhere}
 .opts label,.row{display:flex;align-items:center;gap:.5rem;min-height:3rem;padding:.5rem .75rem;border:2px solid #767676;border-radius:.5rem;cursor:pointer}
 .opts label{min-width:3.5rem;justify-content:center}
 .col{flex-direction:column;align-items:stretch}
+.col label{justify-content:flex-start}
 .row{margin:.5rem 0;overflow-wrap:anywhere}
 input[type=radio],input[type=checkbox]{width:1.5rem;height:1.5rem;margin:0;accent-color:#0a4f99;flex:none}
 label:has(input:checked){background:#e6effa;border-color:#0a4f99}

@@ -57,6 +57,7 @@ type Server struct {
 	key   []byte
 	seats *seats
 	addrs *addresses
+	views *views
 	srv   *http.Server
 }
 
@@ -71,7 +72,7 @@ func New(eng *sessions.Engine, cfg Config) *Server {
 	if cfg.Poll == 0 {
 		cfg.Poll = 4 * time.Second
 	}
-	s := &Server{eng: eng, cfg: cfg, key: make([]byte, 32), seats: newSeats(), addrs: newAddresses(cfg.AddressRate, cfg.AddressBurst)}
+	s := &Server{eng: eng, cfg: cfg, key: make([]byte, 32), seats: newSeats(), addrs: newAddresses(cfg.AddressRate, cfg.AddressBurst), views: newViews(time.Second)}
 	_, _ = rand.Read(s.key) // never fails (crypto/rand)
 	s.srv = &http.Server{
 		Handler:           s.Handler(),

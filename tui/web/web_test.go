@@ -1,6 +1,7 @@
 package web
 
 import (
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -151,7 +152,12 @@ func TestThePageSetsSecurityHeadersAndNoCookie(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
+	if len(body) > 12<<10 {
+		t.Errorf("a ballot of three items is %d bytes", len(body))
+	}
+	t.Logf("a dots ballot of three items: %d bytes, all of it (no other file)", len(body))
 	h := res.Header
 	for k, want := range map[string]string{
 		"Content-Security-Policy": "default-src 'none'",
