@@ -1,12 +1,15 @@
 package web
 
 import (
+	"context"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"forum/model"
 	"forum/sessions"
@@ -251,4 +254,58 @@ func TestApprovalAndRankingUseTheirOwnRules(t *testing.T) {
 	if status, _ := r.cast(c, code, dots(model.MethodApproval, r.items...)); status != http.StatusOK {
 		t.Fatalf("approving every item: %d", status)
 	}
+}
+
+func TestAnAddressOrACardThatSendsTooFastIsHeldBack(t *testing.T) {
+	r := newRig(t, 3, Config{AddressRate: 1, AddressBurst: 3})
+	c := r.client()
+	for i := 0; i < 3; i++ {
+		r.get(c, "/")
+	}
+	if status, page := r.get(c, "/"); status != http.StatusTooManyRequests || !strings.Contains(page, "Too many requests from this phone") {
+		t.Fatalf("a fourth request at once: %d", status)
+	}
+
+	r = newRig(t, 3, Config{AddressRate: 1e6, AddressBurst: 1e6})
+	code := r.card(0).Code
+	f := dots(model.MethodDots, r.items[0])
+	f.Set("t", r.srv.token(code))
+	held := 0
+	for i := 0; i < sessions.SeatWriteBurst+5; i++ {
+		status, page := r.post(c, "/c/"+code, f, nil)
+		if status == http.StatusTooManyRequests && strings.Contains(page, "Too many ballots from this card at once") {
+			held++
+		}
+	}
+	if held == 0 {
+		t.Fatalf("%d ballots at once from one card were all taken", sessions.SeatWriteBurst+5)
+	}
+	if b := r.table().DotVote.Ballots; len(b) != 1 {
+		t.Fatalf("one card's repeated ballots: %d", len(b))
+	}
+}
+
+func TestConnectionsAreCappedOnARealListener(t *testing.T) {
+	r := newRig(t, 3, Config{MaxConns: 1})
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go r.srv.Serve(l)
+	t.Cleanup(func() { r.srv.Shutdown(context.Background()) })
+	base := "http://" + l.Addr().String()
+	hog, err := net.Dial("tcp", l.Addr().String()) // a connection that sends nothing
+	if err != nil {
+		t.Fatal(err)
+	}
+	quick := &http.Client{Timeout: 500 * time.Millisecond}
+	if _, err := quick.Get(base + "/"); err == nil {
+		t.Fatal("a second connection was served while the cap of one was taken")
+	}
+	hog.Close()
+	res, err := (&http.Client{Timeout: 5 * time.Second}).Get(base + "/c/" + r.card(0).Code)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("once the connection closed: %v", err)
+	}
+	res.Body.Close()
 }
