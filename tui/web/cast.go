@@ -12,9 +12,10 @@ import (
 	"forum/sessions"
 )
 
-// actor is how a phone's ballots are recorded: a participant, with no
-// address and no card (the audit log says a participant voted, not who).
-const actor = "web:participant"
+// actor is how a phone's ballots are recorded: a participant at a table,
+// with no address and no card (the audit log says a participant voted, not
+// who), as SSH records "ssh:participant@<table>".
+func actor(seat *sessions.Seat) string { return "web:" + seat.String() }
 
 // errStale refuses a ballot sent for a vote the table has moved on from.
 var errStale = errors.New("the facilitator has changed the vote since this page was loaded: here is the vote as it is now, cast again")
@@ -35,7 +36,7 @@ func castForm(ctx context.Context, eng *sessions.Engine, seat *sessions.Seat, v 
 			return nil, errors.New("choose how many fingers you show, 0 to 5, then send")
 		}
 		tried := map[model.ID]int{g: n}
-		return tried, eng.CastFist(ctx, actor, g, seat.Voter, n)
+		return tried, eng.CastFist(ctx, actor(seat), g, seat.Voter, n)
 	case kindSupport:
 		levels, err := values(form, "s-", func(s string) bool { return true })
 		if err != nil {
@@ -44,7 +45,7 @@ func castForm(ctx context.Context, eng *sessions.Engine, seat *sessions.Seat, v 
 		if len(levels) == 0 {
 			return levels, errors.New("rate at least one next step, then send")
 		}
-		return levels, eng.CastSupport(ctx, actor, g, seat.Voter, levels)
+		return levels, eng.CastSupport(ctx, actor(seat), g, seat.Voter, levels)
 	case kindWaiting:
 		return nil, errStale
 	}
@@ -57,7 +58,7 @@ func castForm(ctx context.Context, eng *sessions.Engine, seat *sessions.Seat, v 
 			dots[id] = 1
 		}
 	}
-	return dots, eng.CastDots(ctx, actor, g, seat.Voter, dots)
+	return dots, eng.CastDots(ctx, actor(seat), g, seat.Voter, dots)
 }
 
 // values reads the form's fields named prefix+ID as whole numbers; a
