@@ -112,9 +112,14 @@ func (s *Server) cast(w http.ResponseWriter, r *http.Request) {
 
 // state is the ballot's fingerprint, which the page's script polls.
 func (s *Server) state(w http.ResponseWriter, r *http.Request) {
-	code := sessions.NormaliseCardCode(r.PathValue("code"))
-	seat, err := s.eng.CardSeat(r.Context(), s.cfg.Event, code)
-	if err != nil || s.addrs.blocked(remote(r)) {
+	addr := remote(r)
+	if s.addrs.blocked(addr) {
+		http.Error(w, "refused", http.StatusTooManyRequests)
+		return
+	}
+	seat, err := s.eng.CardSeat(r.Context(), s.cfg.Event, sessions.NormaliseCardCode(r.PathValue("code")))
+	if err != nil {
+		s.addrs.failed(addr) // guessing codes here counts as much as on the page
 		http.Error(w, "refused", http.StatusForbidden)
 		return
 	}
