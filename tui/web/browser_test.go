@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"image"
+	_ "image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,8 +15,11 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/makiuchi-d/gozxing"
+	"github.com/makiuchi-d/gozxing/qrcode"
 
 	"forum/model"
+	"forum/sessions"
 )
 
 // chromium finds a Chromium to drive, or "".
@@ -215,5 +221,47 @@ func TestInABrowserWithScriptsOffTheFormStillVotes(t *testing.T) {
 	v, _ := r.eng.Table(r.ctx, g)
 	if len(v.Fist.Ballots) != 1 || v.Fist.Ballots[0].Dots[g] != 4 {
 		t.Fatalf("with scripts off the fist-to-five saved %+v", v.Fist.Ballots)
+	}
+}
+
+func TestInABrowserACardsQRCodeOpensItsBallot(t *testing.T) {
+	ctx := phone(t)
+	r := newRig(t, 3, Config{})
+	tables, err := r.eng.Cards(r.ctx, r.event)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := sessions.CardsHTML("Forum", tables[:1], "", r.ts.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "cards.html")
+	if err := os.WriteFile(file, page, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, "opening the printed cards", chromedp.Navigate("file://"+file), chromedp.WaitVisible(chromedp.CSS(".qr")))
+	png, err := chromedp.Run(ctx, chromedp.ScreenshotScale(chromedp.CSS(".qr"), 4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, _, err := image.Decode(bytes.NewReader(png))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scanned, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
+	if err != nil {
+		t.Fatalf("the card's QR code, as the browser draws it, does not scan: %v", err)
+	}
+	first := text(t, ctx, ".code")
+	if scanned.GetText() != r.ts.URL+"/c/"+first {
+		t.Fatalf("the first card (%s) scans as %q", first, scanned.GetText())
+	}
+	do(t, ctx, "following the QR code", chromedp.Navigate(scanned.GetText()), chromedp.WaitVisible(chromedp.CSS("p.stage")))
+	if h := text(t, ctx, "h1"); h != "Vote on priorities: dots" {
+		t.Fatalf("the scanned card's page shows %q", h)
 	}
 }
