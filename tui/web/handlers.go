@@ -50,7 +50,7 @@ func (s *Server) card(w http.ResponseWriter, r *http.Request) (*sessions.Seat, s
 		return nil, "", sessions.TableView{}, false
 	}
 	seat := s.seats.keep(code, fresh)
-	v, err := s.eng.Table(sessions.WithSeat(r.Context(), seat), seat.Table)
+	v, err := s.views.get(r.Context(), s.eng, seat, false)
 	if err != nil {
 		s.render(w, http.StatusServiceUnavailable, view{Title: "Not available", Page: "refused", Error: "The table cannot be read just now: reload in a moment."})
 		return nil, "", sessions.TableView{}, false
@@ -90,6 +90,7 @@ func (s *Server) cast(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	tried, err := castForm(sessions.WithSeat(r.Context(), seat), s.eng, seat, v, r.PostForm)
+	s.views.changed()
 	if err == nil {
 		http.Redirect(w, r, "/c/"+url.PathEscape(code)+"?saved=1", http.StatusSeeOther)
 		return
@@ -97,7 +98,7 @@ func (s *Server) cast(w http.ResponseWriter, r *http.Request) {
 	if errors.Is(err, errStale) {
 		tried = nil
 	}
-	if now, e := s.eng.Table(sessions.WithSeat(r.Context(), seat), seat.Table); e == nil {
+	if now, e := s.views.get(r.Context(), s.eng, seat, false); e == nil {
 		v = now
 	}
 	vw := s.ballotView(code, buildBallot(v, seat.Voter, tried), v)
@@ -123,7 +124,7 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "refused", http.StatusForbidden)
 		return
 	}
-	v, err := s.views.get(r.Context(), s.eng, seat)
+	v, err := s.views.get(r.Context(), s.eng, seat, true)
 	if err != nil {
 		http.Error(w, "unavailable", http.StatusServiceUnavailable)
 		return

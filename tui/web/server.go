@@ -72,7 +72,7 @@ func New(eng *sessions.Engine, cfg Config) *Server {
 	if cfg.Poll == 0 {
 		cfg.Poll = 4 * time.Second
 	}
-	s := &Server{eng: eng, cfg: cfg, key: make([]byte, 32), seats: newSeats(), addrs: newAddresses(cfg.AddressRate, cfg.AddressBurst), views: newViews(time.Second)}
+	s := &Server{eng: eng, cfg: cfg, key: make([]byte, 32), seats: newSeats(), addrs: newAddresses(cfg.AddressRate, cfg.AddressBurst), views: newViews(eng)}
 	_, _ = rand.Read(s.key) // never fails (crypto/rand)
 	s.srv = &http.Server{
 		Handler:           s.Handler(),
@@ -150,6 +150,7 @@ func (s *Server) ServeTLS(l net.Listener, certFile, keyFile string) error {
 // Shutdown stops taking requests and lets those in flight finish (a ballot
 // is saved or not, never half) until ctx ends.
 func (s *Server) Shutdown(ctx context.Context) error {
+	s.views.stop()
 	return s.srv.Shutdown(ctx)
 }
 
