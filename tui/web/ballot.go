@@ -101,7 +101,7 @@ func buildBallot(v sessions.TableView, voter string, tried map[model.ID]int) bal
 	switch b.Kind {
 	case kindWaiting:
 		b.Heading = "Waiting for the facilitator"
-		b.Help = "There is nothing to vote on at this stage yet. This page updates by itself; with scripts off, reload it."
+		b.Help = "There is nothing to vote on at this stage yet. This page updates by itself."
 		return b
 	case kindFist:
 		st = v.Fist

@@ -115,7 +115,7 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{define "ballot"}}{{$kind := .B.Kind}}<h1>{{.B.Heading}}</h1>
 {{if eq $kind "waiting"}}<p class="help">{{.B.Help}}</p>
 {{else if .B.Open}}<p class="help" id="help">{{.B.Help}}</p>
-{{if .B.Cast}}<p class="ok">Your ballot in round {{.B.Round}} is saved and hidden until the facilitator closes the vote. You can change it and send it again.</p>{{end}}
+{{if and .B.Cast (not .Saved)}}<p class="ok">Your ballot in round {{.B.Round}} is saved and hidden until the facilitator closes the vote. You can change it and send it again.</p>{{end}}
 <form method="post" action="{{.Action}}"{{if eq $kind "dots"}} data-budget="{{.Budget}}"{{end}}>
 <input type="hidden" name="t" value="{{.Token}}"><input type="hidden" name="kind" value="{{$kind}}">
 {{if eq $kind "approval"}}<fieldset><legend>Items you say yes to</legend>
