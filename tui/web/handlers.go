@@ -85,7 +85,7 @@ func (s *Server) cast(w http.ResponseWriter, r *http.Request) {
 	}
 	if !sameSite(r) || !hmac.Equal([]byte(r.PostForm.Get("t")), []byte(s.token(code))) {
 		vw := s.ballotView(code, buildBallot(v, seat.Voter, nil), v)
-		vw.Error = "This ballot was sent from another page or site, so it was not saved. Send it from this page."
+		vw.Error = "This ballot was sent from another page or site, or from a page older than the server's last start, so it was not saved. Send it again from this page."
 		s.render(w, http.StatusForbidden, vw)
 		return
 	}

@@ -118,12 +118,12 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{if and .B.Cast (not .Saved)}}<p class="ok">Your ballot in round {{.B.Round}} is saved and hidden until the facilitator closes the vote. You can change it and send it again.</p>{{end}}
 <form method="post" action="{{.Action}}"{{if eq $kind "dots"}} data-budget="{{.Budget}}"{{end}}>
 <input type="hidden" name="t" value="{{.Token}}"><input type="hidden" name="kind" value="{{$kind}}">
-{{if eq $kind "approval"}}<fieldset><legend>Items you say yes to</legend>
+{{if eq $kind "approval"}}<fieldset aria-describedby="help"><legend>Items you say yes to</legend>
 {{range .B.Items}}<label class="row"><input type="checkbox" name="{{.Name}}" value="1"{{if .Checked}} checked{{end}}><span>{{.Text}}</span></label>
 {{end}}</fieldset>
 {{else if eq $kind "borda"}}{{range .B.Items}}<div class="rank"><label for="{{.Name}}">{{.Text}}</label>
-<select id="{{.Name}}" name="{{.Name}}">{{range .Choices}}<option value="{{.Value}}"{{if .On}} selected{{end}}>{{.Label}}</option>{{end}}</select></div>
-{{end}}{{else}}{{range .B.Items}}{{$name := .Name}}<fieldset><legend>{{.Text}}</legend><div class="opts{{if ne $kind "dots"}} col{{end}}">
+<select id="{{.Name}}" name="{{.Name}}" aria-describedby="help">{{range .Choices}}<option value="{{.Value}}"{{if .On}} selected{{end}}>{{.Label}}</option>{{end}}</select></div>
+{{end}}{{else}}{{range .B.Items}}{{$name := .Name}}<fieldset aria-describedby="help"><legend>{{.Text}}</legend><div class="opts{{if ne $kind "dots"}} col{{end}}">
 {{range .Choices}}<label><input type="radio" name="{{$name}}" value="{{.Value}}"{{if .On}} checked{{end}}><span>{{.Label}}{{if eq $kind "dots"}}<span class="sr"> dots</span>{{end}}</span></label>
 {{end}}</div></fieldset>
 {{end}}{{end}}{{if eq $kind "dots"}}<p id="spent" aria-live="polite"></p>{{end}}
