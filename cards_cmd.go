@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 
 	"github.com/spf13/cobra"
 
@@ -13,7 +14,7 @@ import (
 
 // cardsOptions are the flags of 'forum cards'.
 type cardsOptions struct {
-	event, format, out, join, void string
+	event, format, out, join, void, web string
 }
 
 func cardsCmd(a *app) *cobra.Command {
@@ -34,6 +35,7 @@ A lost card: --void CODE stops it and takes its ballots out of open votes (held 
 	f.StringVar(&o.format, "format", "html", "html (print it from a browser) or pdf (A4, eight cards a page)")
 	f.StringVarP(&o.out, "output", "o", "", "Write to this file (default: cards-<event>.html or .pdf)")
 	f.StringVar(&o.join, "join", "", `How to reach the server, printed on every card (e.g. "ssh card@192.168.1.20 -p 2222")`)
+	f.StringVar(&o.web, "web", "", `The phones' ballot page (forum serve --web), such as "http://192.168.1.20:8080": each card gets a QR code of its ballot`)
 	f.StringVar(&o.void, "void", "", "Void the card with this code (lost or misprinted) instead of printing")
 	return c
 }
@@ -42,6 +44,9 @@ A lost card: --void CODE stops it and takes its ballots out of open votes (held 
 func cards(ctx context.Context, db string, o cardsOptions, stdout, stderr io.Writer) error {
 	if o.format != "html" && o.format != "pdf" {
 		return usagef("--format %q: cards are html or pdf", o.format)
+	}
+	if u, err := url.Parse(o.web); o.web != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+		return usagef("--web %q: give the ballot page's address as forum serve prints it, such as http://192.168.1.20:8080", o.web)
 	}
 	return withEngine(ctx, db, "cli", func(eng *sessions.Engine, actor string) error {
 		id, err := pickEvent(ctx, eng, o.event)
@@ -64,7 +69,7 @@ func cards(ctx context.Context, db string, o cardsOptions, stdout, stderr io.Wri
 		if err != nil {
 			return err
 		}
-		page, err := report.CardsHTML(snap.Event.Title, tables, o.join)
+		page, err := sessions.CardsHTML(snap.Event.Title, tables, o.join, o.web)
 		if o.format == "pdf" {
 			page, err = report.CardsPDF(snap.Event.Title, tables, o.join, snap.Event.CreatedAt)
 		}

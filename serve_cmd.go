@@ -25,6 +25,7 @@ type serveOptions struct {
 	listen, hostKey, event, logPath string
 	idle                            time.Duration
 	limits                          serve.Limits
+	web                             webOptions
 }
 
 func serveCmd(a *app) *cobra.Command {
@@ -50,6 +51,9 @@ forum serve --listen :2222`,
 	limits := flag.NewFlagSet("limits", flag.ContinueOnError)
 	o.limits.Flags(limits) // the server's own definitions of its limits and their defaults
 	f.AddGoFlagSet(limits)
+	f.StringVar(&o.web.listen, "web", "", "Also serve the participants' ballot page for phones on this address, such as :8080 (off unless given)")
+	f.StringVar(&o.web.cert, "web-cert", "", "The ballot page's TLS certificate file (PEM), for HTTPS")
+	f.StringVar(&o.web.key, "web-key", "", "The ballot page's TLS key file (PEM), for HTTPS")
 	return c
 }
 
@@ -94,6 +98,12 @@ func serveEvent(ctx context.Context, db string, o serveOptions, stdout io.Writer
 		return fmt.Errorf("cannot listen on %s (is forum already serving? try --listen :2223): %w", *listen, err)
 	}
 	fmt.Fprint(stdout, joinHelp(ctx, eng, board, l.Addr()))
+	stopWeb, err := startWeb(eng, id, o.web, stdout)
+	if err != nil {
+		l.Close()
+		return err
+	}
+	defer stopWeb()
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(l) }()
 	select {
