@@ -80,6 +80,8 @@ type Snapshot struct {
 	Links  []model.ThemeLink
 	// Rounds are the tables' vote rounds, by table, stage, method, round.
 	Rounds []model.VoteRound
+	// AreaParts are the stored parts of the areas' syntheses.
+	AreaParts []model.AreaPart
 }
 
 // AuditEntry is one line of the append-only audit log.

@@ -1,0 +1,201 @@
+package sessions
+
+import (
+	"sort"
+	"strings"
+
+	"forum/model"
+)
+
+// AreaSynthesis is what an area agrees in the area round: one vision, its
+// tables' priorities joined and ranked, its next steps and its key
+// messages with one ask. Drafted from its tables and overridden part by
+// part by what the area saved (each part with its own version). An area
+// with one table needs no round: its table's outcomes are the area's.
+type AreaSynthesis struct {
+	Event model.Event
+	Area  model.Area
+	// Tables are the area's tables' views, in board order.
+	Tables []TableView
+	// Single: the area has one table, whose outcomes are the area's.
+	Single bool
+	// Vision is the area's vision; VisionVersion its stored version (0:
+	// still the draft from the tables' visions).
+	Vision        string
+	VisionVersion int
+	// Consensus is each table's fist-to-five on its own vision, in the
+	// order of Tables (the area's check, where no area vote was held).
+	Consensus  []model.FistResult
+	Priorities []AreaPriority
+	Steps      []AreaStep
+	// Messages are up to model.MaxMessages key messages; Ask the one ask.
+	Messages []AreaMessage
+	Ask      AreaMessage
+}
+
+// AreaStep is one of an area's next steps: drafted from a table's (Table
+// set, Support its table's support vote) or added in the area round.
+type AreaStep struct {
+	Key     string
+	Table   model.Group
+	Action  string
+	Owner   string
+	ByWhen  string
+	Assist  string
+	Support model.SupportResult
+	Version int
+}
+
+// AreaMessage is one of an area's key messages (Key "1".."3") or its ask
+// (Key "ask").
+type AreaMessage struct {
+	Key     string
+	Text    string
+	Version int
+}
+
+// AreaSynthesisOf drafts an area's synthesis from a snapshot and applies
+// the parts stored for it.
+func AreaSynthesisOf(snap Snapshot, views map[model.ID]TableView, area model.Area) AreaSynthesis {
+	s := AreaSynthesis{Event: snap.Event, Area: area}
+	for _, g := range snap.Groups {
+		if g.AreaID == area.ID && g.RemovedAt.IsZero() {
+			if v, ok := views[g.ID]; ok {
+				s.Tables = append(s.Tables, v)
+			}
+		}
+	}
+	s.Single = len(s.Tables) == 1
+	parts := map[[2]string]model.AreaPart{}
+	for _, p := range snap.AreaParts {
+		if p.AreaID == area.ID {
+			parts[[2]string{p.Kind, p.Key}] = p
+		}
+	}
+	var visions []string
+	for _, v := range s.Tables {
+		if strings.TrimSpace(v.Group.Vision) != "" {
+			visions = append(visions, strings.TrimSpace(v.Group.Vision))
+		}
+		s.Consensus = append(s.Consensus, v.FistResult)
+	}
+	s.Vision = strings.Join(visions, "\n\n")
+	if p, ok := parts[[2]string{model.AreaVision, model.AreaVision}]; ok {
+		s.Vision, s.VisionVersion = p.Text, p.Version
+	}
+	s.Priorities = joinAreaPriorities(snap, s.Tables)
+	for i, p := range s.Priorities {
+		if st, ok := parts[[2]string{model.AreaPriority, p.Key}]; ok {
+			s.Priorities[i].Version = st.Version
+			if st.Text != "" {
+				s.Priorities[i].Name = st.Text
+			}
+		}
+	}
+	s.Steps = areaSteps(s.Tables, parts)
+	s.Messages, s.Ask = areaMessages(s, parts)
+	return s
+}
+
+// areaSteps are the tables' next steps, table by table, as the area
+// edited them (dropped ones left out), then the steps the area added.
+func areaSteps(views []TableView, parts map[[2]string]model.AreaPart) []AreaStep {
+	var out []AreaStep
+	drafted := map[string]bool{}
+	for _, v := range views {
+		for _, n := range v.NextSteps {
+			st := AreaStep{Key: string(n.ID), Table: v.Group, Action: n.Action, Owner: n.Owner, ByWhen: n.ByWhen, Assist: n.Assist, Support: v.StepSupport[n.ID]}
+			drafted[st.Key] = true
+			if p, ok := parts[[2]string{model.AreaStep, st.Key}]; ok {
+				if p.Deleted {
+					continue
+				}
+				st.Action, st.Owner, st.ByWhen, st.Assist, st.Version = p.Text, p.Owner, p.ByWhen, p.Assist, p.Version
+			}
+			out = append(out, st)
+		}
+	}
+	var added []model.AreaPart
+	for k, p := range parts {
+		if k[0] == model.AreaStep && !drafted[k[1]] && !p.Deleted {
+			added = append(added, p)
+		}
+	}
+	sort.Slice(added, func(i, j int) bool {
+		if !added[i].CreatedAt.Equal(added[j].CreatedAt) {
+			return added[i].CreatedAt.Before(added[j].CreatedAt)
+		}
+		return added[i].Key < added[j].Key
+	})
+	for _, p := range added {
+		out = append(out, AreaStep{Key: p.Key, Action: p.Text, Owner: p.Owner, ByWhen: p.ByWhen, Assist: p.Assist, Version: p.Version})
+	}
+	return out
+}
+
+// areaMessages drafts the key messages and the ask: a one-table area's are
+// its table's; otherwise the messages are the names of the top joined
+// priorities and the ask the tables' asks, one after another. Stored
+// parts replace the drafts (an emptied message is dropped).
+func areaMessages(s AreaSynthesis, parts map[[2]string]model.AreaPart) ([]AreaMessage, AreaMessage) {
+	var drafts []string
+	var asks []string
+	for _, v := range s.Tables {
+		for _, k := range v.KeyMessages {
+			if k.Kind == model.KindAsk {
+				asks = append(asks, k.Text)
+			} else if s.Single {
+				drafts = append(drafts, k.Text)
+			}
+		}
+	}
+	if !s.Single {
+		for _, p := range s.Priorities {
+			drafts = append(drafts, p.Name)
+		}
+	}
+	var out []AreaMessage
+	for i := range model.MaxMessages {
+		m := AreaMessage{Key: itoa(i + 1)}
+		if i < len(drafts) {
+			m.Text = drafts[i]
+		}
+		if p, ok := parts[[2]string{model.AreaMessage, m.Key}]; ok {
+			m.Text, m.Version = p.Text, p.Version
+		}
+		if strings.TrimSpace(m.Text) != "" {
+			out = append(out, m)
+		}
+	}
+	ask := AreaMessage{Key: model.AreaAsk, Text: strings.Join(asks, " / ")}
+	if p, ok := parts[[2]string{model.AreaAsk, model.AreaAsk}]; ok {
+		ask.Text, ask.Version = p.Text, p.Version
+	}
+	return out, ask
+}
+
+// AreaSyntheses drafts every live area's synthesis of a snapshot, in board
+// order.
+func AreaSyntheses(snap Snapshot) []AreaSynthesis {
+	views := TableViews(snap)
+	var out []AreaSynthesis
+	for _, a := range snap.Areas {
+		if a.RemovedAt.IsZero() {
+			out = append(out, AreaSynthesisOf(snap, views, a))
+		}
+	}
+	return out
+}
+
+// Agreed reports whether every table that held a fist-to-five reached
+// consensus, and how many held one.
+func (s AreaSynthesis) Agreed() (bool, int) {
+	held, ok := 0, true
+	for _, r := range s.Consensus {
+		if r.Voters > 0 {
+			held++
+			ok = ok && r.Consensus
+		}
+	}
+	return ok && held > 0, held
+}
