@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 13
+const SchemaVersion = 14
 
 // Options tune Open.
 type Options struct {

@@ -223,3 +223,47 @@ func TestLockedDatabaseSaysSoAndKeepsData(t *testing.T) {
 		t.Fatalf("%d notes; want the seed and the retried one", len(snap.Contributions))
 	}
 }
+
+// TestOpensAndReadsWhileAnotherProcessWrites: while another forum holds
+// the write lock (in the middle of a long write), a second process opens
+// the file (nothing to migrate: no write lock needed) and reads it, as
+// 'forum list' and 'forum export' do.
+func TestOpensAndReadsWhileAnotherProcessWrites(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "forum.db")
+	writer := openT(t, path)
+	ev, g, _ := seed(t, writer)
+	inside, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- writer.Update(ctx, "scribe", func(tx *Tx) error {
+			note := model.Contribution{ID: model.NewID(), GroupID: g.ID, StageKey: "vision", Text: "a long write", Stamp: model.NewStamp(time.Now())}
+			if err := tx.InsertContribution(note); err != nil {
+				return err
+			}
+			close(inside)
+			<-release
+			return nil
+		})
+	}()
+	<-inside
+	start := time.Now()
+	reader, err := Open(ctx, path, Options{BusyTimeout: 200 * time.Millisecond})
+	if err != nil {
+		close(release)
+		t.Fatalf("opening while another process writes: %v", err)
+	}
+	defer reader.Close()
+	evs, err := reader.Events(ctx)
+	snap, err2 := reader.Snapshot(ctx, ev.ID)
+	took := time.Since(start)
+	close(release)
+	if err != nil || err2 != nil || len(evs) != 1 || len(snap.Contributions) != 1 {
+		t.Fatalf("reading while another process writes: %v, %v; %d events, %d notes (want the committed one only)", err, err2, len(evs), len(snap.Contributions))
+	}
+	if took > 150*time.Millisecond {
+		t.Errorf("open and read took %v: they waited for the writer's lock", took)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
