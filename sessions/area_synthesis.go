@@ -15,7 +15,8 @@ import (
 type AreaSynthesis struct {
 	Event model.Event
 	Area  model.Area
-	// Tables are the area's tables' views, in board order.
+	// Tables are the views of the area's tables that took part (captured,
+	// voted or agreed anything), in board order: the "of M tables".
 	Tables []TableView
 	// Single: the area has one table, whose outcomes are the area's.
 	Single bool
@@ -60,7 +61,7 @@ func AreaSynthesisOf(snap Snapshot, views map[model.ID]TableView, area model.Are
 	s := AreaSynthesis{Event: snap.Event, Area: area}
 	for _, g := range snap.Groups {
 		if g.AreaID == area.ID && g.RemovedAt.IsZero() {
-			if v, ok := views[g.ID]; ok {
+			if v, ok := views[g.ID]; ok && tookPart(v) {
 				s.Tables = append(s.Tables, v)
 			}
 		}
@@ -198,4 +199,11 @@ func (s AreaSynthesis) Agreed() (bool, int) {
 		}
 	}
 	return ok && held > 0, held
+}
+
+// tookPart reports whether a table did anything: a table that never met
+// does not count among the area's tables.
+func tookPart(v TableView) bool {
+	return len(v.Notes) > 0 || strings.TrimSpace(v.Group.Vision) != "" || len(v.Ballots) > 0 || v.FistResult.Voters > 0 ||
+		len(v.NextSteps) > 0 || len(v.KeyMessages) > 0
 }

@@ -234,6 +234,11 @@ func insertSnapshot(tx *storage.Tx, s Snapshot) error {
 			return err
 		}
 	}
+	for _, p := range s.AreaParts {
+		if err := tx.InsertAreaPart(p); err != nil {
+			return err
+		}
+	}
 	keyed := map[model.ID][]model.KeyMessage{}
 	for _, k := range s.KeyMessages {
 		keyed[k.GroupID] = append(keyed[k.GroupID], k)

@@ -36,6 +36,7 @@ type Exchange struct {
 	Themes        []model.Theme        `json:"themes"`
 	Links         []model.ThemeLink    `json:"theme_links"`
 	Rounds        []model.VoteRound    `json:"vote_rounds"`
+	AreaExchange
 }
 
 // ExportJSON writes the complete event as indented JSON; the same data
@@ -50,7 +51,7 @@ func (e *Engine) ExportJSON(ctx context.Context, eventID model.ID) ([]byte, erro
 	}
 	x := Exchange{Format: ExchangeFormat, Version: ExchangeVersion, Event: snap.Event, Areas: snap.Areas, Tables: snap.Groups,
 		Contributions: snap.Contributions, Votes: snap.Votes, NextSteps: snap.NextSteps, KeyMessages: snap.KeyMessages, Ratings: snap.Ratings,
-		Themes: snap.Themes, Links: snap.Links, Rounds: snap.Rounds}
+		Themes: snap.Themes, Links: snap.Links, Rounds: snap.Rounds, AreaExchange: areaExchange(snap)}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
@@ -89,7 +90,7 @@ func (e *Engine) ImportJSON(ctx context.Context, actor string, data []byte, repl
 			return err
 		}
 		snap := Snapshot{Event: x.Event, Areas: x.Areas, Groups: x.Tables, Contributions: x.Contributions, Votes: x.Votes,
-			NextSteps: x.NextSteps, KeyMessages: x.KeyMessages, Ratings: x.Ratings, Themes: x.Themes, Links: x.Links, Rounds: x.Rounds}
+			NextSteps: x.NextSteps, KeyMessages: x.KeyMessages, Ratings: x.Ratings, Themes: x.Themes, Links: x.Links, Rounds: x.Rounds, AreaParts: x.AreaParts}
 		if err := insertSnapshot(tx, snap); err != nil {
 			return err
 		}

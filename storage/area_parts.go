@@ -55,3 +55,10 @@ func (tx *Tx) PutAreaPart(p model.AreaPart, base int) (model.AreaPart, error) {
 	}
 	return p, tx.audit("put", "area-"+p.Kind, p.ID, p)
 }
+
+// InsertAreaPart stores a part as it is, version included (an import).
+func (tx *Tx) InsertAreaPart(p model.AreaPart) error {
+	_, err := tx.exec(`INSERT INTO area_parts(`+areaPartCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		string(p.ID), string(p.EventID), string(p.AreaID), p.Kind, p.Key, p.Text, p.Owner, p.ByWhen, p.Assist, boolInt(p.Deleted), p.Version, ts(p.CreatedAt), ts(p.UpdatedAt))
+	return err
+}

@@ -1,0 +1,85 @@
+package sessions
+
+import "forum/model"
+
+// AreaExchange is the area round's part of a JSON export: the stored parts
+// of the areas' syntheses (re-imported as they are) and, for readers of
+// the file, each area's synthesis as the report gives it (derived from the
+// rest, so an import ignores it). Older exports have neither and import
+// as before.
+type AreaExchange struct {
+	AreaParts     []model.AreaPart `json:"area_parts,omitempty"`
+	AreaSyntheses []AreaBrief      `json:"area_syntheses,omitempty"`
+}
+
+// AreaBrief is an area's synthesis in plain fields, as exported.
+type AreaBrief struct {
+	Area       string           `json:"area"`
+	Tables     int              `json:"tables"`
+	Vision     string           `json:"vision"`
+	Priorities []AreaBriefItem  `json:"priorities"`
+	Steps      []AreaBriefStep  `json:"next_steps"`
+	Messages   []string         `json:"key_messages"`
+	Ask        string           `json:"ask"`
+	RankRule   string           `json:"rank_rule"`
+	Consensus  []AreaBriefCheck `json:"consensus"`
+}
+
+// AreaBriefItem is one joined priority, as exported.
+type AreaBriefItem struct {
+	Rank     string   `json:"rank"`
+	Name     string   `json:"name"`
+	RaisedAt int      `json:"raised_at"`
+	Of       int      `json:"of"`
+	Score    float64  `json:"score"`
+	Where    []string `json:"where"`
+}
+
+// AreaBriefStep is one of an area's next steps, as exported.
+type AreaBriefStep struct {
+	Action  string  `json:"action"`
+	Owner   string  `json:"owner"`
+	ByWhen  string  `json:"by_when"`
+	Assist  string  `json:"what_would_assist"`
+	Table   string  `json:"table"`
+	Support float64 `json:"support_percent"`
+	Voters  int     `json:"support_voters"`
+}
+
+// AreaBriefCheck is one table's fist-to-five on its vision.
+type AreaBriefCheck struct {
+	Table     string `json:"table"`
+	Voters    int    `json:"voters"`
+	Consensus bool   `json:"consensus"`
+}
+
+// Brief turns a synthesis into its exported plain fields.
+func (s AreaSynthesis) Brief() AreaBrief {
+	b := AreaBrief{Area: s.Area.Code, Tables: len(s.Tables), Vision: s.Vision, Ask: s.Ask.Text, RankRule: AreaRankRule}
+	for _, p := range s.Priorities {
+		it := AreaBriefItem{Rank: p.RankLabel(), Name: p.Name, RaisedAt: p.Tables, Of: p.Of, Score: float64(int(p.Score*1000+0.5)) / 1000}
+		for _, m := range p.Members {
+			it.Where = append(it.Where, m.Table.Name)
+		}
+		b.Priorities = append(b.Priorities, it)
+	}
+	for _, st := range s.Steps {
+		b.Steps = append(b.Steps, AreaBriefStep{Action: st.Action, Owner: st.Owner, ByWhen: st.ByWhen, Assist: st.Assist, Table: st.Table.Name, Support: st.Support.Percent, Voters: st.Support.Voters})
+	}
+	for _, m := range s.Messages {
+		b.Messages = append(b.Messages, m.Text)
+	}
+	for i, r := range s.Consensus {
+		b.Consensus = append(b.Consensus, AreaBriefCheck{Table: s.Tables[i].Group.Name, Voters: r.Voters, Consensus: r.Consensus})
+	}
+	return b
+}
+
+// areaExchange makes the export's area part of a snapshot.
+func areaExchange(snap Snapshot) AreaExchange {
+	x := AreaExchange{AreaParts: snap.AreaParts}
+	for _, s := range AreaSyntheses(snap) {
+		x.AreaSyntheses = append(x.AreaSyntheses, s.Brief())
+	}
+	return x
+}
