@@ -40,6 +40,9 @@ const AreaRankRule = "Ranked by the sum, over the area's tables, of each table's
 
 // RaisedAt says where a joined priority was raised: "raised at 2 of 3 tables".
 func (p AreaPriority) RaisedAt() string {
+	if p.Of == 1 {
+		return "raised at 1 of 1 table"
+	}
 	return "raised at " + itoa(p.Tables) + " of " + itoa(p.Of) + " tables"
 }
 
