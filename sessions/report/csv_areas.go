@@ -16,7 +16,7 @@ func areaCSV(part sessions.Snapshot, areas []areaTables, scope Scope) map[string
 		return nil
 	}
 	briefs := [][]string{{"area", "tables", "vision", "consensus", "message_1", "message_2", "message_3", "ask"}}
-	prios := [][]string{{"area", "rank", "priority", "raised_at", "of_tables", "score", "where_raised", "rank_rule"}}
+	prios := [][]string{{"area", "rank", "tied", "priority", "raised_at", "of_tables", "score", "where_raised", "rank_rule"}}
 	steps := [][]string{{"area", "action", "owner", "by_when", "what_would_assist", "from", "support_percent", "support_voters"}}
 	syn := syntheses(part, areas)
 	for _, at := range areas {
@@ -34,7 +34,7 @@ func areaCSV(part sessions.Snapshot, areas []areaTables, scope Scope) map[string
 		}
 		briefs = append(briefs, append(row, s.Ask.Text))
 		for _, p := range s.Priorities {
-			prios = append(prios, []string{s.Area.Code, p.RankLabel(), p.Name, numberCell(p.Tables), numberCell(p.Of), numberMark + fmt.Sprintf("%.3f", p.Score), whereRaised(p), sessions.AreaRankRule})
+			prios = append(prios, []string{s.Area.Code, numberCell(p.Rank), tiedCell(p.Tied), p.Name, numberCell(p.Tables), numberCell(p.Of), numberMark + fmt.Sprintf("%.3f", p.Score), whereRaised(p), sessions.AreaRankRule})
 		}
 		for _, st := range s.Steps {
 			from, pct := "area round", ""
@@ -48,4 +48,12 @@ func areaCSV(part sessions.Snapshot, areas []areaTables, scope Scope) map[string
 		}
 	}
 	return map[string][][]string{"area_briefs.csv": briefs, "area_priorities.csv": prios, "area_next_steps.csv": steps}
+}
+
+// tiedCell is "tied" for a shared rank, else "".
+func tiedCell(tied bool) string {
+	if tied {
+		return "tied"
+	}
+	return ""
 }
