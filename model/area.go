@@ -35,3 +35,31 @@ const (
 	AreaMessage  = "message"
 	AreaAsk      = "ask"
 )
+
+// AreaRound is whether and how an event holds the area round, from its
+// template: Held is AreaRoundNever, AreaRoundMultiple (where an area has
+// more than one table) or AreaRoundAlways; Minutes and Prompts guide it.
+type AreaRound struct {
+	Held    string   `json:"held"`
+	Minutes int      `json:"minutes"`
+	Prompts []string `json:"prompts"`
+}
+
+// When an event holds the area round.
+const (
+	AreaRoundNever    = "never"
+	AreaRoundMultiple = "multiple-tables"
+	AreaRoundAlways   = "always"
+)
+
+// Applies reports whether an area of that many tables (that met) holds
+// the round.
+func (r AreaRound) Applies(tables int) bool {
+	switch r.Held {
+	case AreaRoundAlways:
+		return tables > 0
+	case AreaRoundMultiple:
+		return tables > 1
+	}
+	return false
+}

@@ -20,6 +20,10 @@ type AreaSynthesis struct {
 	Tables []TableView
 	// Single: the area has one table, whose outcomes are the area's.
 	Single bool
+	// Round is the event's area round; Held whether this area holds it
+	// (otherwise its synthesis is the draft from its tables).
+	Round model.AreaRound
+	Held  bool
 	// Vision is the area's vision; VisionVersion its stored version (0:
 	// still the draft from the tables' visions).
 	Vision        string
@@ -67,6 +71,8 @@ func AreaSynthesisOf(snap Snapshot, views map[model.ID]TableView, area model.Are
 		}
 	}
 	s.Single = len(s.Tables) == 1
+	s.Round = EventAreaRound(snap)
+	s.Held = s.Round.Applies(len(s.Tables))
 	parts := map[[2]string]model.AreaPart{}
 	for _, p := range snap.AreaParts {
 		if p.AreaID == area.ID {

@@ -169,3 +169,29 @@ func TestTwoSeatsEditingOneAreaLoseNothing(t *testing.T) {
 		t.Errorf("another area's facilitator: %v, want forbidden", err)
 	}
 }
+
+func TestLondonTemplateHoldsTheAreaRoundWhereAnAreaHasTablesToJoin(t *testing.T) {
+	tm, err := BuiltinTemplate(DefaultTemplate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := tm.AreaRound.round()
+	if r.Held != model.AreaRoundMultiple || r.Minutes <= 0 || len(r.Prompts) == 0 {
+		t.Fatalf("London 2018's area round: %+v", r)
+	}
+	f := newFixture(t)
+	id, err := f.eng.Demo(f.ctx, "o", DemoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range AreaSyntheses(f.snap(id)) {
+		if s.Held != (len(s.Tables) > 1) {
+			t.Errorf("%s with %d tables: held %v", s.Area.Code, len(s.Tables), s.Held)
+		}
+	}
+	bad := tm
+	bad.AreaRound.Held = "sometimes"
+	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "area_round.held") {
+		t.Errorf("a template with held = sometimes: %v", err)
+	}
+}

@@ -234,6 +234,11 @@ func insertSnapshot(tx *storage.Tx, s Snapshot) error {
 			return err
 		}
 	}
+	if s.AreaRound.Held != "" {
+		if err := tx.PutAreaRound(s.Event.ID, s.AreaRound); err != nil {
+			return err
+		}
+	}
 	for _, p := range s.AreaParts {
 		if err := tx.InsertAreaPart(p); err != nil {
 			return err

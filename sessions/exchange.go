@@ -90,7 +90,7 @@ func (e *Engine) ImportJSON(ctx context.Context, actor string, data []byte, repl
 			return err
 		}
 		snap := Snapshot{Event: x.Event, Areas: x.Areas, Groups: x.Tables, Contributions: x.Contributions, Votes: x.Votes,
-			NextSteps: x.NextSteps, KeyMessages: x.KeyMessages, Ratings: x.Ratings, Themes: x.Themes, Links: x.Links, Rounds: x.Rounds, AreaParts: x.AreaParts}
+			NextSteps: x.NextSteps, KeyMessages: x.KeyMessages, Ratings: x.Ratings, Themes: x.Themes, Links: x.Links, Rounds: x.Rounds, AreaParts: x.AreaParts, AreaRound: x.areaRoundOf()}
 		if err := insertSnapshot(tx, snap); err != nil {
 			return err
 		}

@@ -8,6 +8,7 @@ import "forum/model"
 // rest, so an import ignores it). Older exports have neither and import
 // as before.
 type AreaExchange struct {
+	AreaRound     *model.AreaRound `json:"area_round,omitempty"`
 	AreaParts     []model.AreaPart `json:"area_parts,omitempty"`
 	AreaSyntheses []AreaBrief      `json:"area_syntheses,omitempty"`
 }
@@ -78,8 +79,20 @@ func (s AreaSynthesis) Brief() AreaBrief {
 // areaExchange makes the export's area part of a snapshot.
 func areaExchange(snap Snapshot) AreaExchange {
 	x := AreaExchange{AreaParts: snap.AreaParts}
+	if snap.AreaRound.Held != "" {
+		r := snap.AreaRound
+		x.AreaRound = &r
+	}
 	for _, s := range AreaSyntheses(snap) {
 		x.AreaSyntheses = append(x.AreaSyntheses, s.Brief())
 	}
 	return x
+}
+
+// areaRoundOf is an import's area round (zero when the file has none).
+func (x AreaExchange) areaRoundOf() model.AreaRound {
+	if x.AreaRound == nil {
+		return model.AreaRound{}
+	}
+	return *x.AreaRound
 }

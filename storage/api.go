@@ -82,6 +82,9 @@ type Snapshot struct {
 	Rounds []model.VoteRound
 	// AreaParts are the stored parts of the areas' syntheses.
 	AreaParts []model.AreaPart
+	// AreaRound is whether and how the event holds the area round (zero:
+	// not stored; see sessions.EventAreaRound).
+	AreaRound model.AreaRound
 }
 
 // AuditEntry is one line of the append-only audit log.

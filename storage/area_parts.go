@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -61,4 +62,30 @@ func (tx *Tx) InsertAreaPart(p model.AreaPart) error {
 	_, err := tx.exec(`INSERT INTO area_parts(`+areaPartCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		string(p.ID), string(p.EventID), string(p.AreaID), p.Kind, p.Key, p.Text, p.Owner, p.ByWhen, p.Assist, boolInt(p.Deleted), p.Version, ts(p.CreatedAt), ts(p.UpdatedAt))
 	return err
+}
+
+// PutAreaRound stores whether and how the event holds the area round.
+func (tx *Tx) PutAreaRound(event model.ID, r model.AreaRound) error {
+	_, err := tx.exec(`INSERT INTO event_area_rounds(event_id, held, minutes, prompts) VALUES (?,?,?,?)
+		ON CONFLICT(event_id) DO UPDATE SET held=excluded.held, minutes=excluded.minutes, prompts=excluded.prompts`,
+		string(event), r.Held, r.Minutes, js(r.Prompts))
+	if err != nil {
+		return err
+	}
+	return tx.audit("put", "area-round", event, r)
+}
+
+// areaRound reads the event's area round (zero when none was stored).
+func areaRound(ctx context.Context, q querier, event string) (model.AreaRound, error) {
+	rs, err := all(ctx, q, func(s scanner) (model.AreaRound, error) {
+		var r model.AreaRound
+		var prompts string
+		err := s.Scan(&r.Held, &r.Minutes, &prompts)
+		unjs(prompts, &r.Prompts)
+		return r, err
+	}, `SELECT held, minutes, prompts FROM event_area_rounds WHERE event_id = ?`, event)
+	if err != nil || len(rs) == 0 {
+		return model.AreaRound{}, err
+	}
+	return rs[0], nil
 }

@@ -169,6 +169,9 @@ func (s *Store) snapshot(ctx context.Context, id model.ID, everything bool) (Sna
 	if snap.AreaParts, err = all(ctx, tx, scanAreaPart, `SELECT `+areaPartCols+` FROM area_parts WHERE event_id = ? ORDER BY area_id, kind, key`, ev); err != nil {
 		return snap, err
 	}
+	if snap.AreaRound, err = areaRound(ctx, tx, ev); err != nil {
+		return snap, err
+	}
 	snap.KeyMessages, err = all(ctx, tx, scanMsg, `SELECT `+msgCols+` FROM key_messages
 		WHERE event_id = ? AND (table_id = '' OR table_id IN (`+tables+`)) ORDER BY table_id, position, id`, ev, ev)
 	return snap, err

@@ -31,8 +31,10 @@ func (b *builder) areaBrief(s sessions.AreaSynthesis) {
 	b.add(Block{Kind: Heading, Level: 3, ID: "brief-" + strings.ToLower(s.Area.Code), Spans: []Span{Text(s.Area.Code + " brief")}, NewPage: true})
 	if s.Single {
 		b.para(Em("One table met in " + s.Area.Code + ": its outcomes are the area's, as below."))
-	} else {
+	} else if s.Held {
 		b.para(Em(fmt.Sprintf("Agreed in the area round across %s's %d tables.", s.Area.Code, len(s.Tables))))
+	} else {
+		b.para(Em(fmt.Sprintf("Drafted from %s's %d tables (this event holds no area round).", s.Area.Code, len(s.Tables))))
 	}
 	b.heading(4, "", "Vision")
 	if strings.TrimSpace(s.Vision) == "" {

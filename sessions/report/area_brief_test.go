@@ -114,7 +114,6 @@ func mustJSON(t *testing.T, v any) string {
 	return string(b)
 }
 
-
 // TestOlderJSONStillImports: an export without the area round's fields
 // imports, and its areas' syntheses are drafted from the tables.
 func TestOlderJSONStillImports(t *testing.T) {

@@ -20,3 +20,11 @@ CREATE TABLE area_parts (
   UNIQUE (area_id, kind, key)
 );
 CREATE INDEX area_parts_event ON area_parts(event_id);
+-- Whether the event holds an area round, from its template: when
+-- ('never', 'multiple-tables', 'always'), its minutes and prompts (JSON).
+CREATE TABLE event_area_rounds (
+  event_id TEXT NOT NULL PRIMARY KEY REFERENCES events(id),
+  held TEXT NOT NULL,
+  minutes INTEGER NOT NULL DEFAULT 0,
+  prompts TEXT NOT NULL DEFAULT '[]'
+);
