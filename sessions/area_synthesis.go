@@ -41,8 +41,11 @@ type AreaSynthesis struct {
 // AreaStep is one of an area's next steps: drafted from a table's (Table
 // set, Support its table's support vote) or added in the area round.
 type AreaStep struct {
-	Key     string
-	Table   model.Group
+	Key   string
+	Table model.Group
+	// Also are the other tables that agreed the same action (the same
+	// words): one step, its support their ballots together.
+	Also    []model.Group
 	Action  string
 	Owner   string
 	ByWhen  string
@@ -113,6 +116,11 @@ func areaSteps(views []TableView, parts map[[2]string]model.AreaPart) []AreaStep
 		for _, n := range v.NextSteps {
 			st := AreaStep{Key: string(n.ID), Table: v.Group, Action: n.Action, Owner: n.Owner, ByWhen: n.ByWhen, Assist: n.Assist, Support: v.StepSupport[n.ID]}
 			drafted[st.Key] = true
+			if i := sameAction(out, n.Action); i >= 0 {
+				out[i].Also = append(out[i].Also, v.Group)
+				out[i].Support = addSupport(out[i].Support, st.Support)
+				continue
+			}
 			if p, ok := parts[[2]string{model.AreaStep, st.Key}]; ok {
 				if p.Deleted {
 					continue
@@ -212,4 +220,43 @@ func (s AreaSynthesis) Agreed() (bool, int) {
 func tookPart(v TableView) bool {
 	return len(v.Notes) > 0 || strings.TrimSpace(v.Group.Vision) != "" || len(v.Ballots) > 0 || v.FistResult.Voters > 0 ||
 		len(v.NextSteps) > 0 || len(v.KeyMessages) > 0
+}
+
+// sameAction is the index of the step with the same action, ignoring case
+// and outer space, or -1.
+func sameAction(steps []AreaStep, action string) int {
+	for i, s := range steps {
+		if s.Table.ID != "" && strings.EqualFold(strings.TrimSpace(s.Action), strings.TrimSpace(action)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// addSupport puts two support votes' ballots together.
+func addSupport(a, b model.SupportResult) model.SupportResult {
+	var out model.SupportResult
+	for i := range a.Counts {
+		out.Counts[i] = a.Counts[i] + b.Counts[i]
+	}
+	out.Voters = a.Voters + b.Voters
+	if out.Voters > 0 {
+		out.Percent = 100 * float64(out.Counts[3]+out.Counts[4]) / float64(out.Voters)
+	}
+	supp, opp := out.Counts[3]+out.Counts[4], out.Counts[0]+out.Counts[1]
+	out.Divergent = supp > 0 && opp > 0
+	return out
+}
+
+// From says where a step came from: its tables ("Table 1, Table 2"), or
+// "area round" for a step the area added.
+func (s AreaStep) From() string {
+	if s.Table.ID == "" {
+		return "area round"
+	}
+	names := []string{s.Table.Name}
+	for _, g := range s.Also {
+		names = append(names, g.Name)
+	}
+	return strings.Join(names, ", ")
 }

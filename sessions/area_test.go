@@ -154,7 +154,7 @@ func TestTwoSeatsEditingOneAreaLoseNothing(t *testing.T) {
 	if _, err := f.eng.SaveAreaPart(f.ctx, "b", area.ID, AreaEdit{Kind: model.AreaVision, Text: "One vision for the area, agreed", Base: now.VisionVersion}); err != nil {
 		t.Fatal(err)
 	}
-	if s, _ := f.eng.AreaSynthesis(f.ctx, id, area.ID); s.Vision != "One vision for the area, agreed" || s.VisionVersion != 2 {
+	if s, _ := f.eng.AreaSynthesis(f.ctx, id, area.ID); s.Vision != "One vision for the area, agreed" || s.VisionVersion != now.VisionVersion+1 {
 		t.Errorf("vision %q at version %d", s.Vision, s.VisionVersion)
 	}
 	// A seat at a table of another area may not edit it.
@@ -193,5 +193,17 @@ func TestLondonTemplateHoldsTheAreaRoundWhereAnAreaHasTablesToJoin(t *testing.T)
 	bad.AreaRound.Held = "sometimes"
 	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "area_round.held") {
 		t.Errorf("a template with held = sometimes: %v", err)
+	}
+}
+
+func TestTheSameStepAtTwoTablesIsOneAreaStep(t *testing.T) {
+	a, b := areaTable("Table 1", nil), areaTable("Table 2", nil)
+	a.NextSteps = []model.NextStep{{ID: "s1", Action: "Set up a workforce group"}}
+	b.NextSteps = []model.NextStep{{ID: "s2", Action: "set up a workforce group "}, {ID: "s3", Action: "Share records"}}
+	a.StepSupport = map[model.ID]model.SupportResult{"s1": {Counts: [5]int{0, 0, 0, 2, 2}, Voters: 4, Percent: 100}}
+	b.StepSupport = map[model.ID]model.SupportResult{"s2": {Counts: [5]int{1, 1, 2, 0, 0}, Voters: 4}}
+	steps := areaSteps([]TableView{a, b}, nil)
+	if len(steps) != 2 || steps[0].From() != "Table 1, Table 2" || steps[0].Support.Voters != 8 || steps[0].Support.Percent != 50 || !steps[0].Support.Divergent {
+		t.Fatalf("steps: %+v", steps)
 	}
 }

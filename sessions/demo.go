@@ -139,6 +139,7 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 	}
 	demoCrossThemes(&snap, now.Add(-10*time.Minute))
 	demoEventMessages(&snap, now.Add(-5*time.Minute))
+	demoAreaRound(&snap, now.Add(-3*time.Minute))
 	if err := e.store.Update(ctx, actor, func(tx *storage.Tx) error { return insertSnapshot(tx, snap) }); err != nil {
 		return "", fmt.Errorf("writing the demo event: %w", err)
 	}

@@ -65,7 +65,7 @@ func (s AreaSynthesis) Brief() AreaBrief {
 		b.Priorities = append(b.Priorities, it)
 	}
 	for _, st := range s.Steps {
-		b.Steps = append(b.Steps, AreaBriefStep{Action: st.Action, Owner: st.Owner, ByWhen: st.ByWhen, Assist: st.Assist, Table: st.Table.Name, Support: st.Support.Percent, Voters: st.Support.Voters})
+		b.Steps = append(b.Steps, AreaBriefStep{Action: st.Action, Owner: st.Owner, ByWhen: st.ByWhen, Assist: st.Assist, Table: st.From(), Support: st.Support.Percent, Voters: st.Support.Voters})
 	}
 	for _, m := range s.Messages {
 		b.Messages = append(b.Messages, m.Text)

@@ -72,10 +72,7 @@ func (b *builder) areaBrief(s sessions.AreaSynthesis) {
 	} else {
 		t := Block{Kind: Table, Head: []string{"Action", "Owner", "By when", "What would assist", "From", "Support"}}
 		for _, st := range s.Steps {
-			from, support := "area round", "—"
-			if st.Table.ID != "" {
-				from = st.Table.Name
-			}
+			from, support := st.From(), "—"
 			if st.Support.Voters > 0 {
 				support = fmt.Sprintf("%.0f%% of %d", st.Support.Percent, st.Support.Voters)
 			}

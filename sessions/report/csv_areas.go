@@ -37,10 +37,7 @@ func areaCSV(part sessions.Snapshot, areas []areaTables, scope Scope) map[string
 			prios = append(prios, []string{s.Area.Code, numberCell(p.Rank), tiedCell(p.Tied), p.Name, numberCell(p.Tables), numberCell(p.Of), numberMark + fmt.Sprintf("%.3f", p.Score), whereRaised(p), sessions.AreaRankRule})
 		}
 		for _, st := range s.Steps {
-			from, pct := "area round", ""
-			if st.Table.ID != "" {
-				from = st.Table.Name
-			}
+			from, pct := st.From(), ""
 			if st.Support.Voters > 0 {
 				pct = numberMark + fmt.Sprintf("%.0f", st.Support.Percent)
 			}
