@@ -260,3 +260,32 @@ func (s AreaStep) From() string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// areaSuggestions offer an area's key messages and ask, where it held the
+// area round, for the event's key messages; a message that names a joined
+// priority rests on that priority's notes at every table that raised it.
+func areaSuggestions(s AreaSynthesis) []Suggestion {
+	if !s.Held {
+		return nil
+	}
+	var out []Suggestion
+	for _, m := range append(append([]AreaMessage(nil), s.Messages...), s.Ask) {
+		if strings.TrimSpace(m.Text) == "" {
+			continue
+		}
+		kind := "area message"
+		if m.Key == model.AreaAsk {
+			kind = "area ask"
+		}
+		var sources []model.ID
+		for _, p := range s.Priorities {
+			if strings.EqualFold(strings.TrimSpace(p.Name), strings.TrimSpace(m.Text)) {
+				for _, it := range p.Members {
+					sources = append(sources, it.Priority.Sources...)
+				}
+			}
+		}
+		out = append(out, Suggestion{Label: s.Area.Code + " " + kind + " (" + s.Area.Code + " brief): " + m.Text, Text: m.Text, Sources: sources})
+	}
+	return out
+}

@@ -50,6 +50,7 @@ const (
 	screenPresent
 	screenThemes
 	screenScale
+	screenArea
 )
 
 // App is the root model: it routes messages to the current screen.
@@ -85,6 +86,7 @@ type App struct {
 	present  presentModel
 	review   reviewModel
 	scale    scaleModel
+	area     areaModel
 	// setupSel is the selected row of the set-up screen.
 	setupSel int
 
@@ -213,6 +215,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.screen = a.form.done
 		a.setStatus(msg.status, nil)
 		return a, a.reload()
+	case areaMsg:
+		return a, a.area.set(a, msg)
 	case reviewMsg:
 		a.review.r, a.review.loaded = msg.r, true
 		a.review.sel = clamp(a.review.sel, a.review.items())

@@ -147,7 +147,7 @@ func (a *App) dashboardLines(p sessions.Plenary) []string {
 // top priorities, next steps and key messages.
 func (a *App) areaColumn(pa sessions.PlenaryArea, w int) []string {
 	safe := func(s string) string { return model.Safe(s, false) }
-	col := []string{a.st.Title.Render(trunc(safe(pa.Area.Label()), w))}
+	col := append([]string{a.st.Title.Render(trunc(safe(pa.Area.Label()), w))}, a.areaSynthesisColumn(pa, w)...)
 	add := func(indent, s string, lines int) {
 		ws := wrap(s, w-len(indent)-1) // room for the … of a cut
 		for i, l := range ws {

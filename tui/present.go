@@ -37,6 +37,7 @@ func newPresent(p sessions.Plenary) presentModel {
 	safe := func(s string) string { return model.Safe(s, false) }
 	ss := []slide{{kicker: p.Event.Date, title: safe(p.Event.Title)}}
 	for _, pa := range p.Areas {
+		ss = append(ss, areaSlides(pa)...)
 		for _, v := range pa.Tables {
 			where := safe(pa.Area.Label()) + " · " + safe(v.Group.Name)
 			if v.Group.Vision != "" {
