@@ -61,7 +61,7 @@ func (e *Engine) AreaSynthesis(ctx context.Context, eventID, areaID model.ID) (A
 func (e *Engine) SaveAreaPart(ctx context.Context, actor string, areaID model.ID, edit AreaEdit) (Saved[model.AreaPart], error) {
 	var out Saved[model.AreaPart]
 	switch edit.Kind {
-	case model.AreaVision, model.AreaPriority, model.AreaStep, model.AreaMessage, model.AreaAsk:
+	case model.AreaVision, model.AreaPriority, model.AreaStep, model.AreaMessage, model.AreaAsk, AreaFistKind:
 	default:
 		return out, fmt.Errorf("an area's synthesis has no part %q", edit.Kind)
 	}

@@ -30,9 +30,13 @@ type AreaSynthesis struct {
 	VisionVersion int
 	// Consensus is each table's fist-to-five on its own vision, in the
 	// order of Tables (the area's check, where no area vote was held).
-	Consensus  []model.FistResult
-	Priorities []AreaPriority
-	Steps      []AreaStep
+	Consensus []model.FistResult
+	// Fist is the area's own fist-to-five on its vision, counted in the
+	// room (Voters 0: none held); FistVersion its stored version.
+	Fist        model.FistResult
+	FistVersion int
+	Priorities  []AreaPriority
+	Steps       []AreaStep
 	// Messages are up to model.MaxMessages key messages; Ask the one ask.
 	Messages []AreaMessage
 	Ask      AreaMessage
@@ -93,6 +97,7 @@ func AreaSynthesisOf(snap Snapshot, views map[model.ID]TableView, area model.Are
 	if p, ok := parts[[2]string{model.AreaVision, model.AreaVision}]; ok {
 		s.Vision, s.VisionVersion = p.Text, p.Version
 	}
+	s.Fist, s.FistVersion = AreaFistOf(snap, area.ID)
 	s.Priorities = joinAreaPriorities(snap, s.Tables)
 	for i, p := range s.Priorities {
 		if st, ok := parts[[2]string{model.AreaPriority, p.Key}]; ok {

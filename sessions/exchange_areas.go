@@ -24,6 +24,8 @@ type AreaBrief struct {
 	Ask        string           `json:"ask"`
 	RankRule   string           `json:"rank_rule"`
 	Consensus  []AreaBriefCheck `json:"consensus"`
+	// AreaConsensus is the area's own fist-to-five on its vision, if held.
+	AreaConsensus *AreaBriefCheck `json:"area_consensus,omitempty"`
 }
 
 // AreaBriefItem is one joined priority, as exported.
@@ -69,6 +71,9 @@ func (s AreaSynthesis) Brief() AreaBrief {
 	}
 	for _, m := range s.Messages {
 		b.Messages = append(b.Messages, m.Text)
+	}
+	if s.Fist.Voters > 0 {
+		b.AreaConsensus = &AreaBriefCheck{Table: s.Area.Code, Voters: s.Fist.Voters, Consensus: s.Fist.Consensus}
 	}
 	for i, r := range s.Consensus {
 		b.Consensus = append(b.Consensus, AreaBriefCheck{Table: s.Tables[i].Group.Name, Voters: r.Voters, Consensus: r.Consensus})

@@ -39,9 +39,9 @@ type areaRow struct {
 var (
 	keyArea  = kb([]string{"A"}, "A", "the table's area (area round)")
 	areaKeys = keyMap{
-		short: []key.Binding{keyUp, keyDown, kb([]string{"e", "enter"}, "e", "edit"), kb([]string{"n"}, "n", "add a step"), kb([]string{"x"}, "x", "drop a step"), keyBack},
+		short: []key.Binding{keyUp, keyDown, kb([]string{"e", "enter"}, "e", "edit"), kb([]string{"n"}, "n", "add a step"), kb([]string{"x"}, "x", "drop a step"), kb([]string{"c"}, "c", "fist-to-five"), keyBack},
 		full: [][]key.Binding{{keyUp, keyDown, kb([]string{"e", "enter"}, "e", "edit the line")},
-			{kb([]string{"n"}, "n", "add a next step"), kb([]string{"x"}, "x", "drop the step")}, {keyBack}},
+			{kb([]string{"n"}, "n", "add a next step"), kb([]string{"x"}, "x", "drop the step"), kb([]string{"c"}, "c", "fist-to-five on the area's vision")}, {keyBack}},
 	}
 )
 
@@ -123,8 +123,44 @@ func (m *areaModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		return a.saveArea(edit, "Dropped from the area's next steps: "+model.Safe(st.Action, false)+".")
 	case s == "e" || s == "enter":
 		return a.openForm(a.areaPartForm(rows[clamp(m.sel, len(rows))]), screenArea)
+	case s == "c":
+		return a.openForm(a.areaFistForm(), screenArea)
 	}
 	return nil
+}
+
+// areaFistForm records the room's fist-to-five on the area's vision: how
+// many showed each number of fingers.
+func (a *App) areaFistForm() formModel {
+	s := a.area.s
+	eng, ctx, actor, event, id := a.eng, a.ctx, a.actor, a.eventID(), s.Area.ID
+	f := formModel{title: s.Area.Code + ": fist-to-five on the area's vision",
+		intro: []string{"Read the vision out, ask everyone to show 0 to 5 fingers, and type how many showed each. Consensus: everyone 3 or more."}}
+	for n := 5; n >= 0; n-- {
+		f.fields = append(f.fields, newField(fmt.Sprintf("%d fingers", n), fmt.Sprint(s.Fist.Counts[n]), "how many"))
+	}
+	base := s.FistVersion
+	f.submit = func(f *formModel) tea.Cmd {
+		var counts [6]int
+		for i := range 6 {
+			n, err := f.number(i)
+			if err != nil {
+				f.err = fmt.Sprintf("%s: type a whole number", f.fields[i].label)
+				return nil
+			}
+			counts[5-i] = n
+		}
+		return func() tea.Msg {
+			if err := eng.SaveAreaFist(ctx, actor, event, id, counts, base); err != nil {
+				if errors.Is(err, sessions.ErrAreaStale) {
+					return areaMsg{err: fmt.Errorf("not saved: someone else saved the count first; it has been reloaded")}
+				}
+				return formResultMsg{err: err}
+			}
+			return areaMsg{status: "✓ Fist-to-five counted for " + s.Area.Code + "."}
+		}
+	}
+	return f
 }
 
 // saveArea saves one part of the area's synthesis in a command.

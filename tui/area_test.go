@@ -55,3 +55,17 @@ func TestAreaScreenEditsAndRefusesAStaleSave(t *testing.T) {
 		t.Error("the refused vision is shown as if saved")
 	}
 }
+
+// TestAreaScreenCountsTheFistToFive: c takes the room's show of hands on
+// the area's vision and the screen shows the area's consensus.
+func TestAreaScreenCountsTheFistToFive(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.keys("d", "A", "c")
+	for _, n := range []string{"5", "6", "4", "0", "0", "0"} { // 5, 4, 3 fingers, then none below 3
+		h.keys("ctrl+u")
+		h.typ(n)
+		h.keys("tab")
+	}
+	h.keys("ctrl+s")
+	h.contains("✓ Fist-to-five counted for NCL.", "the area consensus (15)")
+}

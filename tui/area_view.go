@@ -133,8 +133,15 @@ func consensusShort(s sessions.AreaSynthesis) string {
 		}
 		parts = append(parts, fmt.Sprintf("%s %s (%d)", s.Tables[i].Group.Name, v, r.Voters))
 	}
+	if r := s.Fist; r.Voters > 0 {
+		v := "consensus"
+		if !r.Consensus {
+			v = fmt.Sprintf("no consensus, %d below 3", r.Counts[0]+r.Counts[1]+r.Counts[2])
+		}
+		parts = append([]string{fmt.Sprintf("the area %s (%d)", v, r.Voters)}, parts...)
+	}
 	if len(parts) == 0 {
-		return ""
+		return "fist-to-five: not held yet (c counts one)"
 	}
 	return "fist-to-five: " + strings.Join(parts, ", ")
 }

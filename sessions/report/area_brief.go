@@ -126,8 +126,20 @@ func consensusLine(s sessions.AreaSynthesis) string {
 		}
 		parts = append(parts, s.Tables[i].Group.Name+": "+verdict)
 	}
-	if len(parts) == 0 {
-		return ""
+	area := ""
+	if r := s.Fist; r.Voters > 0 {
+		area = fmt.Sprintf("Consensus on the area's vision (fist-to-five, counted in the room): yes, all %d showed 3 or more.", r.Voters)
+		if !r.Consensus {
+			area = fmt.Sprintf("Consensus on the area's vision (fist-to-five, counted in the room): not reached, %d of %d showed fewer than 3 (5: %d, 4: %d, 3: %d, 2: %d, 1: %d, 0: %d).",
+				r.Counts[0]+r.Counts[1]+r.Counts[2], r.Voters, r.Counts[5], r.Counts[4], r.Counts[3], r.Counts[2], r.Counts[1], r.Counts[0])
+		}
 	}
-	return "Consensus on the tables' visions (fist-to-five): " + strings.Join(parts, "; ") + "."
+	if len(parts) == 0 {
+		return area
+	}
+	tables := "Consensus on the tables' visions (fist-to-five): " + strings.Join(parts, "; ") + "."
+	if area != "" {
+		return area + " " + tables
+	}
+	return tables
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"strings"
 
 	"forum/sessions"
 )
@@ -24,7 +23,7 @@ func areaCSV(part sessions.Snapshot, areas []areaTables, scope Scope) map[string
 		if len(s.Tables) == 0 {
 			continue
 		}
-		row := []string{s.Area.Code, numberCell(len(s.Tables)), s.Vision, strings.TrimSuffix(strings.TrimPrefix(consensusLine(s), "Consensus on the tables' visions (fist-to-five): "), ".")}
+		row := []string{s.Area.Code, numberCell(len(s.Tables)), s.Vision, consensusLine(s)}
 		for i := range 3 {
 			m := ""
 			if i < len(s.Messages) {
