@@ -145,6 +145,7 @@ func (e *Engine) Demo(ctx context.Context, actor string, opts DemoOptions) (mode
 	}
 	demoCrossThemes(&snap, now.Add(-10*time.Minute))
 	demoEventMessages(&snap, now.Add(-5*time.Minute))
+	demoAreaRound(&snap, now.Add(-3*time.Minute))
 	if err := e.store.Update(ctx, actor, func(tx *storage.Tx) error { return insertSnapshot(tx, snap) }); err != nil {
 		return "", fmt.Errorf("writing the demo event: %w", err)
 	}
@@ -242,6 +243,16 @@ func insertRecords(tx *storage.Tx, s Snapshot) error {
 	}
 	for _, n := range s.NextSteps {
 		if err := tx.InsertNextStep(n); err != nil {
+			return err
+		}
+	}
+	if s.AreaRound.Held != "" {
+		if err := tx.PutAreaRound(s.Event.ID, s.AreaRound); err != nil {
+			return err
+		}
+	}
+	for _, p := range s.AreaParts {
+		if err := tx.InsertAreaPart(p); err != nil {
 			return err
 		}
 	}

@@ -103,6 +103,9 @@ func (e *Engine) CreateEvent(ctx context.Context, actor string, t Template, opts
 		if err := tx.InsertEvent(ev); err != nil {
 			return err
 		}
+		if err := putAreaRound(tx, ev.ID, t.AreaRound); err != nil {
+			return err
+		}
 		for _, a := range areas {
 			if err := tx.InsertArea(a); err != nil {
 				return err

@@ -45,6 +45,7 @@ type Exchange struct {
 	// the other records' versions that lost a merge.
 	Revisions []model.Contribution `json:"note_revisions"`
 	History   []model.Kept         `json:"record_history"`
+	AreaExchange
 }
 
 // ExportJSON writes the complete event as indented JSON; the same data
@@ -64,7 +65,7 @@ func (e *Engine) ExportJSON(ctx context.Context, eventID model.ID) ([]byte, erro
 func exchangeOf(snap Snapshot) Exchange {
 	return Exchange{Format: ExchangeFormat, Version: ExchangeVersion, Event: snap.Event, Areas: snap.Areas, Tables: snap.Groups,
 		Contributions: snap.Contributions, Votes: snap.Votes, NextSteps: snap.NextSteps, KeyMessages: snap.KeyMessages, Ratings: snap.Ratings,
-		Themes: snap.Themes, Links: snap.Links, Rounds: snap.Rounds, Revisions: snap.Revisions, History: snap.History}
+		Themes: snap.Themes, Links: snap.Links, Rounds: snap.Rounds, Revisions: snap.Revisions, History: snap.History, AreaExchange: areaExchange(snap)}
 }
 
 // SnapshotOfExchange is the snapshot an exchange stores (for a merge).
@@ -74,7 +75,7 @@ func SnapshotOfExchange(x Exchange) Snapshot { return snapshotOf(x) }
 func snapshotOf(x Exchange) Snapshot {
 	return Snapshot{Event: x.Event, Areas: x.Areas, Groups: x.Tables, Contributions: x.Contributions, Votes: x.Votes,
 		NextSteps: x.NextSteps, KeyMessages: x.KeyMessages, Ratings: x.Ratings, Themes: x.Themes, Links: x.Links, Rounds: x.Rounds,
-		Revisions: x.Revisions, History: x.History}
+		Revisions: x.Revisions, History: x.History, AreaParts: x.AreaParts, AreaRound: x.areaRoundOf()}
 }
 
 // encodeExchange writes an exchange as indented JSON with snake_case keys.

@@ -63,6 +63,8 @@ type Plenary struct {
 type PlenaryArea struct {
 	Area   model.Area
 	Tables []TableView
+	// Synthesis is the area's synthesis (the area round).
+	Synthesis AreaSynthesis
 }
 
 // Suggestion is a point a table made, for the event's key messages.
@@ -114,6 +116,8 @@ func PlenaryOf(snap Snapshot) Plenary {
 				}
 			}
 		}
+		pa.Synthesis = AreaSynthesisOf(snap, views, a)
+		p.Suggestions = append(p.Suggestions, areaSuggestions(pa.Synthesis)...)
 		p.Areas = append(p.Areas, pa)
 	}
 	for _, k := range snap.KeyMessages {

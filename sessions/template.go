@@ -34,6 +34,10 @@ type Template struct {
 	// Tags are the template's own tags for notes (at most MaxTemplateTags),
 	// keys 5 to 9 on the notes list, besides the four enablers on 1 to 4.
 	Tags []string `toml:"tags"`
+	// AreaRound says whether the event holds an area round after its
+	// tables' stages, and with what prompts and minutes (see
+	// TemplateAreaRound).
+	AreaRound TemplateAreaRound `toml:"area_round"`
 }
 
 // MaxTemplateTags is how many tags of its own a template may have.
@@ -246,6 +250,9 @@ func (t Template) Validate() error {
 			return fmt.Errorf("tags[%d]: %q: each tag at most 30 characters, used once, and not one of the enablers", i+1, tag)
 		}
 		seenTag[tag] = true
+	}
+	if err := t.AreaRound.validate(); err != nil {
+		return err
 	}
 	if len(t.Stages) == 0 {
 		return errors.New("stages: at least one stage is required")

@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 17
+const SchemaVersion = 18
 
 // Options tune Open.
 type Options struct {
@@ -84,6 +84,11 @@ type Snapshot struct {
 	// History (other records' losing versions) are read by SnapshotAll only.
 	Revisions []model.Contribution
 	History   []model.Kept
+	// AreaParts are the stored parts of the areas' syntheses.
+	AreaParts []model.AreaPart
+	// AreaRound is whether and how the event holds the area round (zero:
+	// not stored; see sessions.EventAreaRound).
+	AreaRound model.AreaRound
 }
 
 // AuditEntry is one line of the append-only audit log.

@@ -184,6 +184,12 @@ func readSnapshot(ctx context.Context, tx querier, id model.ID, everything bool)
 			return snap, err
 		}
 	}
+	if snap.AreaParts, err = all(ctx, tx, scanAreaPart, `SELECT `+areaPartCols+` FROM area_parts WHERE event_id = ? ORDER BY area_id, kind, key`, ev); err != nil {
+		return snap, err
+	}
+	if snap.AreaRound, err = areaRound(ctx, tx, ev); err != nil {
+		return snap, err
+	}
 	snap.KeyMessages, err = all(ctx, tx, scanMsg, `SELECT `+msgCols+` FROM key_messages
 		WHERE event_id = ? AND (table_id = '' OR table_id IN (`+tables+`)) ORDER BY table_id, position, id`, ev, ev)
 	return snap, err

@@ -155,6 +155,8 @@ func (t *Tx) purgeEvent(id model.ID, keepEvent bool) error {
 	for _, q := range []string{
 		`DELETE FROM record_history WHERE event_id = ?`,
 		`DELETE FROM theme_links WHERE event_id = ?`,
+		`DELETE FROM area_parts WHERE event_id = ?`,
+		`DELETE FROM event_area_rounds WHERE event_id = ?`,
 		`DELETE FROM themes WHERE table_id IN ` + inEvent,
 		`DELETE FROM maturity_ratings WHERE table_id IN ` + inEvent,
 		`DELETE FROM contribution_revisions WHERE contribution_id IN (SELECT id FROM contributions WHERE table_id IN ` + inEvent + `)`,

@@ -49,6 +49,7 @@ const (
 	screenPresent
 	screenThemes
 	screenScale
+	screenArea
 )
 
 // App is the root model: it routes messages to the current screen.
@@ -78,6 +79,7 @@ type App struct {
 	present  presentModel
 	review   reviewModel
 	scale    scaleModel
+	area     areaModel
 	// setupSel is the selected row of the set-up screen.
 	setupSel int
 	// helpTop is the first line of the full help shown (? scrolls).
@@ -240,6 +242,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.tbl.marked = map[model.ID]bool{}
 		}
 		return a, a.reload()
+	case areaMsg:
+		return a, a.area.set(a, msg)
 	case reviewMsg:
 		a.review.r, a.review.loaded = msg.r, true
 		a.review.sel = clamp(a.review.sel, a.review.items())

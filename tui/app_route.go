@@ -33,6 +33,8 @@ func (a *App) key(msg tea.Msg) tea.Cmd {
 		return a.review.update(a, msg.(tea.KeyPressMsg))
 	case screenScale:
 		return a.scale.update(a, msg.(tea.KeyPressMsg))
+	case screenArea:
+		return a.area.update(a, msg.(tea.KeyPressMsg))
 	}
 	return nil
 }
@@ -48,6 +50,8 @@ func (a *App) reload() tea.Cmd {
 		return a.loadPlenary(a.eventID())
 	case screenThemes:
 		return a.loadReview(a.eventID())
+	case screenArea:
+		return a.loadArea(a.area.id)
 	case screenBoard, screenSummary, screenProgramme:
 		if a.board.Event.ID != "" {
 			return a.loadBoard(a.board.Event.ID)
@@ -90,6 +94,8 @@ func (a *App) View() tea.View {
 		body = a.review.render(a)
 	case screenScale:
 		body = a.scale.render(a)
+	case screenArea:
+		body = a.area.render(a)
 	}
 	v := tea.NewView(body)
 	v.AltScreen = true

@@ -13,7 +13,7 @@ import (
 
 var boardKeys = keyMap{
 	short: []key.Binding{keyEnter, keyDashboard, keySetup, keySummary, keyBack, keyHelp},
-	full:  [][]key.Binding{{keyUp, keyDown, keyEnter}, {keyDashboard, keySetup, keyProgramme, keySummary}, {keyBack, keyQuit}},
+	full:  [][]key.Binding{{keyUp, keyDown, keyEnter, keyArea}, {keyDashboard, keySetup, keyProgramme, keySummary}, {keyBack, keyQuit}},
 }
 
 func (a *App) boardKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -32,6 +32,8 @@ func (a *App) boardKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.openSetup()
 	case key.Matches(msg, keyDashboard):
 		return a.openDashboard()
+	case key.Matches(msg, keyArea):
+		return a.openArea()
 	case key.Matches(msg, keyProgramme):
 		a.screen, a.status = screenProgramme, ""
 		return nil

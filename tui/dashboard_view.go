@@ -91,6 +91,7 @@ func (a *App) dashLegend(p sessions.Plenary, w int) []string {
 func (a *App) areaColumn(ev model.Event, pa sessions.PlenaryArea, w int) []string {
 	safe := func(s string) string { return model.Safe(s, false) }
 	col := hang("", a.st.Title.Render(safe(pa.Area.Label())), w)
+	col = append(col, a.areaSynthesisColumn(pa, w)...)
 	faint := a.st.Faint.Render
 	for _, v := range pa.Tables {
 		col = append(col, hang("", a.st.Key.Render(safe(v.Group.Name))+faint(" · "+stageTitle(ev, v.Group.StageKey)), w)...)

@@ -69,11 +69,11 @@ func presentSlides(p sessions.Plenary) []slide {
 	return ss
 }
 
-// areaSynthesisSlides is where each area's synthesis goes (issue 16): the
-// area's own vision, priorities and messages drawn from its tables. None
-// yet: until the synthesis exists, an area shows its tables' slides only.
-func areaSynthesisSlides(p sessions.Plenary, pa sessions.PlenaryArea) []slide {
-	return nil
+// areaSynthesisSlides are an area's own slides, before its tables': the
+// vision and joined priorities its round agreed (none for an area of one
+// table, whose table's slides say it).
+func areaSynthesisSlides(_ sessions.Plenary, pa sessions.PlenaryArea) []slide {
+	return areaSlides(pa)
 }
 
 // priorityLines are a table's top priorities, the rank in words ("Joint

@@ -25,6 +25,8 @@ var ErrScope = errors.New("no such area or table in this event")
 type builder struct {
 	doc    Doc
 	single bool
+	// briefs are the areas' syntheses, by area id (none for one table).
+	briefs map[model.ID]sessions.AreaSynthesis
 }
 
 func (b *builder) add(k Block) { b.doc.Blocks = append(b.doc.Blocks, k) }
@@ -51,6 +53,9 @@ func Build(snap sessions.Snapshot, scope Scope) (Doc, error) {
 	b := &builder{doc: Doc{Title: ev.Title, Scope: covers, AsOf: AsOf(snap), Updated: updated(snap), Author: author, Paper: ev.PaperSize()}, single: scope.Table != ""}
 	areas := byArea(part)
 	label := areaLabel(ev)
+	if !b.single {
+		b.briefs = syntheses(part, areas)
+	}
 
 	if ev.Illustrative {
 		b.add(Block{Kind: Notice, Spans: []Span{Strong(sessions.DemoNotice)}})

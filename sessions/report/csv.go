@@ -14,7 +14,8 @@ import (
 // CSV writes the event's data (or the scope's) as spreadsheet files:
 // contributions.csv, votes.csv (one row per ballot line of every method
 // and closed round; voters appear only as their anonymous codes), next_steps.csv, key_messages.csv and
-// maturity.csv (raters, too, by anonymous code).
+// maturity.csv (raters, too, by anonymous code), and the areas' syntheses
+// in area_briefs.csv, area_priorities.csv and area_next_steps.csv.
 // Every cell that a spreadsheet would read as a formula is made text.
 func CSV(snap sessions.Snapshot, scope Scope) (map[string][]byte, error) {
 	ref := Refs(snap)
@@ -67,8 +68,12 @@ func CSV(snap sessions.Snapshot, scope Scope) (map[string][]byte, error) {
 			}
 		}
 	}
+	files := map[string][][]string{"contributions.csv": notes, "votes.csv": votes, "next_steps.csv": steps, "key_messages.csv": msgs, "maturity.csv": ratings}
+	for name, rows := range areaCSV(part, areas, scope) {
+		files[name] = rows
+	}
 	out := map[string][]byte{}
-	for name, rows := range map[string][][]string{"contributions.csv": notes, "votes.csv": votes, "next_steps.csv": steps, "key_messages.csv": msgs, "maturity.csv": ratings} {
+	for name, rows := range files {
 		b, err := csvBytes(rows)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)

@@ -256,7 +256,7 @@ func TestCSVGoesToAFolderOrAZip(t *testing.T) {
 	f.must(err)
 	zipPath, err := x.Write(filepath.Join(f.dir, "out.zip"))
 	f.must(err)
-	for _, name := range []string{"contributions.csv", "votes.csv", "next_steps.csv", "key_messages.csv", "maturity.csv"} {
+	for _, name := range []string{"contributions.csv", "votes.csv", "next_steps.csv", "key_messages.csv", "maturity.csv", "area_briefs.csv", "area_priorities.csv", "area_next_steps.csv"} {
 		if !fileExists(filepath.Join(dir, name)) {
 			t.Errorf("%s missing from the folder", name)
 		}
@@ -264,7 +264,7 @@ func TestCSVGoesToAFolderOrAZip(t *testing.T) {
 	zr, err := zip.OpenReader(zipPath)
 	f.must(err)
 	defer zr.Close()
-	if len(zr.File) != 5 {
+	if len(zr.File) != 8 {
 		t.Errorf("the zip holds %d files", len(zr.File))
 	}
 	votes := string(x.Files["votes.csv"])

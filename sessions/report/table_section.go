@@ -15,6 +15,9 @@ func (b *builder) area(at areaTables, ref map[model.ID]string) {
 	if len(at.Area.Places) > 0 {
 		b.para(Em(strings.Join(at.Area.Places, ", ")))
 	}
+	if s, ok := b.briefs[at.Area.ID]; ok && len(s.Tables) > 0 {
+		b.areaBrief(s)
+	}
 	shown := 0
 	for _, v := range at.Tables {
 		if met(v) || b.single { // a report on one table shows it, met or not
