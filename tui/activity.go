@@ -21,7 +21,7 @@ func (a *App) openActivity() tea.Cmd {
 		a.vote = newVoteModel(v)
 		a.screen = screenVote
 		a.status = ""
-		return nil
+		return a.loadCardVoters(v)
 	case model.ActivityNextSteps:
 		return a.openForm(a.stepForm(v), screenTable)
 	case model.ActivityKeyMessages:

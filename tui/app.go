@@ -175,6 +175,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.changed()
 	case reloadedMsg:
 		return a.reloaded(msg)
+	case castMsg, closedMsg, cardVotersMsg, cardVoterMsg:
+		return a, a.voteMsg(msg)
 	case doneMsg:
 		a.setStatus(msg.status, msg.err)
 		if msg.reload && a.static { // otherwise the commit's change signal reloads

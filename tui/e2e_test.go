@@ -55,18 +55,22 @@ func TestTableThroughEveryStage(t *testing.T) {
 		h.keys("enter")
 	}
 	h.keys("ctrl+o")
-	h.contains("Dot vote", "Voter ‹ P1 › of 6", "1 of 1 dots left")
+	h.contains("Dot vote", "Round 1, blind · 0 of 6 have voted", "› P1    not yet", "Paper tally")
+	h.keys("enter")
+	h.contains("Ballot of P1", "1 of 1 dots left")
 	h.keys("down", "space", "enter") // P1: one dot on Estates funding
-	h.contains("✓ P1's ballot is saved and hidden.", "Pass the laptop to P2")
+	h.contains("✓ P1's ballot is hidden.", "Pass the laptop to the next person", "✓ P1's dots saved.")
 	h.keys("space")
-	h.contains("Voter ‹ P2 ›")
-	h.keys("left", "left")                                                  // back past P1 to the paper tally
-	h.contains("Paper tally", "5 of 5 dots left")                           // P1 voted by ballot: paper counts for the other five
-	h.keys("up", "up", "space", "space", "down", "space", "space", "enter") // 2 on Shared records, 2 on Estates funding
+	h.contains("1 of 6 have voted", "P1    ✓ voted", "› P2    not yet")
+	h.keys("up", "up", "enter")                                 // up past P1 to the paper tally
+	h.contains("Paper tally", "5 of 5 dots left")               // P1 voted by ballot: paper counts for the other five
+	h.keys("space", "space", "down", "space", "space", "enter") // 2 on Shared records, 2 on Estates funding
 	h.contains("✓ The paper tally's dots saved.")
 	h.keys("r")
 	h.contains("The vote is blind until it is closed")
 	h.keys("c")
+	h.contains("Close round 1 and reveal the ranking (1 ballot cast)?")
+	h.keys("y")
 	h.contains("Round 1 closed and revealed.", "Ranked results", "1   3", "Estates funding")
 	h.keys("esc")
 	h.contains(" 3● Estates funding", " 2● Shared records", " 0● Leadership development")

@@ -18,9 +18,10 @@ type scaleModel struct {
 	method string
 	// only, for a participant's seat, is the one voter code it votes as.
 	only    string
-	voter   int
 	sel     int
 	working map[string]map[model.ID]int
+	// box takes turns on a shared laptop while the round is open.
+	box ballotBox
 }
 
 // The scale votes' keys (fist-to-five, support).
@@ -28,10 +29,18 @@ var (
 	keyPrevVoter = kb([]string{"left"}, "←", "previous voter")
 	keyNextVoter = kb([]string{"right"}, "→", "next voter")
 	keyScaleSet  = kb([]string{"0", "1", "2", "3", "4", "5"}, "0-5", "fingers / 1-5 support (stays on the row)")
-	keyScaleCast = kb([]string{"enter"}, "enter", "save, next voter")
+	keyScaleCast = kb([]string{"enter"}, "enter", "save the ballot, hide it")
 	scaleKeys    = keyMap{
-		short: []key.Binding{keyVoter, kb([]string{"0"}, "0-5", "choose"), kb([]string{"enter"}, "enter", "save, next"), keyCloseVote, keyBack, keyHelp},
-		full:  [][]key.Binding{{keyPrevVoter, keyNextVoter, keyUp, keyDown}, {keyScaleSet, keyScaleCast}, {keyCloseVote, keyReopen, keyBack, keyHelp}},
+		short: []key.Binding{kb([]string{"0"}, "0-5", "choose"), keyUp, kb([]string{"enter"}, "enter", "save it"), keyDiscard, keyHelp},
+		full:  [][]key.Binding{{keyUp, keyDown}, {keyScaleSet, keyScaleCast}, {keyDiscard, keyHelp}},
+	}
+	privateScaleKeys = keyMap{
+		short: []key.Binding{kb([]string{"0"}, "0-5", "choose"), keyUp, kb([]string{"enter"}, "enter", "cast it"), keyQuit, keyHelp},
+		full:  [][]key.Binding{{keyUp, keyDown}, {keyScaleSet, kb([]string{"enter"}, "enter", "cast your ballot")}, {keyQuit, keyHelp}},
+	}
+	scaleResultKeys = keyMap{
+		short: []key.Binding{keyReopen, keyBack, keyHelp},
+		full:  [][]key.Binding{{keyReopen, keyBack, keyHelp}},
 	}
 )
 
@@ -57,7 +66,7 @@ func (a *App) openScale() tea.Cmd {
 		return nil
 	}
 	a.screen, a.status = screenScale, ""
-	return nil
+	return a.loadCardVoters(v)
 }
 
 func (m *scaleModel) state(v sessions.TableView) sessions.VoteState {
@@ -92,31 +101,62 @@ func (m *scaleModel) ballot(v sessions.TableView, voter string) map[model.ID]int
 	return m.working[voter]
 }
 
-// voters are the codes that vote here: everyone's, or a seat's own.
-func (m *scaleModel) voters(v sessions.TableView) []string {
+// shared reports whether the screen takes turns: a shared laptop while
+// the round is open, when only the ballot being cast is ever on screen.
+func (m *scaleModel) shared(v sessions.TableView) bool { return m.only == "" && m.state(v).Open }
+
+// current is the voter whose ballot is on screen.
+func (m *scaleModel) current() string {
 	if m.only != "" {
-		return []string{m.only}
+		return m.only
 	}
-	return sessions.VoterCodes(max(v.Group.Participants, 1))
+	return m.box.voter
+}
+
+// start begins a voter's ballot on the shared laptop: empty, at the top.
+func (m *scaleModel) start(voter string) {
+	m.box.stage, m.box.voter, m.sel = boxCast, voter, 0
+	m.working[voter] = map[model.ID]int{}
 }
 
 func (m *scaleModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 	v := a.tbl.view
-	voters := m.voters(v)
-	voter := voters[clamp(m.voter, len(voters))]
-	items := m.items(v)
+	st := m.state(v)
 	eng, ctx, actor, g, stage := a.eng, a.ctx, a.actor, v.Group.ID, sessions.StageFor(v.Event, m.method)
+	if !st.Open {
+		m.box.stage = boxPick
+	}
+	if m.shared(v) && m.box.stage != boxCast {
+		switch {
+		case m.box.stage != boxCode && key.Matches(k, keyBack):
+			return a.leaveVote()
+		case m.box.stage == boxPick && key.Matches(k, keyCloseVote):
+			done := len(voted(st.Ballots))
+			a.ask(fmt.Sprintf("Close round %d and show the result (%s cast)?", st.Round, plural(done, "ballot", "ballots")), "The vote stays open and blind.",
+				do("Closed and revealed.", func() error { _, err := eng.CloseVote(ctx, actor, g, stage, m.method); return err }))
+			return nil
+		case m.box.stage == boxPick && key.Matches(k, keyReopen):
+			a.setStatus("The vote is open: c closes and reveals it first.", nil)
+			return nil
+		}
+		return m.box.update(a, k, m.box.rows(v.Group.Participants, st.Ballots), voted(st.Ballots), false, m.start)
+	}
+	voter := m.current()
+	items := m.items(v)
 	switch s := k.String(); {
+	case m.shared(v) && key.Matches(k, keyBack):
+		m.box.stage = boxPick
+		a.ballotLeft(voter, len(m.working[voter]) > 0)
+		delete(m.working, voter)
 	case key.Matches(k, keyBack):
-		a.screen, a.status = screenTable, ""
-		return a.loadTable(g)
-	case !m.state(v).Open && (key.Matches(k, keyPrevVoter) || key.Matches(k, keyNextVoter) || key.Matches(k, keyUp) ||
-		key.Matches(k, keyDown) || key.Matches(k, keyCloseVote) || key.Matches(k, keyScaleSet) || key.Matches(k, keyScaleCast)):
-		a.setStatus(fmt.Sprintf("Round %d is closed and its result shown: %s does nothing until o reopens the vote for a new round.", m.state(v).Round, k.String()), nil)
-	case key.Matches(k, keyPrevVoter):
-		m.voter = (m.voter - 1 + len(voters)) % len(voters)
-	case key.Matches(k, keyNextVoter):
-		m.voter = (m.voter + 1) % len(voters)
+		return a.leaveVote()
+	case !st.Open && key.Matches(k, keyReopen):
+		m.working = map[string]map[model.ID]int{}
+		return do("Reopened: a new round (the earlier one is kept).", func() error { _, err := eng.ReopenVote(ctx, actor, g, stage, m.method); return err })
+	case !st.Open:
+		a.setStatus(fmt.Sprintf("Round %d is closed and its result shown: %s does nothing until o reopens the vote for a new round.", st.Round, k.String()), nil)
+	case m.shared(v) && (key.Matches(k, keyVoter) || key.Matches(k, keyCloseVote) || key.Matches(k, keyReopen)):
+		a.setStatus("This is "+voter+"'s ballot: enter saves it, esc leaves it unsaved.", nil)
 	case key.Matches(k, keyUp):
 		m.sel = clamp(m.sel-1, len(items))
 	case key.Matches(k, keyDown):
@@ -132,39 +172,57 @@ func (m *scaleModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		}
 		m.ballot(v, voter)[items[clamp(m.sel, len(items))]] = n // a digit sets the value; ↓ moves on
 	case key.Matches(k, keyScaleCast):
-		b := m.ballot(v, voter)
-		if m.only != "" {
-			m.working = map[string]map[model.ID]int{} // reload what was saved
-		}
-		m.voter = (m.voter + 1) % len(voters)
-		m.sel = 0
-		if m.method == model.MethodFist {
-			n, ok := b[g]
-			if !ok {
-				return nil
-			}
-			return do(fmt.Sprintf("✓ %s's fingers saved.", voter), func() error { return eng.CastFist(ctx, actor, g, voter, n) })
-		}
-		levels := map[model.ID]int{}
-		for id, n := range b {
-			levels[id] = n
-		}
-		return do(fmt.Sprintf("✓ %s's support saved.", voter), func() error { return eng.CastSupport(ctx, actor, g, voter, levels) })
-	case key.Matches(k, keyCloseVote) && m.state(v).Open:
-		return do("Closed and revealed.", func() error { _, err := eng.CloseVote(ctx, actor, g, stage, m.method); return err })
-	case key.Matches(k, keyReopen) && m.state(v).Open:
-		a.setStatus("The vote is open: c closes and reveals it first.", nil)
-	case key.Matches(k, keyReopen) && !m.state(v).Open:
-		m.working = map[string]map[model.ID]int{}
-		return do("Reopened: a new round (the earlier one is kept).", func() error { _, err := eng.ReopenVote(ctx, actor, g, stage, m.method); return err })
+		return m.cast(a, v, voter)
 	}
 	return nil
 }
 
+// cast saves the voter's ballot; on the shared laptop the privacy screen
+// hides it until the next person is ready.
+func (m *scaleModel) cast(a *App, v sessions.TableView, voter string) tea.Cmd {
+	eng, ctx, actor, g := a.eng, a.ctx, a.actor, v.Group.ID
+	b := m.ballot(v, voter)
+	if m.method == model.MethodFist {
+		n, ok := b[g]
+		if !ok {
+			a.setStatus("Choose 0 (a fist: I block this) to 5 (full support) first, then enter.", nil)
+			return nil
+		}
+		m.passed(v, voter)
+		return castCmd(voter, fmt.Sprintf("✓ %s's fingers saved.", voter), func() error { return eng.CastFist(ctx, actor, g, voter, n) })
+	}
+	if len(b) == 0 {
+		a.setStatus("Choose 1 to 5 for at least one step first (↓ moves to the next), then enter.", nil)
+		return nil
+	}
+	levels := map[model.ID]int{}
+	for id, n := range b {
+		levels[id] = n
+	}
+	m.passed(v, voter)
+	return castCmd(voter, fmt.Sprintf("✓ %s's support saved.", voter), func() error { return eng.CastSupport(ctx, actor, g, voter, levels) })
+}
+
+// passed hides a cast ballot behind the privacy screen (shared laptop).
+func (m *scaleModel) passed(v sessions.TableView, voter string) {
+	if m.shared(v) {
+		m.box.stage, m.box.passed = boxPassed, voter
+	}
+}
+
+// saved takes a cast's outcome: a refused ballot comes back on screen, as
+// it was, with the reason; a participant's saved ballot is re-read.
+func (m *scaleModel) saved(a *App, msg castMsg) {
+	switch {
+	case msg.err != nil && m.only == "":
+		m.box.stage, m.box.voter = boxCast, msg.voter
+	case msg.err == nil && m.only != "":
+		m.working = map[string]map[model.ID]int{}
+	}
+}
+
 func (m *scaleModel) render(a *App) string {
 	v := a.tbl.view
-	voters := m.voters(v)
-	voter := voters[clamp(m.voter, len(voters))]
 	st := m.state(v)
 	title := "Fist-to-five on the vision"
 	if m.method == model.MethodSupport {
@@ -176,17 +234,28 @@ func (m *scaleModel) render(a *App) string {
 		for _, l := range wrap("“"+model.Safe(v.Group.Vision, false)+"”", a.width-4) {
 			body = append(body, "  "+a.st.Key.Render(l))
 		}
-		body = append(body, "")
 	}
 	if !st.Open {
-		return a.page(head, append(body, m.results(a, v, st)...), scaleKeys)
+		return a.page(head, append(append(body, ""), m.results(a, v, st)...), scaleResultKeys)
 	}
+	if m.shared(v) && m.box.stage != boxCast {
+		lines, keys := m.box.view(a, m.box.rows(v.Group.Participants, st.Ballots), voted(st.Ballots), false, st.Round)
+		if m.method == model.MethodSupport {
+			body = nil // the box's lines start with a blank one
+		}
+		return a.page(head, append(body, lines...), keys)
+	}
+	voter := m.current()
 	help := "0 a fist (I block this) … 5 fingers (full support). Consensus: everyone 3+."
 	if m.method == model.MethodSupport {
 		help = "For each step: 1 strongly oppose · 2 oppose · 3 neutral · 4 support · 5 strongly support."
 	}
-	body = append(body, "  "+a.st.Key.Render(fmt.Sprintf("Voter ‹ %s › of %d", voter, len(voters)))+
-		a.st.Faint.Render(fmt.Sprintf(" · round %d, blind: %s cast", st.Round, plural(len(st.Ballots), "ballot", "ballots"))))
+	who := "Ballot of " + voter
+	if m.only != "" {
+		who = "Your anonymous ballot, " + voter
+	}
+	body = append(body, "", "  "+a.st.Key.Render(who)+
+		a.st.Faint.Render(fmt.Sprintf(" · round %d, blind: only this ballot is on screen", st.Round)))
 	body = append(body, a.st.Faint.Render("  "+help), "")
 	b := m.ballot(v, voter)
 	for i, id := range m.items(v) {
@@ -206,7 +275,11 @@ func (m *scaleModel) render(a *App) string {
 		}
 		body = append(body, a.selLine(fmt.Sprintf("%-18s %s", choice, trunc(label, a.width-24)), i == m.sel && m.method == model.MethodSupport))
 	}
-	return a.page(head, body, scaleKeys)
+	keys := scaleKeys
+	if m.only != "" {
+		keys = privateScaleKeys
+	}
+	return a.page(head, body, keys)
 }
 
 // results shows a closed vote: the distribution, and the verdict.

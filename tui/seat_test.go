@@ -86,15 +86,25 @@ func TestFistToFiveOnTheVisionAndSupportForNextSteps(t *testing.T) {
 	h.typ("Joined-up care for every Londoner")
 	h.keys("ctrl+s", "tab")
 	h.menu("consensus (vision) / support (next steps)")
-	h.contains("Fist-to-five on the vision", "Voter ‹ P1 › of 8", "round 1, blind")
-	h.keys("5", "enter", "4", "enter", "1", "enter")
+	h.contains("Fist-to-five on the vision", "Round 1, blind · 0 of 8 have voted", "› P1    not yet")
+	h.keys("enter", "5", "enter")
+	h.contains("✓ P1's ballot is hidden.", "✓ P1's fingers saved.")
+	if strings.Contains(h.screen(), "5 fingers") {
+		t.Fatalf("the privacy screen shows the ballot:\n%s", h.screen())
+	}
+	h.keys("space", "enter", "4", "enter", "space", "enter", "1", "enter", "space")
+	h.contains("3 of 8 have voted", "P1    ✓ voted", "P3    ✓ voted", "› P4    not yet")
 	h.golden("fist-open-80x24")
 	h.fits(80, 24)
-	h.keys("c")
+	h.keys("up", "up", "up", "enter")                                                                         // P1 again: an empty ballot, not their 5 fingers
+	h.contains("Ballot of P1", "P1 has voted: a new ballot replaces theirs", "—                  The vision") // empty, not their 5 fingers
+	h.keys("esc", "c")
+	h.contains("Close round 1 and show the result (3 ballots cast)?")
+	h.keys("y")
 	h.contains("Round 1, closed: 3 ballots", "No consensus yet: 1 of 3 showed fewer than 3 fingers, 1 of them 0 or 1")
 	h.golden("fist-results-80x24")
-	h.keys("o", "left", "3", "enter") // a new round: P3 talked round... all vote again
-	h.contains("round 2, blind")
+	h.keys("o", "enter", "3", "enter", "space") // a new round: everyone votes again
+	h.contains("Round 2, blind · 1 of 8 have voted")
 	h.keys("esc", "ctrl+n")
 	h.contains("The fist-to-five is still open and blind. Leave the stage anyway")
 	h.keys("y", "ctrl+n", "y", "ctrl+n", "y")
@@ -102,8 +112,10 @@ func TestFistToFiveOnTheVisionAndSupportForNextSteps(t *testing.T) {
 	h.typ("Bid for hub funding")
 	h.keys("ctrl+s")
 	h.menu("consensus (vision) / support (next steps)")
-	h.contains("Support for the next steps", "Bid for hub funding")
-	h.keys("5", "enter", "2", "enter", "c")
+	h.contains("Support for the next steps", "0 of 8 have voted")
+	h.keys("enter")
+	h.contains("Bid for hub funding")
+	h.keys("5", "enter", "space", "enter", "2", "enter", "space", "c", "y")
 	h.contains("50% support", "views diverge")
 }
 
@@ -119,12 +131,13 @@ func TestRankingOnTheVoteScreen(t *testing.T) {
 		h.keys("enter")
 	}
 	h.keys("ctrl+o")
-	h.contains("space gives the next place")
 	if strings.Contains(h.screen(), "Paper tally") {
 		t.Fatal("a paper tally offered for a ranking")
 	}
+	h.keys("enter")
+	h.contains("space gives the next place")
 	h.keys("down", "space", "up", "space", "enter", "space") // P1: Estates 1st, Shared records 2nd
-	h.keys("c")
+	h.keys("c", "y")
 	h.contains("by Borda points", "Estates funding")
 	if p := h.table().Priorities[0]; p.Note.Text != "Estates funding" || p.Dots != 3 {
 		t.Fatalf("first %+v", p)
@@ -144,7 +157,7 @@ func TestAParticipantShowsFingersOnTheVisionStage(t *testing.T) {
 	h.app = app
 	h.send(app.Init())
 	h.msg(resize(80, 24))
-	h.contains("Fist-to-five on the vision", "Voter ‹ P3 › of 1", "You are P3")
+	h.contains("Fist-to-five on the vision", "Your anonymous ballot, P3", "You are P3")
 	h.keys("right", "4", "enter")
 	if r := h.table().FistResult; r.Voters != 1 || r.Counts[4] != 1 {
 		t.Fatalf("fist %+v", r)

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -23,14 +22,19 @@ type voteModel struct {
 	results bool
 	// private is a participant's own ballot: one voter, no running totals.
 	private bool
-	// pass is set after a ballot is saved on a shared laptop: the screen
-	// hides it until the next voter is ready.
-	pass string
+	// box takes turns on a shared laptop while the round is open.
+	box ballotBox
 }
 
 var privateVoteKeys = keyMap{
 	short: []key.Binding{keyAddDot, keyDropDot, kb([]string{"enter"}, "enter", "cast it"), keyQuit, keyHelp},
 	full:  [][]key.Binding{{keyUp, keyDown}, {keyAddDot, keyDropDot}, {kb([]string{"enter"}, "enter", "cast your ballot"), keyQuit}},
+}
+
+// castKeys are a ballot's keys on the shared laptop while the round is open.
+var castKeys = keyMap{
+	short: []key.Binding{keyAddDot, kb([]string{"-"}, "-", "remove"), kb([]string{"enter"}, "enter", "save"), kb([]string{"esc"}, "esc", "leave unsaved"), keyHelp},
+	full:  [][]key.Binding{{keyUp, keyDown}, {keyAddDot, keyDropDot}, {kb([]string{"enter"}, "enter", "save the ballot, hide it"), keyDiscard, keyHelp}},
 }
 
 var voteKeys = keyMap{
@@ -63,13 +67,45 @@ func (m *voteModel) refresh(v sessions.TableView) {
 		}
 	}
 	m.sel = clamp(m.sel, len(m.items()))
+	if !v.DotVote.Open {
+		m.box.stage = boxPick
+	}
 }
 
 func (m *voteModel) items() []model.Contribution {
 	return m.view.VoteChoices()
 }
 
-func (m *voteModel) current() string { return m.voters[m.voter] }
+// shared reports whether the screen takes turns: a shared laptop while
+// the round is open, when only the ballot being cast is ever on screen.
+func (m *voteModel) shared() bool { return !m.private && m.view.DotVote.Open }
+
+// current is the voter whose ballot is on screen.
+func (m *voteModel) current() string {
+	if m.shared() && m.box.stage == boxCast {
+		return m.box.voter
+	}
+	return m.voters[clamp(m.voter, len(m.voters))]
+}
+
+// start begins a voter's ballot on the shared laptop: empty, at the top.
+// The paper tally keeps what was typed in from paper.
+func (m *voteModel) start(voter string) {
+	m.box.stage, m.box.voter, m.sel = boxCast, voter, 0
+	if voter != model.PaperVoter {
+		m.ballots[voter], m.dirty[voter] = map[model.ID]int{}, true
+	}
+}
+
+// marked reports whether the ballot on screen has anything on it.
+func (m *voteModel) marked() bool {
+	for _, n := range m.ballots[m.current()] {
+		if n != 0 {
+			return true
+		}
+	}
+	return false
+}
 
 func (m *voteModel) spent() int {
 	n := 0
@@ -83,42 +119,35 @@ func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 	if len(m.voters) == 0 {
 		return nil // the ballot is still loading
 	}
-	if m.pass != "" { // the privacy screen: any key when the next voter is ready
-		m.pass = ""
-		if key.Matches(k, keyBack) {
-			a.screen, a.status = screenTable, ""
-			return a.loadTable(m.view.Group.ID)
-		}
-		return nil
+	if m.shared() && m.box.stage != boxCast {
+		return m.turns(a, k)
 	}
 	items := m.items()
 	voter := m.current()
 	rules := m.view.RulesFor(voter)
 	switch {
+	case m.shared() && key.Matches(k, keyBack):
+		m.box.stage = boxPick
+		a.ballotLeft(voter, m.dirty[voter])
+		m.dirty[voter] = false
+		m.refresh(m.view)
+	case m.shared() && (key.Matches(k, keyVoter) || key.Matches(k, keyCloseVote) || key.Matches(k, keyReopen) || key.Matches(k, keyResults)):
+		a.setStatus("This is "+label(voter)+"'s ballot: enter saves it, esc leaves it unsaved.", nil)
 	case key.Matches(k, keyBack):
-		a.screen = screenTable
-		a.status = ""
-		return a.loadTable(m.view.Group.ID)
+		return a.leaveVote()
 	case key.Matches(k, keyResults) && m.view.DotVote.Open:
 		a.setStatus("The vote is blind until it is closed: c closes it and reveals the ranking.", nil)
 	case key.Matches(k, keyResults):
 		m.results = !m.results
 	case key.Matches(k, keyCloseVote) && m.view.DotVote.Open:
-		eng, ctx, actor, g, stage := a.eng, a.ctx, a.actor, m.view.Group.ID, m.view.VoteStage
-		m.results = true
-		return func() tea.Msg {
-			r, err := eng.CloseVote(ctx, actor, g, stage, m.view.Method)
-			if err != nil {
-				return doneMsg{err: err, reload: true}
-			}
-			return doneMsg{status: fmt.Sprintf("Round %d closed and revealed.", r), reload: true}
-		}
+		return m.askClose(a)
 	case key.Matches(k, keyCloseVote):
 		a.setStatus("The vote is already closed: o opens a new round.", nil)
 	case key.Matches(k, keyReopen) && !m.view.DotVote.Open:
 		eng, ctx, actor, g, stage := a.eng, a.ctx, a.actor, m.view.Group.ID, m.view.VoteStage
 		m.results = false
 		m.ballots, m.dirty = map[string]map[model.ID]int{}, map[string]bool{}
+		m.box = ballotBox{cards: m.box.cards, loaded: m.box.loaded}
 		return func() tea.Msg {
 			r, err := eng.ReopenVote(ctx, actor, g, stage, m.view.Method)
 			if err != nil {
@@ -165,108 +194,76 @@ func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 			a.setStatus("No dot on this item to take back.", nil)
 		}
 	case key.Matches(k, keyCast):
-		dots := map[model.ID]int{}
-		for id, n := range m.ballots[voter] {
-			dots[id] = n
-		}
-		eng, ctx, actor, g := a.eng, a.ctx, a.actor, m.view.Group.ID
-		m.dirty[voter] = false
-		if voter != model.PaperVoter {
-			m.voter = (m.voter + 1) % len(m.voters)
-			if !m.private {
-				m.pass = voter
-			}
-		}
-		return do(fmt.Sprintf("✓ %s's dots saved.", label(voter)), func() error { return eng.CastDots(ctx, actor, g, voter, dots) })
+		return m.cast(a, voter)
 	}
 	return nil
 }
 
-func (m *voteModel) render(a *App) string {
-	if len(m.voters) == 0 {
-		return a.page(a.headerBar("Ballot"), []string{"", "  Opening your ballot…"}, voteKeys)
+// turns handles a key on the shared laptop's picker, card code or privacy
+// screen; the round's own commands (close, results) are on the picker.
+func (m *voteModel) turns(a *App, k tea.KeyPressMsg) tea.Cmd {
+	if m.box.stage != boxCode && key.Matches(k, keyBack) {
+		return a.leaveVote()
 	}
-	v := m.view
-	items := m.items()
-	voter := m.current()
-	rules := v.RulesFor(voter)
-	head := a.headerBar(fmt.Sprintf("Dot vote · %s · %s", model.Safe(v.Group.Name, false), v.Area.Code))
-	if m.pass != "" {
-		return a.page(head, []string{"", "", "  " + a.st.OK.Render("✓ "+m.pass+"'s ballot is saved and hidden."), "",
-			"  Pass the laptop to " + a.st.Key.Render(voter) + ".", "",
-			a.st.Faint.Render("  Press any key when " + voter + " is ready (esc leaves the vote).")}, voteKeys)
-	}
-	body := []string{""}
-	if len(items) == 0 {
-		body = append(body, "  Nothing to vote on yet: capture the priorities at this stage first (esc).")
-		return a.page(head, body, voteKeys)
-	}
-	if m.results {
-		return a.page(head, append(body, m.resultLines(a)...), voteKeys)
-	}
-	keys := voteKeys
-	who := fmt.Sprintf("Voter ‹ %s › of %d", voter, len(m.voters)-1)
-	if m.private {
-		who, keys = "Your anonymous ballot, "+voter, privateVoteKeys
-	}
-	if voter == model.PaperVoter {
-		who = "‹ Paper tally › (type in the dots counted on paper)"
-	}
-	unsaved := ""
-	if m.dirty[voter] {
-		unsaved = a.st.Warn.Render("  not saved yet: enter saves")
-	}
-	switch v.Method {
-	case model.MethodApproval:
-		body = append(body, "  "+a.st.Key.Render(who)+" · space says yes to an item (again: no); yes to as many as you like"+unsaved)
-	case model.MethodBorda:
-		body = append(body, "  "+a.st.Key.Render(who)+" · space gives the next place (1st, 2nd…), - takes it back"+unsaved)
-	default:
-		body = append(body, "  "+a.st.Key.Render(who)+fmt.Sprintf(" · %d of %d dots left · at most %d per item", rules.Budget-m.spent(), rules.Budget, rules.EffectiveCap())+unsaved)
-	}
-	if m.private {
-		body = append(body, a.st.Faint.Render("  Nobody sees whose ballot this is. enter saves it; you may change it later."), "")
-	} else if v.DotVote.Open {
-		body = append(body, a.st.Faint.Render(fmt.Sprintf("  Round %d, blind: %s so far; c closes the vote and shows the totals.", v.DotVote.Round, plural(len(v.Ballots), "ballot", "ballots"))), "")
-	} else {
-		body = append(body, a.st.Warn.Render(fmt.Sprintf("  Round %d is closed and revealed (%s): r shows the ranking, o starts a new round.", v.DotVote.Round, plural(len(v.Ballots), "ballot", "ballots"))), "")
-	}
-	totals := map[model.ID]int{}
-	for _, p := range v.Priorities {
-		totals[p.Note.ID] = p.Dots
-	}
-	room := a.height - 4 - len(body)
-	from, to := scrollWindow(len(items), m.sel, room)
-	for i := from; i < to; i++ {
-		c := items[i]
-		mine := m.ballots[voter][c.ID]
-		dots := strings.Repeat("●", min(mine, 10))
+	if m.box.stage == boxPick {
 		switch {
-		case v.Method == model.MethodApproval && mine > 0:
-			dots = "✓ yes"
-		case v.Method == model.MethodBorda && mine > 0:
-			dots = fmt.Sprintf("#%d", mine)
+		case key.Matches(k, keyCloseVote):
+			return m.askClose(a)
+		case key.Matches(k, keyResults):
+			a.setStatus("The vote is blind until it is closed: c closes it and reveals the ranking.", nil)
+			return nil
+		case key.Matches(k, keyReopen):
+			a.setStatus("The vote is open: c closes it and reveals the ranking first.", nil)
+			return nil
 		}
-		if mine > 10 {
-			dots = fmt.Sprintf("●×%d", mine)
-		}
-		text := model.Safe(c.Text, false)
-		if c.IsTheme() {
-			text = "▾ theme: " + text
-		}
-		line := fmt.Sprintf("%-5s %3d total  %s", dots, totals[c.ID], text)
-		if v.DotVote.Open {
-			line = fmt.Sprintf("%-5s  %s", dots, text) // blind until revealed
-		}
-		if m.private {
-			line = fmt.Sprintf("%-5s  %s", dots, text)
-		}
-		if i == m.sel {
-			line = a.st.Selected.Render("› " + line)
-		} else {
-			line = "  " + line
-		}
-		body = append(body, "  "+line)
 	}
-	return a.page(head, body, keys)
+	return m.box.update(a, k, m.box.rows(m.view.Group.Participants, m.view.Ballots), voted(m.view.Ballots), m.view.Method == model.MethodDots, m.start)
+}
+
+// askClose asks before closing the round: it reveals every ballot and
+// ends the round for everyone.
+func (m *voteModel) askClose(a *App) tea.Cmd {
+	eng, ctx, actor, g, stage, method := a.eng, a.ctx, a.actor, m.view.Group.ID, m.view.VoteStage, m.view.Method
+	done := len(voted(m.view.Ballots))
+	a.ask(fmt.Sprintf("Close round %d and reveal the ranking (%s cast)?", m.view.DotVote.Round, plural(done, "ballot", "ballots")), "The vote stays open and blind.",
+		func() tea.Msg {
+			r, err := eng.CloseVote(ctx, actor, g, stage, method)
+			if err != nil {
+				return doneMsg{err: err, reload: true}
+			}
+			return closedMsg{status: fmt.Sprintf("Round %d closed and revealed.", r)}
+		})
+	return nil
+}
+
+// cast saves the voter's ballot; on the shared laptop the privacy screen
+// hides it until the next person is ready.
+func (m *voteModel) cast(a *App, voter string) tea.Cmd {
+	dots := map[model.ID]int{}
+	for id, n := range m.ballots[voter] {
+		dots[id] = n
+	}
+	eng, ctx, actor, g := a.eng, a.ctx, a.actor, m.view.Group.ID
+	switch {
+	case m.shared() && voter == model.PaperVoter:
+		m.box.stage = boxPick
+	case m.shared():
+		m.box.stage, m.box.passed = boxPassed, voter
+	}
+	return castCmd(voter, fmt.Sprintf("✓ %s's dots saved.", label(voter)), func() error { return eng.CastDots(ctx, actor, g, voter, dots) })
+}
+
+// saved takes a cast's outcome: a refused ballot comes back on screen,
+// as it was, with the reason.
+func (m *voteModel) saved(a *App, msg castMsg) {
+	if msg.err != nil {
+		if m.shared() {
+			m.box.stage, m.box.voter = boxCast, msg.voter
+		}
+		return
+	}
+	m.dirty[msg.voter] = false
+	if m.private {
+		m.refresh(m.view)
+	}
 }
