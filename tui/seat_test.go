@@ -80,12 +80,7 @@ func TestAParticipantSeesOnlyTheirOwnBallot(t *testing.T) {
 }
 
 func TestFistToFiveOnTheVisionAndSupportForNextSteps(t *testing.T) {
-	h := newHarness(t, 80, 24)
-	h.londonTable()
-	h.keys("ctrl+n", "y", "ctrl+o")
-	h.typ("Joined-up care for every Londoner")
-	h.keys("ctrl+s", "tab")
-	h.menu("consensus (vision) / support (next steps)")
+	h := fistOnTheVision(t)
 	h.contains("Fist-to-five on the vision", "Round 1, blind · 0 of 8 have voted", "› P1    not yet")
 	h.keys("enter", "5", "enter")
 	h.contains("✓ P1's ballot is hidden.", "✓ P1's fingers saved.")

@@ -88,12 +88,7 @@ func TestSharedLaptopIsBlindForEveryMethod(t *testing.T) {
 // TestScaleVotesAreBlindOnTheSharedLaptop: fist-to-five and support show
 // a privacy screen after each ballot and never an earlier one.
 func TestScaleVotesAreBlindOnTheSharedLaptop(t *testing.T) {
-	h := newHarness(t, 80, 24)
-	h.londonTable()
-	h.keys("ctrl+n", "y", "ctrl+o")
-	h.typ("Joined-up care for every Londoner")
-	h.keys("ctrl+s", "tab")
-	h.menu("consensus (vision) / support (next steps)")
+	h := fistOnTheVision(t)
 	h.keys("enter", "enter")
 	h.contains("Choose 0 (a fist: I block this) to 5 (full support) first") // nothing saved without a choice
 	h.keys("2", "enter")
@@ -141,4 +136,16 @@ func TestSharedLaptopTakesCardCodesAtACardTable(t *testing.T) {
 	}
 	h.keys("space")
 	h.contains("1 of 8 have voted", card.Voter+"    ✓ voted")
+}
+
+// fistOnTheVision opens a London table's fist-to-five on a vision
+// statement, on the shared laptop.
+func fistOnTheVision(t *testing.T) *harness {
+	h := newHarness(t, 80, 24)
+	h.londonTable()
+	h.keys("ctrl+n", "y", "ctrl+o")
+	h.typ("Joined-up care for every Londoner")
+	h.keys("ctrl+s", "tab")
+	h.menu("consensus (vision) / support (next steps)")
+	return h
 }
