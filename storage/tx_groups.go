@@ -73,17 +73,7 @@ func (t *Tx) rounds(g model.ID) ([]model.VoteRound, error) {
 }
 
 func (t *Tx) putRound(r model.VoteRound) error {
-	if err := t.guard(r.GroupID); err != nil {
-		return err
-	}
-	ver, clock, err := t.nextByID("vote_rounds", r.Stamp, r.ID)
-	if err != nil {
-		return err
-	}
-	_, err = t.exec(`INSERT INTO vote_rounds(id, table_id, stage_key, method, round, status, budget, cap, spend_all, voters, created_at, updated_at, version, clock) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET status=excluded.status, budget=excluded.budget, cap=excluded.cap, spend_all=excluded.spend_all, voters=excluded.voters, updated_at=excluded.updated_at, version=excluded.version, clock=excluded.clock`,
-		string(r.ID), string(r.GroupID), r.StageKey, r.Method, r.Round, r.Status, r.Rules.Budget, r.Rules.Cap, boolInt(r.Rules.SpendAll), r.Voters, ts(r.CreatedAt), ts(r.UpdatedAt), ver, clock)
-	if err != nil {
+	if err := t.writeRound(r, r.Status, `status=excluded.status, budget=excluded.budget, cap=excluded.cap, spend_all=excluded.spend_all, voters=excluded.voters, updated_at=excluded.updated_at, version=excluded.version, clock=excluded.clock`); err != nil {
 		return err
 	}
 	t.touchTable(r.GroupID, RowsRounds|RowsVotes)
@@ -109,6 +99,16 @@ func (t *Tx) putRound(r model.VoteRound) error {
 // startRound stores a round opened by its first ballot. It appends nothing
 // to the audit log: the entry would date that ballot.
 func (t *Tx) startRound(r model.VoteRound) error {
+	if err := t.writeRound(r, model.RoundOpen, `budget=excluded.budget, cap=excluded.cap, spend_all=excluded.spend_all, voters=excluded.voters, version=excluded.version, clock=excluded.clock`); err != nil {
+		return err
+	}
+	t.touchTable(r.GroupID, RowsRounds)
+	return nil
+}
+
+// writeRound inserts a round with status, or on a round already stored
+// sets what update says (SQL "col=excluded.col, …"), with its next version.
+func (t *Tx) writeRound(r model.VoteRound, status, update string) error {
 	if err := t.guard(r.GroupID); err != nil {
 		return err
 	}
@@ -117,9 +117,8 @@ func (t *Tx) startRound(r model.VoteRound) error {
 		return err
 	}
 	_, err = t.exec(`INSERT INTO vote_rounds(id, table_id, stage_key, method, round, status, budget, cap, spend_all, voters, created_at, updated_at, version, clock) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(id) DO UPDATE SET budget=excluded.budget, cap=excluded.cap, spend_all=excluded.spend_all, voters=excluded.voters, version=excluded.version, clock=excluded.clock`,
-		string(r.ID), string(r.GroupID), r.StageKey, r.Method, r.Round, model.RoundOpen, r.Rules.Budget, r.Rules.Cap, boolInt(r.Rules.SpendAll), r.Voters, ts(r.CreatedAt), ts(r.UpdatedAt), ver, clock)
-	t.touchTable(r.GroupID, RowsRounds)
+		ON CONFLICT(id) DO UPDATE SET `+update,
+		string(r.ID), string(r.GroupID), r.StageKey, r.Method, r.Round, status, r.Rules.Budget, r.Rules.Cap, boolInt(r.Rules.SpendAll), r.Voters, ts(r.CreatedAt), ts(r.UpdatedAt), ver, clock)
 	return err
 }
 
