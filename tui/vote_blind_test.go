@@ -126,6 +126,9 @@ func TestSharedLaptopTakesCardCodesAtACardTable(t *testing.T) {
 	h.keys("enter")
 	h.contains("that is not a card of this table")
 	h.typ(strings.ToLower(strings.ReplaceAll(card.Code, "-", " ")))
+	if strings.Contains(strings.ToUpper(h.screen()), card.Code[:4]) {
+		t.Fatalf("the card's code is readable on the shared screen:\n%s", h.screen())
+	}
 	h.keys("enter")
 	h.contains("Ballot of "+card.Voter, "3 of 3 dots left")
 	h.keys("space", "enter")

@@ -174,6 +174,8 @@ func (b *ballotBox) update(a *App, k tea.KeyPressMsg, rows []string, done map[st
 		b.code = steadyInput()
 		b.code.Placeholder = "the code on your card, e.g. K7DP-3MXQ"
 		b.code.CharLimit = 20
+		b.code.EchoMode = textinput.EchoPassword // the code also logs in: not for the room to read
+		b.code.EchoCharacter = '•'
 		a.setStatus("At this table each person votes with their card: type the code on it, then enter.", nil)
 		return b.code.Focus()
 	case key.Matches(k, keyPick) && n > 0:
@@ -216,7 +218,7 @@ func (b *ballotBox) view(a *App, rows []string, done map[string]bool, paper bool
 	case boxCode:
 		return []string{"", "  " + a.st.Key.Render("Type the code on your card"), "",
 			"  " + b.code.View(), "",
-			a.st.Faint.Render("  Capitals, spaces and the dash do not matter. esc goes back to the list.")}, codeKeys
+			a.st.Faint.Render("  It shows as dots. Capitals, spaces and the dash do not matter; esc goes back.")}, codeKeys
 	}
 	out := []string{"", "  " + a.st.Key.Render(fmt.Sprintf("Round %d, blind · %d of %d have voted", round, len(done), len(rows))) +
 		a.st.Faint.Render(" · who has voted, never what"), ""}
