@@ -78,18 +78,6 @@ func snapshotOf(x Exchange) Snapshot {
 		Revisions: x.Revisions, History: x.History, AreaParts: x.AreaParts, AreaRound: x.areaRoundOf()}
 }
 
-// encodeExchange writes an exchange as indented JSON with snake_case keys.
-func encodeExchange(x Exchange) ([]byte, error) {
-	x.Format, x.Version = ExchangeFormat, ExchangeVersion
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(x); err != nil {
-		return nil, fmt.Errorf("writing JSON: %w", err)
-	}
-	return renameKeys(buf.Bytes(), snakeName), nil
-}
-
 // ErrEventExists is returned by an import of an event the database holds.
 var ErrEventExists = errors.New("the database already holds this event")
 

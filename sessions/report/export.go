@@ -34,19 +34,19 @@ func Make(ctx context.Context, eng *sessions.Engine, id model.ID, scope Scope, f
 		out.Data, err = eng.ExportJSON(ctx, id)
 		return out, err
 	}
-	snap, err := eng.Snapshot(ctx, id)
-	if err != nil {
-		return out, fmt.Errorf("reading the event to export: %w", err)
-	}
 	if f == FormatCSV {
+		snap, err := eng.Snapshot(ctx, id)
+		if err != nil {
+			return out, fmt.Errorf("reading the event to export: %w", err)
+		}
 		out.Files, err = CSV(snap, scope)
 		return out, err
 	}
-	doc, err := Build(snap, scope)
+	snap, digest, err := eng.ReportData(ctx, id)
 	if err != nil {
-		return out, err
+		return out, fmt.Errorf("reading the event to export: %w", err)
 	}
-	digest, err := eng.EventDigest(ctx, id)
+	doc, err := Build(snap, scope)
 	if err != nil {
 		return out, err
 	}
