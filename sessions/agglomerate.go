@@ -1,8 +1,11 @@
 package sessions
 
 import (
+	"math"
 	"slices"
 	"sort"
+
+	"forum/model"
 )
 
 // tieGap is how much better a later pair must be to replace the pair
@@ -66,6 +69,26 @@ func similarities(vecs []map[string]float64) [][]float64 {
 	return sim
 }
 
+// apartRule says which two themes may never join: two of one table, or
+// two the organiser said differ (rejected holds both orders). Tables are
+// numbered first, so the rule costs no string comparison.
+func apartRule(ts []ThemeAt, rejected map[[2]int]bool) func(i, j int) bool {
+	table := make([]int, len(ts))
+	seen := map[model.ID]int{}
+	for i, t := range ts {
+		n, ok := seen[t.Table.ID]
+		if !ok {
+			n = len(seen)
+			seen[t.Table.ID] = n
+		}
+		table[i] = n
+	}
+	if len(rejected) == 0 {
+		return func(i, j int) bool { return table[i] == table[j] }
+	}
+	return func(i, j int) bool { return table[i] == table[j] || rejected[[2]int{i, j}] }
+}
+
 // agglomerate joins groups of items by average linkage: while two groups
 // are on average at least ClusterThreshold alike (sim between their
 // items) and no two of their items are apart, the two most alike join,
@@ -112,12 +135,18 @@ type clustering struct {
 	// says which are listed).
 	ok, listed []bool
 	after      [][]int
+	// top[a] is the highest average among the joinable pairs in after[a]
+	// (-Inf: none), at topAt[a]; stale[a] says it must be worked out
+	// again.
+	top   []float64
+	topAt []int
+	stale []bool
 }
 
 func newClustering(groups [][]int, sim [][]float64, apart func(i, j int) bool) *clustering {
 	n := len(groups)
 	c := &clustering{n: n, sim: sim, members: groups, alive: make([]bool, n), avg: make([]float64, n*n), far: make([]bool, n*n),
-		ok: make([]bool, n*n), listed: make([]bool, n*n), after: make([][]int, n)}
+		ok: make([]bool, n*n), listed: make([]bool, n*n), after: make([][]int, n), top: make([]float64, n), topAt: make([]int, n), stale: make([]bool, n)}
 	for a := range n {
 		c.alive[a] = true
 		for b := a + 1; b < n; b++ {
@@ -132,6 +161,7 @@ func newClustering(groups [][]int, sim [][]float64, apart func(i, j int) bool) *
 				c.after[a], c.listed[a*n+b] = append(c.after[a], b), true
 			}
 		}
+		c.stale[a] = true
 	}
 	return c
 }
@@ -151,27 +181,52 @@ func (c *clustering) pair(a, b int) bool {
 	return c.ok[a*c.n+b]
 }
 
-// pick chooses the pair the plain scan would: the scan passes over the
-// pairs that may not join without a change, so it runs over the others
-// (dropping from the lists the pairs that can no longer join).
+// pick chooses the pair the plain scan would. The scan passes over the
+// pairs that may not join without a change, so it runs over the others;
+// and once it holds a pair, a row whose best is not more than the tie gap
+// better cannot change its choice, so it passes over that row whole.
 func (c *clustering) pick() (int, int, bool) {
 	bi, bj, best := -1, -1, ClusterThreshold
 	n := c.n
-	for a, bs := range c.after {
-		kept := bs[:0]
-		for _, b := range bs {
+	for a, live := range c.alive {
+		if !live {
+			continue
+		}
+		if c.stale[a] {
+			c.rescan(a)
+		}
+		if c.topAt[a] < 0 || (bi >= 0 && c.top[a] <= best+tieGap) {
+			continue
+		}
+		for _, b := range c.after[a] {
 			if !c.alive[b] || !c.ok[a*n+b] {
-				c.listed[a*n+b] = false
 				continue
 			}
-			kept = append(kept, b)
 			if s := c.avg[a*n+b]; s >= best-tieGap && (bi < 0 || s > best+tieGap) {
 				bi, bj, best = a, b, s
 			}
 		}
-		c.after[a] = kept
 	}
 	return bi, bj, bi >= 0
+}
+
+// rescan drops from after[a] the pairs that can no longer join and works
+// out its best again.
+func (c *clustering) rescan(a int) {
+	n := c.n
+	c.top[a], c.topAt[a], c.stale[a] = math.Inf(-1), -1, false
+	kept := c.after[a][:0]
+	for _, b := range c.after[a] {
+		if !c.alive[b] || !c.ok[a*n+b] {
+			c.listed[a*n+b] = false
+			continue
+		}
+		kept = append(kept, b)
+		if s := c.avg[a*n+b]; s > c.top[a] {
+			c.top[a], c.topAt[a] = s, b
+		}
+	}
+	c.after[a] = kept
 }
 
 // join puts slot b's items after slot a's (a < b) and works out again
@@ -186,10 +241,21 @@ func (c *clustering) join(a, b int) {
 		}
 		x, y := min(a, k), max(a, k)
 		c.far[x*n+y] = c.far[x*n+y] || c.far[min(b, k)*n+max(b, k)]
-		if c.pair(x, y) && !c.listed[x*n+y] {
+		ok := c.pair(x, y)
+		if ok && !c.listed[x*n+y] {
 			c.listed[x*n+y] = true
 			at, _ := slices.BinarySearch(c.after[x], y)
 			c.after[x] = slices.Insert(c.after[x], at, y)
 		}
+		switch {
+		case k > a && k < b && c.topAt[k] == b:
+			c.stale[k] = true
+		case k > a:
+		case c.topAt[k] == a || c.topAt[k] == b:
+			c.stale[k] = true
+		case ok && c.avg[x*n+y] > c.top[k]:
+			c.top[k], c.topAt[k] = c.avg[x*n+y], a
+		}
 	}
+	c.stale[a] = true
 }

@@ -137,9 +137,7 @@ func joinAreaPriorities(snap Snapshot, views []TableView) []AreaPriority {
 		at[r] = len(groups)
 		groups = append(groups, []int{i})
 	}
-	groups = agglomerate(groups, sim, func(i, j int) bool {
-		return ts[i].Table.ID == ts[j].Table.ID || rejected[[2]int{i, j}]
-	})
+	groups = agglomerate(groups, sim, apartRule(ts, rejected))
 	out := make([]AreaPriority, 0, len(groups))
 	for _, g := range groups {
 		sort.Ints(g) // the order raised, table by table

@@ -69,9 +69,7 @@ func ProposeClusters(snap Snapshot) []Cluster {
 		groups = append(groups, []int{i})
 	}
 	sim := similarities(vecs)
-	groups = agglomerate(groups, sim, func(i, j int) bool {
-		return ts[i].Table.ID == ts[j].Table.ID || rejected[[2]int{i, j}]
-	})
+	groups = agglomerate(groups, sim, apartRule(ts, rejected))
 	var out []Cluster
 	for _, g := range groups {
 		if len(g) < 2 {

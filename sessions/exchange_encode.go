@@ -20,6 +20,34 @@ func encodeExchange(x Exchange) ([]byte, error) {
 	return indentRenamed(compact, snakeName), nil
 }
 
+// exportBytes is encodeExchange(exchangeOf(all)), made on two cores: the
+// areas' syntheses (derived from the rest, and the slowest part) are
+// drafted and encoded while the stored records are encoded, and their
+// JSON is put where the encoder writes it, as the object's last field.
+func exportBytes(all Snapshot) ([]byte, error) {
+	var syn []byte
+	var synErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if briefs := areaBriefs(all); len(briefs) > 0 {
+			syn, synErr = json.Marshal(briefs)
+		}
+	}()
+	compact, err := json.Marshal(storedExchange(all))
+	<-done
+	if err == nil {
+		err = synErr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("writing JSON: %w", err)
+	}
+	if syn != nil {
+		compact = append(append(append(compact[:len(compact)-1], `,"AreaSyntheses":`...), syn...), '}')
+	}
+	return indentRenamed(compact, snakeName), nil
+}
+
 // indentRenamed indents compact JSON (no space outside strings, as
 // json.Marshal writes it) the way json.Indent does with two spaces, ends
 // it with a newline as json.Encoder does, and renames every object key

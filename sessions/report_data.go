@@ -37,30 +37,42 @@ func (d *digests) committed(storage.Changes) {
 	d.mu.Unlock()
 }
 
-// ReportData is what a report of an event rests on: the event as Snapshot
-// gives it and its data digest (EventDigest), made from one read of the
-// whole event (SnapshotAll: the report's part is taken from it in memory)
-// and kept until the next commit. Do not modify the snapshot.
-func (e *Engine) ReportData(ctx context.Context, eventID model.ID) (Snapshot, string, error) {
+// Report hands build the event as Snapshot gives it and returns its data
+// digest (EventDigest), both from one read of the whole event
+// (SnapshotAll: the report's part is taken from it in memory); the digest
+// is worked out while build runs, and both are kept until the next commit,
+// so a report made again reads nothing and encodes nothing. build may be
+// nil; it must not modify the snapshot.
+func (e *Engine) Report(ctx context.Context, eventID model.ID, build func(Snapshot) error) (string, error) {
 	if err := allow(ctx, needReadAll, ""); err != nil {
-		return Snapshot{}, "", err
+		return "", err
+	}
+	if build == nil {
+		build = func(Snapshot) error { return nil }
 	}
 	e.digests.mu.Lock()
 	n := e.digests.commits
 	r, ok := e.digests.made[eventID]
 	e.digests.mu.Unlock()
 	if ok && r.commits == n {
-		return r.snap, r.digest, nil
+		return r.digest, build(r.snap)
 	}
 	all, err := e.store.SnapshotAll(ctx, eventID)
 	if err != nil {
-		return Snapshot{}, "", fmt.Errorf("reading the event: %w", err)
+		return "", fmt.Errorf("reading the event to report: %w", err)
 	}
-	digest, err := digestOf(all)
-	if err != nil {
-		return Snapshot{}, "", err
+	r = reportData{commits: n, snap: all.Live()}
+	var digestErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		r.digest, digestErr = digestOf(all)
+	}()
+	buildErr := build(r.snap)
+	<-done
+	if digestErr != nil {
+		return "", digestErr
 	}
-	r = reportData{commits: n, snap: all.Live(), digest: digest}
 	e.digests.mu.Lock()
 	if e.digests.commits == n {
 		if e.digests.made == nil {
@@ -69,7 +81,18 @@ func (e *Engine) ReportData(ctx context.Context, eventID model.ID) (Snapshot, st
 		e.digests.made[eventID] = r
 	}
 	e.digests.mu.Unlock()
-	return r.snap, r.digest, nil
+	return r.digest, buildErr
+}
+
+// ReportData is the event as Snapshot gives it and its data digest, as
+// Report makes them. Do not modify the snapshot.
+func (e *Engine) ReportData(ctx context.Context, eventID model.ID) (Snapshot, string, error) {
+	var snap Snapshot
+	d, err := e.Report(ctx, eventID, func(s Snapshot) error {
+		snap = s
+		return nil
+	})
+	return snap, d, err
 }
 
 // EventDigest is the digest of an event's data: "sha256:" and the first 16
@@ -78,13 +101,12 @@ func (e *Engine) ReportData(ctx context.Context, eventID model.ID) (Snapshot, st
 // published report states it on its "Data as of" line, so that the report
 // can be checked against any copy of the event.
 func (e *Engine) EventDigest(ctx context.Context, eventID model.ID) (string, error) {
-	_, d, err := e.ReportData(ctx, eventID)
-	return d, err
+	return e.Report(ctx, eventID, nil)
 }
 
 // digestOf is EventDigest of a complete snapshot.
 func digestOf(all Snapshot) (string, error) {
-	data, err := encodeExchange(exchangeOf(all))
+	data, err := exportBytes(all)
 	if err != nil {
 		return "", err
 	}

@@ -42,11 +42,12 @@ func Make(ctx context.Context, eng *sessions.Engine, id model.ID, scope Scope, f
 		out.Files, err = CSV(snap, scope)
 		return out, err
 	}
-	snap, digest, err := eng.ReportData(ctx, id)
-	if err != nil {
-		return out, fmt.Errorf("reading the event to export: %w", err)
-	}
-	doc, err := Build(snap, scope)
+	var doc Doc
+	digest, err := eng.Report(ctx, id, func(snap sessions.Snapshot) error {
+		var err error
+		doc, err = Build(snap, scope)
+		return err
+	})
 	if err != nil {
 		return out, err
 	}
