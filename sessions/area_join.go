@@ -92,13 +92,11 @@ func joinAreaPriorities(snap Snapshot, views []TableView) []AreaPriority {
 			ts = append(ts, ThemeAt{ThemeView: tv, Area: v.Area, Table: v.Group})
 		}
 	}
-	vecs := themeVectors(ts)
 	index := map[model.ID]int{}
 	for i, t := range ts {
 		index[t.Theme.ID] = i
 	}
 	n := len(ts)
-	sim := similarities(vecs)
 	rejected := map[[2]int]bool{}
 	parent := make([]int, n)
 	for i := range parent {
@@ -137,7 +135,9 @@ func joinAreaPriorities(snap Snapshot, views []TableView) []AreaPriority {
 		at[r] = len(groups)
 		groups = append(groups, []int{i})
 	}
-	groups = agglomerate(groups, sim, apartRule(ts, rejected))
+	groups = joins.get(joinKey(ts, groups, rejected), func() [][]int {
+		return agglomerate(groups, similarities(themeVectors(ts)), apartRule(ts, rejected))
+	})
 	out := make([]AreaPriority, 0, len(groups))
 	for _, g := range groups {
 		sort.Ints(g) // the order raised, table by table
