@@ -110,3 +110,12 @@ func joinKey(ts []ThemeAt, seeds [][]int, rejected map[[2]int]bool) [32]byte {
 	h.Sum(key[:0])
 	return key
 }
+
+// ForgetKeptJoins drops the joins this process keeps, so that the next
+// drafts of the areas work them out again (for benchmarks that measure
+// what a fresh process does).
+func ForgetKeptJoins() {
+	joins.mu.Lock()
+	joins.keys, joins.made = nil, map[[32]byte]*joinEntry{}
+	joins.mu.Unlock()
+}
