@@ -1,6 +1,7 @@
 package sessions
 
 import (
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -156,6 +157,72 @@ func TestAreaJoinAgreesWithThePlainScanOnTheLargeDemo(t *testing.T) {
 		}
 		if len(got) == len(groups) {
 			t.Errorf("%s: nothing joined, the test compares nothing", a.Code)
+		}
+	}
+}
+
+// plainThemeVectors is themeVectors as it was: the name twice and the
+// notes as one text, every word stemmed again.
+func plainThemeVectors(ts []ThemeAt) []map[string]float64 {
+	vecs := make([]map[string]float64, len(ts))
+	df := map[string]int{}
+	for i, t := range ts {
+		tf := map[string]float64{}
+		text := t.Theme.Name + " " + t.Theme.Name
+		for _, n := range t.Notes {
+			text += " " + n.Text
+		}
+		for _, w := range words(text, nil) {
+			tf[w]++
+		}
+		for w := range tf {
+			df[w]++
+		}
+		vecs[i] = tf
+	}
+	for _, v := range vecs {
+		norm := 0.0
+		for w, f := range v {
+			v[w] = (1 + math.Log(f)) * math.Log(1+float64(len(ts))/float64(df[w]))
+			norm += v[w] * v[w]
+		}
+		norm = math.Sqrt(norm)
+		for w := range v {
+			if norm > 0 {
+				v[w] /= norm
+			}
+		}
+	}
+	return vecs
+}
+
+// TestThemeVectorsAreTheWordsOfTheWholeText: counting a theme's words
+// piece by piece, stems kept, gives the weights of its name (twice) and
+// notes counted as one text, as before (to the last bits a sum in map
+// order can move).
+func TestThemeVectorsAreTheWordsOfTheWholeText(t *testing.T) {
+	f := newFixture(t)
+	id, err := f.eng.Demo(f.ctx, "o", DemoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := f.eng.Snapshot(f.ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := themesAt(snap)
+	if len(ts) == 0 {
+		t.Fatal("no themes")
+	}
+	got, want := themeVectors(ts), plainThemeVectors(ts)
+	for i, th := range ts {
+		if len(got[i]) != len(want[i]) {
+			t.Fatalf("%s: %d words, want %d", th.Theme.Name, len(got[i]), len(want[i]))
+		}
+		for w, x := range want[i] {
+			if y, ok := got[i][w]; !ok || math.Abs(x-y) > 1e-12 {
+				t.Fatalf("%s: %q weighs %v, want %v", th.Theme.Name, w, y, x)
+			}
 		}
 	}
 }
