@@ -46,16 +46,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // withEngine opens the database and runs fn with an engine over it.
 func withEngine(ctx context.Context, db, via string, fn func(*sessions.Engine, string) error) error {
-	path, err := dbPath(db)
-	if err != nil {
-		return err
-	}
-	eng, closeDB, err := sessions.Open(ctx, path)
+	eng, closeDB, err := openEngine(ctx, db)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
 	return fn(eng, actor(via))
+}
+
+// openEngine opens the database the flag (or $FORUM_DB, or the default)
+// names.
+func openEngine(ctx context.Context, db string) (*sessions.Engine, func() error, error) {
+	path, err := dbPath(db)
+	if err != nil {
+		return nil, nil, err
+	}
+	return sessions.Open(ctx, path)
 }
 
 // dbPath picks the database: the flag, then $FORUM_DB, then the default

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strconv"
@@ -39,15 +40,27 @@ forum export --format html -o report.html
 forum passcode --role scribe
 forum serve`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withEngine(cmd.Context(), a.db, "local", func(eng *sessions.Engine, actor string) error {
-				seat, err := eng.PackSeat(cmd.Context()) // a table's pack opens on its tables
-				if err != nil {
-					return err
-				}
-				if a.plain || plainFromEnv() {
+			if a.plain || plainFromEnv() {
+				return withEngine(cmd.Context(), a.db, "local", func(eng *sessions.Engine, actor string) error {
+					seat, err := eng.PackSeat(cmd.Context()) // a table's pack opens on its tables
+					if err != nil {
+						return err
+					}
 					return plain.Run(cmd.Context(), eng, plain.Options{Actor: actor, In: os.Stdin, Out: a.stdout, Seat: seat})
+				})
+			}
+			// The app opens the database while the terminal starts.
+			return tui.Start(cmd.Context(), func(ctx context.Context) (*sessions.Engine, tui.Options, func() error, error) {
+				eng, closeDB, err := openEngine(ctx, a.db)
+				if err != nil {
+					return nil, tui.Options{}, nil, err
 				}
-				return tui.Run(cmd.Context(), eng, tui.Options{Actor: actor, Seat: seat})
+				seat, err := eng.PackSeat(ctx) // a table's pack opens on its tables
+				if err != nil {
+					closeDB()
+					return nil, tui.Options{}, nil, err
+				}
+				return eng, tui.Options{Actor: actor("local"), Seat: seat}, closeDB, nil
 			})
 		},
 	}

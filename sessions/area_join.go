@@ -1,7 +1,6 @@
 package sessions
 
 import (
-	"slices"
 	"sort"
 
 	"forum/model"
@@ -93,20 +92,11 @@ func joinAreaPriorities(snap Snapshot, views []TableView) []AreaPriority {
 			ts = append(ts, ThemeAt{ThemeView: tv, Area: v.Area, Table: v.Group})
 		}
 	}
-	vecs := themeVectors(ts)
 	index := map[model.ID]int{}
 	for i, t := range ts {
 		index[t.Theme.ID] = i
 	}
 	n := len(ts)
-	sim := make([][]float64, n)
-	for i := range sim {
-		sim[i] = make([]float64, n)
-		for j := range i {
-			sim[i][j], _ = cosine(vecs[i], vecs[j])
-			sim[j][i] = sim[i][j]
-		}
-	}
 	rejected := map[[2]int]bool{}
 	parent := make([]int, n)
 	for i := range parent {
@@ -145,40 +135,9 @@ func joinAreaPriorities(snap Snapshot, views []TableView) []AreaPriority {
 		at[r] = len(groups)
 		groups = append(groups, []int{i})
 	}
-	apart := func(a, b []int) bool {
-		for _, i := range a {
-			for _, j := range b {
-				if ts[i].Table.ID == ts[j].Table.ID || rejected[[2]int{i, j}] {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	average := func(a, b []int) float64 {
-		s := 0.0
-		for _, i := range a {
-			for _, j := range b {
-				s += sim[i][j]
-			}
-		}
-		return s / float64(len(a)*len(b))
-	}
-	for {
-		bi, bj, best := -1, -1, ClusterThreshold
-		for i := range groups {
-			for j := i + 1; j < len(groups); j++ {
-				if s := average(groups[i], groups[j]); s >= best-1e-12 && (bi < 0 || s > best+1e-12) && !apart(groups[i], groups[j]) {
-					bi, bj, best = i, j, s
-				}
-			}
-		}
-		if bi < 0 {
-			break
-		}
-		groups[bi] = append(groups[bi], groups[bj]...)
-		groups = slices.Delete(groups, bj, bj+1)
-	}
+	groups = joins.get(joinKey(ts, groups, rejected), func() [][]int {
+		return agglomerate(groups, similarities(themeVectors(ts)), apartRule(ts, rejected))
+	})
 	out := make([]AreaPriority, 0, len(groups))
 	for _, g := range groups {
 		sort.Ints(g) // the order raised, table by table

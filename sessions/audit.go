@@ -2,11 +2,8 @@ package sessions
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 
-	"forum/model"
 	"forum/storage"
 )
 
@@ -37,18 +34,4 @@ func (e *Engine) AuditLog(ctx context.Context) ([]AuditEntry, error) {
 		return nil, err
 	}
 	return e.store.Audit(ctx, "")
-}
-
-// EventDigest is the digest of an event's data: "sha256:" and the first 16
-// hex digits of the SHA-256 of its canonical JSON export (ExportJSON),
-// which is the same for the same data, however the copies were merged. A
-// published report states it on its "Data as of" line, so that the report
-// can be checked against any copy of the event.
-func (e *Engine) EventDigest(ctx context.Context, eventID model.ID) (string, error) {
-	data, err := e.ExportJSON(ctx, eventID)
-	if err != nil {
-		return "", err
-	}
-	sum := sha256.Sum256(data)
-	return "sha256:" + hex.EncodeToString(sum[:8]), nil
 }

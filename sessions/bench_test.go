@@ -54,3 +54,29 @@ func BenchmarkProposeClustersLarge(b *testing.B) {
 		ProposeClusters(snap)
 	}
 }
+
+// BenchmarkAreaSynthesesLarge drafts every area's synthesis of the large
+// demo (5 areas of 4 tables: their priorities joined across the tables),
+// as the report, the JSON export and the plenary dashboard do.
+func BenchmarkAreaSynthesesLarge(b *testing.B) {
+	f := newFixture(b)
+	id, err := f.eng.Demo(f.ctx, "bench", DemoOptions{Large: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	snap, err := f.eng.Snapshot(f.ctx, id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, s := range AreaSyntheses(snap) {
+		for _, p := range s.Priorities {
+			n += len(p.Members)
+		}
+	}
+	for b.Loop() {
+		ForgetKeptJoins() // the work itself, not the kept joins
+		AreaSyntheses(snap)
+	}
+	b.ReportMetric(float64(n), "priorities")
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
@@ -69,49 +68,8 @@ func ProposeClusters(snap Snapshot) []Cluster {
 		seed[r] = len(groups)
 		groups = append(groups, []int{i})
 	}
-	n := len(ts)
-	sim := make([][]float64, n)
-	for i := range sim {
-		sim[i] = make([]float64, n)
-		for j := range i {
-			sim[i][j], _ = cosine(vecs[i], vecs[j])
-			sim[j][i] = sim[i][j]
-		}
-	}
-	apart := func(a, b []int) bool {
-		for _, i := range a {
-			for _, j := range b {
-				if ts[i].Table.ID == ts[j].Table.ID || rejected[[2]int{i, j}] {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	average := func(a, b []int) float64 {
-		s := 0.0
-		for _, i := range a {
-			for _, j := range b {
-				s += sim[i][j]
-			}
-		}
-		return s / float64(len(a)*len(b))
-	}
-	for {
-		bi, bj, best := -1, -1, ClusterThreshold
-		for i := range groups {
-			for j := i + 1; j < len(groups); j++ {
-				if s := average(groups[i], groups[j]); s >= best-1e-12 && (bi < 0 || s > best+1e-12) && !apart(groups[i], groups[j]) {
-					bi, bj, best = i, j, s
-				}
-			}
-		}
-		if bi < 0 {
-			break
-		}
-		groups[bi] = append(groups[bi], groups[bj]...)
-		groups = slices.Delete(groups, bj, bj+1)
-	}
+	sim := similarities(vecs)
+	groups = agglomerate(groups, sim, apartRule(ts, rejected))
 	var out []Cluster
 	for _, g := range groups {
 		if len(g) < 2 {

@@ -16,6 +16,8 @@ type Engine struct {
 	live  *live
 	// passes are the passcodes already checked (see verified).
 	passes verified
+	// digests keeps the last report data per event (see ReportData).
+	digests *digests
 }
 
 // Open opens the database at path (see storage.Open for what it refuses)
@@ -36,7 +38,8 @@ func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = n
 
 // New returns an engine over store.
 func New(store *storage.Store, opts ...Option) *Engine {
-	e := &Engine{store: store, now: time.Now, live: newLive(store)}
+	e := &Engine{store: store, now: time.Now, live: newLive(store), digests: &digests{}}
+	store.OnCommit(e.digests.committed)
 	for _, o := range opts {
 		o(e)
 	}

@@ -58,14 +58,22 @@ func (e *Engine) ExportJSON(ctx context.Context, eventID model.ID) ([]byte, erro
 	if err != nil {
 		return nil, fmt.Errorf("reading the event to export: %w", err)
 	}
-	return encodeExchange(exchangeOf(snap))
+	return exportBytes(snap)
 }
 
 // exchangeOf is the exchange of a complete snapshot.
 func exchangeOf(snap Snapshot) Exchange {
+	x := storedExchange(snap)
+	x.AreaSyntheses = areaBriefs(snap)
+	return x
+}
+
+// storedExchange is the exchange of a complete snapshot without what is
+// derived from the rest (the areas' syntheses).
+func storedExchange(snap Snapshot) Exchange {
 	return Exchange{Format: ExchangeFormat, Version: ExchangeVersion, Event: snap.Event, Areas: snap.Areas, Tables: snap.Groups,
 		Contributions: snap.Contributions, Votes: snap.Votes, NextSteps: snap.NextSteps, KeyMessages: snap.KeyMessages, Ratings: snap.Ratings,
-		Themes: snap.Themes, Links: snap.Links, Rounds: snap.Rounds, Revisions: snap.Revisions, History: snap.History, AreaExchange: areaExchange(snap)}
+		Themes: snap.Themes, Links: snap.Links, Rounds: snap.Rounds, Revisions: snap.Revisions, History: snap.History, AreaExchange: storedAreas(snap)}
 }
 
 // SnapshotOfExchange is the snapshot an exchange stores (for a merge).
@@ -76,18 +84,6 @@ func snapshotOf(x Exchange) Snapshot {
 	return Snapshot{Event: x.Event, Areas: x.Areas, Groups: x.Tables, Contributions: x.Contributions, Votes: x.Votes,
 		NextSteps: x.NextSteps, KeyMessages: x.KeyMessages, Ratings: x.Ratings, Themes: x.Themes, Links: x.Links, Rounds: x.Rounds,
 		Revisions: x.Revisions, History: x.History, AreaParts: x.AreaParts, AreaRound: x.areaRoundOf()}
-}
-
-// encodeExchange writes an exchange as indented JSON with snake_case keys.
-func encodeExchange(x Exchange) ([]byte, error) {
-	x.Format, x.Version = ExchangeFormat, ExchangeVersion
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(x); err != nil {
-		return nil, fmt.Errorf("writing JSON: %w", err)
-	}
-	return renameKeys(buf.Bytes(), snakeName), nil
 }
 
 // ErrEventExists is returned by an import of an event the database holds.

@@ -81,17 +81,24 @@ func (s AreaSynthesis) Brief() AreaBrief {
 	return b
 }
 
-// areaExchange makes the export's area part of a snapshot.
-func areaExchange(snap Snapshot) AreaExchange {
+// storedAreas is the export's stored area part of a snapshot: the area
+// round and the parts (areaBriefs adds the syntheses).
+func storedAreas(snap Snapshot) AreaExchange {
 	x := AreaExchange{AreaParts: snap.AreaParts}
 	if snap.AreaRound.Held != "" {
 		r := snap.AreaRound
 		x.AreaRound = &r
 	}
-	for _, s := range AreaSyntheses(snap) {
-		x.AreaSyntheses = append(x.AreaSyntheses, s.Brief())
-	}
 	return x
+}
+
+// areaBriefs are the export's areas' syntheses of a snapshot.
+func areaBriefs(snap Snapshot) []AreaBrief {
+	var out []AreaBrief
+	for _, s := range AreaSyntheses(snap) {
+		out = append(out, s.Brief())
+	}
+	return out
 }
 
 // areaRoundOf is an import's area round (zero when the file has none).

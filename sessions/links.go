@@ -34,15 +34,29 @@ type ThemeAt struct {
 const ProposalThreshold = 0.3
 
 // words are a text's content words: lower case, stop words dropped,
-// stemmed with the Snowball (Porter 2) English stemmer.
-func words(s string) []string {
+// stemmed with the Snowball (Porter 2) English stemmer. stems keeps each
+// word's stem once worked out (the same words recur in every note); it
+// may be nil.
+func words(s string, stems map[string]string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
 		w = strings.Trim(w, "'")
-		if len(w) < 3 || english.IsStopWord(w) {
+		if st, ok := stems[w]; ok {
+			if st != "" {
+				out = append(out, st)
+			}
 			continue
 		}
-		out = append(out, english.Stem(w, false))
+		st := ""
+		if len(w) >= 3 && !english.IsStopWord(w) {
+			st = english.Stem(w, false)
+		}
+		if stems != nil {
+			stems[w] = st
+		}
+		if st != "" {
+			out = append(out, st)
+		}
 	}
 	return out
 }
@@ -113,14 +127,16 @@ func ProposeLinks(snap Snapshot) []Proposal {
 func themeVectors(ts []ThemeAt) []map[string]float64 {
 	vecs := make([]map[string]float64, len(ts))
 	df := map[string]int{}
+	stems := map[string]string{}
 	for i, t := range ts {
 		tf := map[string]float64{}
-		text := t.Theme.Name + " " + t.Theme.Name // the name counts double
-		for _, n := range t.Notes {
-			text += " " + n.Text
+		for _, w := range words(t.Theme.Name, stems) {
+			tf[w] += 2 // the name counts double
 		}
-		for _, w := range words(text) {
-			tf[w]++
+		for _, n := range t.Notes {
+			for _, w := range words(n.Text, stems) {
+				tf[w]++
+			}
 		}
 		for w := range tf {
 			df[w]++

@@ -68,7 +68,7 @@ func TestProposalsFindPlantedNearDuplicatesAcrossAreasOnly(t *testing.T) {
 }
 
 func TestWordsStemAndDropStopWords(t *testing.T) {
-	got := words("The practices are sharing their estates, and shared estate funding")
+	got := words("The practices are sharing their estates, and shared estate funding", nil)
 	want := []string{"practic", "share", "estat", "share", "estat", "fund"}
 	if len(got) != len(want) {
 		t.Fatalf("words = %q, want %q", got, want)

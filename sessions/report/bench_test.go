@@ -70,6 +70,7 @@ func BenchmarkLargeBuild(b *testing.B) {
 	eng, id := largeEvent(b)
 	snap, _ := eng.Snapshot(context.Background(), id)
 	for b.Loop() {
+		sessions.ForgetKeptJoins()
 		if _, err := Build(snap, Scope{}); err != nil {
 			b.Fatal(err)
 		}
@@ -92,17 +93,59 @@ func BenchmarkLargeRender(b *testing.B) {
 	}
 }
 
-// BenchmarkLargeExport is the whole export, as 'forum export' runs it:
-// read, build and render (or write CSV or JSON).
+// BenchmarkLargeExport is the whole export, as 'forum export' runs it in
+// a fresh process: open the database, read, build and render (or write
+// CSV or JSON), the data digest included.
 func BenchmarkLargeExport(b *testing.B) {
-	eng, id := largeEvent(b)
+	_, id := largeEvent(b)
+	ctx := context.Background()
 	for _, f := range Formats {
 		b.Run(string(f), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := Make(context.Background(), eng, id, Scope{}, f); err != nil {
+				sessions.ForgetKeptJoins() // as in a fresh process
+				eng, closeDB, err := sessions.Open(ctx, filepath.Join(large.dir, "forum.db"))
+				if err != nil {
 					b.Fatal(err)
 				}
+				if _, err := Make(ctx, eng, id, Scope{}, f); err != nil {
+					b.Fatal(err)
+				}
+				closeDB()
 			}
 		})
+	}
+}
+
+// BenchmarkLargeExportAgain is a Markdown export made again by a process
+// that made one before, nothing committed since (the TUI, the server):
+// the event is not read again nor its digest worked out again.
+func BenchmarkLargeExportAgain(b *testing.B) {
+	eng, id := largeEvent(b)
+	ctx := context.Background()
+	if _, err := Make(ctx, eng, id, Scope{}, FormatMarkdown); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Make(ctx, eng, id, Scope{}, FormatMarkdown); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLargeDigest is the data digest of the large event in a fresh
+// process: the complete read and the canonical JSON's SHA-256.
+func BenchmarkLargeDigest(b *testing.B) {
+	_, id := largeEvent(b)
+	ctx := context.Background()
+	for b.Loop() {
+		sessions.ForgetKeptJoins()
+		eng, closeDB, err := sessions.Open(ctx, filepath.Join(large.dir, "forum.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := eng.EventDigest(ctx, id); err != nil {
+			b.Fatal(err)
+		}
+		closeDB()
 	}
 }

@@ -34,19 +34,20 @@ func Make(ctx context.Context, eng *sessions.Engine, id model.ID, scope Scope, f
 		out.Data, err = eng.ExportJSON(ctx, id)
 		return out, err
 	}
-	snap, err := eng.Snapshot(ctx, id)
-	if err != nil {
-		return out, fmt.Errorf("reading the event to export: %w", err)
-	}
 	if f == FormatCSV {
+		snap, err := eng.Snapshot(ctx, id)
+		if err != nil {
+			return out, fmt.Errorf("reading the event to export: %w", err)
+		}
 		out.Files, err = CSV(snap, scope)
 		return out, err
 	}
-	doc, err := Build(snap, scope)
-	if err != nil {
-		return out, err
-	}
-	digest, err := eng.EventDigest(ctx, id)
+	var doc Doc
+	digest, err := eng.Report(ctx, id, func(snap sessions.Snapshot) error {
+		var err error
+		doc, err = Build(snap, scope)
+		return err
+	})
 	if err != nil {
 		return out, err
 	}

@@ -1,0 +1,261 @@
+package sessions
+
+import (
+	"math"
+	"slices"
+	"sort"
+
+	"forum/model"
+)
+
+// tieGap is how much better a later pair must be to replace the pair
+// found first: the joins' rule for "the two most alike".
+const tieGap = 1e-12
+
+// similarities is the cosine of every pair of TF-IDF vectors (sim[i][j]
+// = sim[j][i]; the diagonal 0). The vectors are first turned into sorted
+// lists of word numbers, so a pair costs one merge of two short lists
+// instead of a map look-up per word.
+func similarities(vecs []map[string]float64) [][]float64 {
+	type entry struct {
+		word int
+		w    float64
+	}
+	ids := map[string]int{}
+	sparse := make([][]entry, len(vecs))
+	for i, v := range vecs {
+		words := make([]string, 0, len(v))
+		for w := range v {
+			words = append(words, w)
+		}
+		sort.Strings(words)
+		row := make([]entry, 0, len(v))
+		for _, w := range words {
+			id, ok := ids[w]
+			if !ok {
+				id = len(ids)
+				ids[w] = id
+			}
+			row = append(row, entry{id, v[w]})
+		}
+		sort.Slice(row, func(a, b int) bool { return row[a].word < row[b].word })
+		sparse[i] = row
+	}
+	n := len(vecs)
+	flat := make([]float64, n*n)
+	sim := make([][]float64, n)
+	for i := range sim {
+		sim[i] = flat[i*n : (i+1)*n : (i+1)*n]
+	}
+	for i := range n {
+		a := sparse[i]
+		for j := range i {
+			b := sparse[j]
+			s := 0.0
+			for x, y := 0, 0; x < len(a) && y < len(b); {
+				switch {
+				case a[x].word < b[y].word:
+					x++
+				case a[x].word > b[y].word:
+					y++
+				default:
+					s += a[x].w * b[y].w
+					x, y = x+1, y+1
+				}
+			}
+			sim[i][j], sim[j][i] = s, s
+		}
+	}
+	return sim
+}
+
+// apartRule says which two themes may never join: two of one table, or
+// two the organiser said differ (rejected holds both orders). Tables are
+// numbered first, so the rule costs no string comparison.
+func apartRule(ts []ThemeAt, rejected map[[2]int]bool) func(i, j int) bool {
+	table := make([]int, len(ts))
+	seen := map[model.ID]int{}
+	for i, t := range ts {
+		n, ok := seen[t.Table.ID]
+		if !ok {
+			n = len(seen)
+			seen[t.Table.ID] = n
+		}
+		table[i] = n
+	}
+	if len(rejected) == 0 {
+		return func(i, j int) bool { return table[i] == table[j] }
+	}
+	return func(i, j int) bool { return table[i] == table[j] || rejected[[2]int{i, j}] }
+}
+
+// agglomerate joins groups of items by average linkage: while two groups
+// are on average at least ClusterThreshold alike (sim between their
+// items) and no two of their items are apart, the two most alike join,
+// the earlier group taking the later's items after its own. "Most alike"
+// is the first pair in board order, replaced only by a pair more than
+// tieGap better, exactly as a scan of every pair would choose; but each
+// pair's average is kept between joins and only the pairs that may join
+// are scanned, so a join costs the rows it touched and the joinable
+// pairs, not every pair of groups.
+func agglomerate(groups [][]int, sim [][]float64, apart func(i, j int) bool) [][]int {
+	c := newClustering(groups, sim, apart)
+	for {
+		a, b, ok := c.pick()
+		if !ok {
+			break
+		}
+		c.join(a, b)
+	}
+	var out [][]int
+	for k, g := range c.members {
+		if c.alive[k] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// clustering is agglomerate's state. Groups are slots in board order; a
+// join keeps the earlier slot, so the order of the live slots is the
+// order the plain scan sees them in.
+type clustering struct {
+	n       int
+	sim     [][]float64
+	members [][]int
+	alive   []bool
+	// avg[a*n+b] (a < b) is the two groups' average similarity, summed
+	// in the order the plain scan sums it; far[a*n+b] whether two of
+	// their items are apart.
+	avg []float64
+	far []bool
+	// ok[a*n+b] is whether they may join (not apart, and at least the
+	// threshold less the tie gap). after[a] lists, in order, the later
+	// slots that may join a, and perhaps some that no longer may (listed
+	// says which are listed).
+	ok, listed []bool
+	after      [][]int
+	// top[a] is the highest average among the joinable pairs in after[a]
+	// (-Inf: none), at topAt[a]; stale[a] says it must be worked out
+	// again.
+	top   []float64
+	topAt []int
+	stale []bool
+}
+
+func newClustering(groups [][]int, sim [][]float64, apart func(i, j int) bool) *clustering {
+	n := len(groups)
+	c := &clustering{n: n, sim: sim, members: groups, alive: make([]bool, n), avg: make([]float64, n*n), far: make([]bool, n*n),
+		ok: make([]bool, n*n), listed: make([]bool, n*n), after: make([][]int, n), top: make([]float64, n), topAt: make([]int, n), stale: make([]bool, n)}
+	for a := range n {
+		c.alive[a] = true
+		for b := a + 1; b < n; b++ {
+			far := false
+			for _, i := range groups[a] {
+				for _, j := range groups[b] {
+					far = far || apart(i, j)
+				}
+			}
+			c.far[a*n+b] = far
+			if c.pair(a, b) {
+				c.after[a], c.listed[a*n+b] = append(c.after[a], b), true
+			}
+		}
+		c.stale[a] = true
+	}
+	return c
+}
+
+// pair works out slots a < b's average and whether they may join.
+func (c *clustering) pair(a, b int) bool {
+	s := 0.0
+	for _, i := range c.members[a] {
+		row := c.sim[i]
+		for _, j := range c.members[b] {
+			s += row[j]
+		}
+	}
+	s /= float64(len(c.members[a]) * len(c.members[b]))
+	c.avg[a*c.n+b] = s
+	c.ok[a*c.n+b] = !c.far[a*c.n+b] && s >= ClusterThreshold-tieGap
+	return c.ok[a*c.n+b]
+}
+
+// pick chooses the pair the plain scan would. The scan passes over the
+// pairs that may not join without a change, so it runs over the others;
+// and once it holds a pair, a row whose best is not more than the tie gap
+// better cannot change its choice, so it passes over that row whole.
+func (c *clustering) pick() (int, int, bool) {
+	bi, bj, best := -1, -1, ClusterThreshold
+	n := c.n
+	for a, live := range c.alive {
+		if !live {
+			continue
+		}
+		if c.stale[a] {
+			c.rescan(a)
+		}
+		if c.topAt[a] < 0 || (bi >= 0 && c.top[a] <= best+tieGap) {
+			continue
+		}
+		for _, b := range c.after[a] {
+			if !c.alive[b] || !c.ok[a*n+b] {
+				continue
+			}
+			if s := c.avg[a*n+b]; s >= best-tieGap && (bi < 0 || s > best+tieGap) {
+				bi, bj, best = a, b, s
+			}
+		}
+	}
+	return bi, bj, bi >= 0
+}
+
+// rescan drops from after[a] the pairs that can no longer join and works
+// out its best again.
+func (c *clustering) rescan(a int) {
+	n := c.n
+	c.top[a], c.topAt[a], c.stale[a] = math.Inf(-1), -1, false
+	kept := c.after[a][:0]
+	for _, b := range c.after[a] {
+		if !c.alive[b] || !c.ok[a*n+b] {
+			c.listed[a*n+b] = false
+			continue
+		}
+		kept = append(kept, b)
+		if s := c.avg[a*n+b]; s > c.top[a] {
+			c.top[a], c.topAt[a] = s, b
+		}
+	}
+	c.after[a] = kept
+}
+
+// join puts slot b's items after slot a's (a < b) and works out again
+// the pairs with the joined group.
+func (c *clustering) join(a, b int) {
+	c.members[a] = append(c.members[a], c.members[b]...)
+	c.alive[b], c.members[b], c.after[b] = false, nil, nil
+	n := c.n
+	for k, live := range c.alive {
+		if !live || k == a {
+			continue
+		}
+		x, y := min(a, k), max(a, k)
+		c.far[x*n+y] = c.far[x*n+y] || c.far[min(b, k)*n+max(b, k)]
+		ok := c.pair(x, y)
+		if ok && !c.listed[x*n+y] {
+			c.listed[x*n+y] = true
+			at, _ := slices.BinarySearch(c.after[x], y)
+			c.after[x] = slices.Insert(c.after[x], at, y)
+		}
+		switch {
+		case k > a && k < b && c.topAt[k] == b:
+			c.stale[k] = true
+		case k > a:
+		case c.topAt[k] == a || c.topAt[k] == b:
+			c.stale[k] = true
+		case ok && c.avg[x*n+y] > c.top[k]:
+			c.top[k], c.topAt[k] = c.avg[x*n+y], a
+		}
+	}
+	c.stale[a] = true
+}
