@@ -1,7 +1,11 @@
 #!/bin/sh
 # The GROUP BY queries that hold what the Markdown report shows, run by the
 # sqlite3 command-line tool (C) on a database made by 'forum demo --large'.
-# Usage: sh docs/bench-sqlite3.sh DB [RUNS]. Prints the median wall time.
+# Usage: sh docs/bench-sqlite3.sh DB [RUNS] [all]. Prints the median wall
+# time. With "all", it also reads every row the report's data digest covers
+# (the event's whole record: every note and revision, every ballot and
+# round, themes, steps, ratings, links, history), which the report has
+# read since it states that digest.
 set -eu
 db=$1
 runs=${2:-21}
@@ -15,6 +19,22 @@ SELECT v.table_id, v.item_id, sum(v.value) AS dots, count(DISTINCT v.voter) FROM
 SELECT table_id, count(DISTINCT voter) FROM votes WHERE table_id IN ($live) GROUP BY table_id;
 SELECT * FROM next_steps WHERE table_id IN ($live) AND deleted_at = '' ORDER BY created_at, id;
 SELECT * FROM key_messages WHERE event_id = '$ev' ORDER BY table_id, position;"
+if [ "${3:-}" = all ]; then
+  tables="SELECT id FROM breakout_tables WHERE event_id = '$ev'"
+  sql="$sql
+SELECT * FROM areas WHERE event_id = '$ev';
+SELECT * FROM breakout_tables WHERE event_id = '$ev';
+SELECT * FROM contributions WHERE table_id IN ($tables) ORDER BY table_id, created_at, id;
+SELECT * FROM contribution_revisions WHERE contribution_id IN (SELECT id FROM contributions WHERE table_id IN ($tables));
+SELECT * FROM votes WHERE table_id IN ($tables) ORDER BY table_id, stage_key, method, voter, item_id;
+SELECT * FROM vote_rounds WHERE table_id IN ($tables);
+SELECT * FROM themes WHERE table_id IN ($tables);
+SELECT * FROM next_steps WHERE table_id IN ($tables);
+SELECT * FROM maturity_ratings WHERE table_id IN ($tables);
+SELECT * FROM theme_links WHERE event_id = '$ev';
+SELECT * FROM record_history;
+SELECT * FROM area_parts;"
+fi
 i=0
 : > /tmp/forum-bench-times
 while [ $i -lt "$runs" ]; do
