@@ -72,3 +72,8 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
+
+// Bubble Tea v2.1.1 with one patch: its renderer sleeps while there is
+// nothing to draw instead of waking 60 times a second (third_party/bubbletea/
+// FORUM.md says why and what changed).
+replace charm.land/bubbletea/v2 => ./third_party/bubbletea

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -22,6 +23,24 @@ type room struct {
 	addr string
 	pass map[string]string
 	out  bytes.Buffer
+	// profile, when FULLROOM_PROFILE names a folder, is where the server
+	// writes CPU profiles (see profiling).
+	profile string
+}
+
+// profiling starts (on) or ends a CPU profile of the server, when the
+// benchmark was asked for profiles: FULLROOM_PROFILE=DIR writes
+// DIR/<benchmark>-1 for the idle seats and -2 for the typing.
+func (r *room) profiling(on bool) {
+	if r.profile == "" {
+		return
+	}
+	sig := syscall.SIGUSR2
+	if on {
+		sig = syscall.SIGUSR1
+	}
+	r.cmd.Process.Signal(sig)
+	time.Sleep(200 * time.Millisecond) // the profile is started or written
 }
 
 // runBin runs the binary to completion and returns its standard output.
@@ -56,6 +75,11 @@ func openRoom(tb testing.TB, demoArgs ...string) *room {
 	l.Close()
 	r.cmd = exec.Command(bin, "--db", db, "serve", "--listen", r.addr)
 	r.cmd.Env = append(os.Environ(), "HOME="+dir)
+	if d := os.Getenv("FULLROOM_PROFILE"); d != "" {
+		os.MkdirAll(d, 0o755)
+		r.profile = filepath.Join(d, strings.NewReplacer("/", "-", "=", "").Replace(tb.Name()))
+		r.cmd.Env = append(r.cmd.Env, profileEnv+"="+r.profile)
+	}
 	r.cmd.Stdout, r.cmd.Stderr = &r.out, &r.out
 	if err := r.cmd.Start(); err != nil {
 		tb.Fatal(err)
@@ -108,7 +132,11 @@ func (r *room) rss(tb testing.TB) float64 {
 // second while every seat sits idle, and its resident memory with the
 // seats and after they left.
 //
-//	go test -run '^$' -bench FullRoom -benchtime 1x -timeout 30m .
+//	go test -run '^$' -bench FullRoom -benchtime 1x -timeout 40m .
+//
+// One configuration: -bench 'FullRoom/^large$/^seats=40$'. With
+// FULLROOM_PROFILE=DIR the server writes CPU profiles of the idle seats
+// (DIR/<name>-1) and of the typing (DIR/<name>-2) for go tool pprof.
 func BenchmarkFullRoom(b *testing.B) {
 	notes := 20
 	for _, ev := range []struct {
@@ -171,14 +199,17 @@ func fullRoom(b *testing.B, demoArgs []string, tables, k, notes int) {
 		t.waitFor(b, "TYPING", 60*time.Second)
 	}
 	time.Sleep(2 * time.Second) // the seats' first loads settle
+	r.profiling(true)
 	idle0 := r.cpu(b)
 	time.Sleep(5 * time.Second)
 	idle := (r.cpu(b) - idle0) / 5
+	r.profiling(false)
 	seatRSS := r.rss(b)
 
 	b.ResetTimer()
 	scribe, second := seats[0], seats[1]
 	var own, other []time.Duration
+	r.profiling(true)
 	cpu0 := r.cpu(b)
 	for i := range notes {
 		start := time.Now()
@@ -203,6 +234,7 @@ func fullRoom(b *testing.B, demoArgs []string, tables, k, notes int) {
 	}
 	time.Sleep(300 * time.Millisecond) // the last note reaches the other seats
 	cpu := r.cpu(b) - cpu0
+	r.profiling(false)
 	b.StopTimer()
 	for _, t := range seats {
 		t.close()
