@@ -57,6 +57,12 @@ type tableModel struct {
 		gen                 uint64
 		width, height, foot int
 		body                []string
+		// the header and the clock bar, kept while the clock shows the
+		// same; the keys, for one frameGen
+		clockGen, keysGen uint64
+		clockKey          string
+		header, bar       string
+		keys              keyMap
 	}
 	footGen  uint64
 	footWide int

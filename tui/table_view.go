@@ -74,7 +74,7 @@ func (t *tableModel) render(a *App) string {
 	if t.readBack {
 		return t.renderReadBack(a)
 	}
-	header, bar := a.headerBarClock(t.view), a.clockBar(t.view)
+	header, bar := t.clockLines(a)
 	foot := t.footLines(a)
 	f := &t.frame
 	if f.body == nil || f.gen != a.frames.frameGen || f.width != a.width || f.height != a.height || f.foot != len(foot) {
@@ -85,7 +85,23 @@ func (t *tableModel) render(a *App) string {
 	// its last: both are drawn afresh, the rest is kept.
 	body := make([]string, 0, len(f.body))
 	body = append(append(append(body, bar), f.body[1:len(f.body)-len(foot)]...), foot...)
-	return a.page(header, body, t.keys())
+	if f.keysGen != a.frames.frameGen || f.keys.short == nil {
+		f.keys, f.keysGen = t.keys(), a.frames.frameGen
+	}
+	return a.page(header, body, f.keys)
+}
+
+// clockLines are the header and the clock bar, drawn again only when what
+// the clock shows changed (its words, its colour, the bar's length).
+func (t *tableModel) clockLines(a *App) (header, bar string) {
+	v, f := t.view, &t.frame
+	key := fmt.Sprintf("%s\x00%d\x00%d\x00%d", a.clockText(v), v.Group.Clock(v.Stage, a.now),
+		int(v.Group.Elapsed(v.Stage, a.now)*float64(max(a.width, 1))), a.width)
+	if f.clockGen != a.frames.frameGen || f.clockKey != key || f.header == "" {
+		f.header, f.bar = a.headerBarClock(v), a.clockBar(v)
+		f.clockGen, f.clockKey = a.frames.frameGen, key
+	}
+	return f.header, f.bar
 }
 
 // footLines is typingLines, kept while no message but a clock tick came.
