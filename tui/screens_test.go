@@ -113,6 +113,7 @@ func BenchmarkTableView300(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
+		h.app.dropFrameCache() // a whole frame, as after a change
 		_ = h.app.View()
 	}
 }
@@ -139,6 +140,7 @@ func BenchmarkOverviewViewLarge(b *testing.B) {
 	h := largeHarness(b, 160, 48)
 	b.ResetTimer()
 	for b.Loop() {
+		h.app.dropFrameCache() // a whole frame, as after a change
 		_ = h.app.View()
 	}
 }
@@ -154,6 +156,7 @@ func BenchmarkDashboardViewLarge(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
+		h.app.dropFrameCache() // a whole frame, as after a change
 		_ = h.app.View()
 	}
 }
@@ -165,6 +168,7 @@ func BenchmarkDashboardRenderLarge(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		h.app.dash.lines = nil
+		h.app.dropFrameCache()
 		_ = h.app.View()
 	}
 }
