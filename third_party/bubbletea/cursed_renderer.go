@@ -21,6 +21,7 @@ type cursedRenderer struct {
 	scr           *uv.TerminalRenderer
 	cellbuf       uv.ScreenBuffer
 	lastView      *View
+	drawn         uint64 // forum: frames drawn (see drawnFrames)
 	env           []string
 	term          string // the terminal type $TERM
 	width, height int
@@ -634,8 +635,17 @@ func (s *cursedRenderer) flush(closing bool) error {
 	}
 
 	s.lastView = &view
+	s.drawn++ // forum: see drawnFrames
 
 	return nil
+}
+
+// drawnFrames counts the frames drawn, not those skipped because nothing
+// changed (forum's patch: the renderer's pace counts only drawn frames).
+func (s *cursedRenderer) drawnFrames() uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.drawn
 }
 
 // render implements renderer.

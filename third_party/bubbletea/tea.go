@@ -1449,6 +1449,8 @@ func (p *Program) Printf(template string, args ...any) {
 // (see wakeRenderer), draws it at once when the last frame is at least a
 // frame interval old, and otherwise waits out the interval, so a burst of
 // updates still collapses into one frame and the frame rate stays capped.
+// Only frames drawn count: a message after which nothing changed on screen
+// does not hold back the next frame.
 func (p *Program) startRenderer() {
 	framerate := time.Second / time.Duration(p.fps)
 
@@ -1477,12 +1479,26 @@ func (p *Program) startRenderer() {
 				case <-pace.C:
 				}
 			}
+			before := p.drawnFrames()
 			_ = p.flush()
 			_ = p.renderer.flush(false)
-			last = time.Now()
+			if p.drawnFrames() != before {
+				// Only a frame drawn holds the next one back: a message
+				// that changed nothing on screen must not delay the next
+				// one that does.
+				last = time.Now()
+			}
 		}
 	}()
 	p.wakeRenderer() // anything queued before the start
+}
+
+// drawnFrames counts the frames the renderer drew (forum's patch).
+func (p *Program) drawnFrames() uint64 {
+	if r, ok := p.renderer.(interface{ drawnFrames() uint64 }); ok {
+		return r.drawnFrames()
+	}
+	return 0
 }
 
 // wakeRenderer tells the renderer there is something to flush.
