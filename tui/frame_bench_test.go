@@ -160,3 +160,27 @@ func clockView(b *testing.B, whole bool) {
 		_ = h.app.View()
 	}
 }
+
+// BenchmarkTypingKey is one key typed on the table screen (300 notes,
+// 100×30): Update and View, the unchanged parts kept.
+func BenchmarkTypingKey(b *testing.B) {
+	h := newHarness(b, 100, 30)
+	v := h.londonTable()
+	for i := range 300 {
+		if _, err := h.eng.Capture(context.Background(), "bench", v.Group.ID, fmt.Sprintf("Note %d about shared estates, records and the workforce", i), []string{"people"}, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	h.msg(changedMsg{})
+	h.keys("ctrl+t")
+	b.ResetTimer()
+	for i := range b.N {
+		if i%30 == 29 { // a note's length: start again, as after a save
+			h.app.tbl.input.SetValue("")
+			h.app.dropFrameCache()
+		}
+		r := rune('a' + i%26)
+		h.app.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		_ = h.app.View()
+	}
+}
