@@ -5,14 +5,18 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
+	"strconv"
 	"syscall"
 )
 
 // profileEnv names the environment variable that lets 'forum serve' write
 // CPU profiles of itself, for the benchmarks (docs/benchmarks.md): with
 // FORUM_CPUPROFILE=PATH set, each SIGUSR1 starts a profile into PATH-1,
-// PATH-2, … and SIGUSR2 ends it. Without the variable nothing listens.
+// PATH-2, … and SIGUSR2 ends it, then writes the heap in use after a
+// collection (bytes, one number) to PATH-N.heap and a heap profile to
+// PATH-N.heap.pprof. Without the variable nothing listens.
 const profileEnv = "FORUM_CPUPROFILE"
 
 // profileOnSignal starts and stops CPU profiles on SIGUSR1 and SIGUSR2
@@ -25,10 +29,21 @@ func profileOnSignal(ctx context.Context, path string, logf func(string, ...any)
 		var f *os.File
 		n := 0
 		stop := func() {
-			if f != nil {
-				pprof.StopCPUProfile()
-				f.Close()
-				f = nil
+			if f == nil {
+				return
+			}
+			pprof.StopCPUProfile()
+			f.Close()
+			f = nil
+			runtime.GC()
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			if err := os.WriteFile(fmt.Sprintf("%s-%d.heap", path, n), []byte(strconv.FormatUint(m.HeapInuse, 10)), 0o644); err != nil {
+				logf("heap: %v", err)
+			}
+			if h, err := os.Create(fmt.Sprintf("%s-%d.heap.pprof", path, n)); err == nil {
+				_ = pprof.WriteHeapProfile(h)
+				h.Close()
 			}
 		}
 		defer stop()

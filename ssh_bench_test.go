@@ -30,7 +30,9 @@ type room struct {
 
 // profiling starts (on) or ends a CPU profile of the server, when the
 // benchmark was asked for profiles: FULLROOM_PROFILE=DIR writes
-// DIR/<benchmark>-1 for the idle seats and -2 for the typing.
+// DIR/<benchmark>-1 before any seat joined, -2 once table 1's two seats
+// have (the event's live model loaded), -3 for the idle seats and -4 for
+// the typing, each with the heap in use after it (-N.heap).
 func (r *room) profiling(on bool) {
 	if r.profile == "" {
 		return
@@ -161,42 +163,58 @@ func BenchmarkFullRoom(b *testing.B) {
 func fullRoom(b *testing.B, demoArgs []string, tables, k, notes int) {
 	r := openRoom(b, demoArgs...)
 	restRSS := r.rss(b)
+	r.profiling(true) // the resting heap, before any seat
+	r.profiling(false)
 	seats := make([]*vtTerm, k)
-	var wg sync.WaitGroup
-	var failed sync.Once
-	for i := range seats {
-		role, table := "scribe", 1
-		switch {
-		case i == 1:
-			role = "facilitator"
-		case i > 1:
-			table = 2 + (i-2)/2%(tables-1)
-			if i%2 == 1 {
-				role = "facilitator"
-			}
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			t, err := dialTerm(r.addr, fmt.Sprintf("%s-%d", role, table), r.pass[role])
-			if err != nil {
-				failed.Do(func() { b.Errorf("seat %d: %v", i, err) })
-				return
-			}
-			seats[i] = t
-		}()
-	}
-	wg.Wait()
-	if b.Failed() {
-		b.FailNow()
-	}
 	defer func() {
 		for _, t := range seats {
-			t.close()
+			if t != nil {
+				t.close()
+			}
 		}
 	}()
-	for _, t := range seats {
-		t.waitFor(b, "TYPING", 60*time.Second)
+	// join seats seats[from:to], all at once, and waits for their screens.
+	join := func(from, to int) {
+		var wg sync.WaitGroup
+		var failed sync.Once
+		for i := from; i < to; i++ {
+			role, table := "scribe", 1
+			switch {
+			case i == 1:
+				role = "facilitator"
+			case i > 1:
+				table = 2 + (i-2)/2%(tables-1)
+				if i%2 == 1 {
+					role = "facilitator"
+				}
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				t, err := dialTerm(r.addr, fmt.Sprintf("%s-%d", role, table), r.pass[role])
+				if err != nil {
+					failed.Do(func() { b.Errorf("seat %d: %v", i, err) })
+					return
+				}
+				seats[i] = t
+			}()
+		}
+		wg.Wait()
+		if b.Failed() {
+			b.FailNow()
+		}
+		for _, t := range seats[from:to] {
+			t.waitFor(b, "TYPING", 60*time.Second)
+		}
+	}
+	// Table 1's two seats first (the event's live model is loaded then),
+	// the heap measured, then the others: the heap they add is theirs.
+	join(0, min(2, k))
+	if k > 2 {
+		time.Sleep(time.Second)
+		r.profiling(true)
+		r.profiling(false)
+		join(2, k)
 	}
 	time.Sleep(2 * time.Second) // the seats' first loads settle
 	r.profiling(true)
@@ -250,7 +268,29 @@ func fullRoom(b *testing.B, demoArgs []string, tables, k, notes int) {
 	b.ReportMetric(restRSS, "rest-rss-MB")
 	b.ReportMetric(seatRSS, "rss-MB")
 	b.ReportMetric(r.rss(b), "left-rss-MB")
+	if rest, ok := r.heap(1); ok {
+		b.ReportMetric(rest/1024/1024, "rest-heap-MB")
+	}
+	if two, ok := r.heap(2); ok && k > 2 {
+		if all, ok := r.heap(3); ok {
+			b.ReportMetric(two/1024/1024, "two-seats-heap-MB")
+			b.ReportMetric((all-two)/float64(k-2)/1024, "heap-KB/seat")
+		}
+	}
 	b.ReportMetric(0, "ns/op")
+}
+
+// heap is the server's heap in use after its n-th profile, in bytes.
+func (r *room) heap(n int) (float64, bool) {
+	if r.profile == "" {
+		return 0, false
+	}
+	raw, err := os.ReadFile(fmt.Sprintf("%s-%d.heap", r.profile, n))
+	if err != nil {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(string(raw)), 64)
+	return v, err == nil
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
