@@ -1479,14 +1479,15 @@ func (p *Program) startRenderer() {
 				case <-pace.C:
 				}
 			}
-			before := p.drawnFrames()
+			before, at := p.drawnFrames(), time.Now()
 			_ = p.flush()
 			_ = p.renderer.flush(false)
 			if p.drawnFrames() != before {
 				// Only a frame drawn holds the next one back: a message
 				// that changed nothing on screen must not delay the next
-				// one that does.
-				last = time.Now()
+				// one that does. The interval counts from when the frame
+				// began, as a ticker's would.
+				last = at
 			}
 		}
 	}()
