@@ -104,6 +104,9 @@ func serveEvent(ctx context.Context, db string, o serveOptions, stdout io.Writer
 		return err
 	}
 	defer stopWeb()
+	if p := os.Getenv(profileEnv); p != "" {
+		profileOnSignal(ctx, p, func(f string, a ...any) { fmt.Fprintf(stdout, f+"\n", a...) })
+	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(l) }()
 	select {

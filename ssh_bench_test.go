@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -22,6 +23,26 @@ type room struct {
 	addr string
 	pass map[string]string
 	out  bytes.Buffer
+	// profile, when FULLROOM_PROFILE names a folder, is where the server
+	// writes CPU profiles (see profiling).
+	profile string
+}
+
+// profiling starts (on) or ends a CPU profile of the server, when the
+// benchmark was asked for profiles: FULLROOM_PROFILE=DIR writes
+// DIR/<benchmark>-1 before any seat joined, -2 once table 1's two seats
+// have (the event's live model loaded), -3 for the idle seats and -4 for
+// the typing, each with the heap in use after it (-N.heap).
+func (r *room) profiling(on bool) {
+	if r.profile == "" {
+		return
+	}
+	sig := syscall.SIGUSR2
+	if on {
+		sig = syscall.SIGUSR1
+	}
+	r.cmd.Process.Signal(sig)
+	time.Sleep(200 * time.Millisecond) // the profile is started or written
 }
 
 // runBin runs the binary to completion and returns its standard output.
@@ -56,6 +77,11 @@ func openRoom(tb testing.TB, demoArgs ...string) *room {
 	l.Close()
 	r.cmd = exec.Command(bin, "--db", db, "serve", "--listen", r.addr)
 	r.cmd.Env = append(os.Environ(), "HOME="+dir)
+	if d := os.Getenv("FULLROOM_PROFILE"); d != "" {
+		os.MkdirAll(d, 0o755)
+		r.profile = filepath.Join(d, strings.NewReplacer("/", "-", "=", "").Replace(tb.Name()))
+		r.cmd.Env = append(r.cmd.Env, profileEnv+"="+r.profile)
+	}
 	r.cmd.Stdout, r.cmd.Stderr = &r.out, &r.out
 	if err := r.cmd.Start(); err != nil {
 		tb.Fatal(err)
@@ -108,7 +134,11 @@ func (r *room) rss(tb testing.TB) float64 {
 // second while every seat sits idle, and its resident memory with the
 // seats and after they left.
 //
-//	go test -run '^$' -bench FullRoom -benchtime 1x -timeout 30m .
+//	go test -run '^$' -bench FullRoom -benchtime 1x -timeout 40m .
+//
+// One configuration: -bench 'FullRoom/^large$/^seats=40$'. With
+// FULLROOM_PROFILE=DIR the server writes CPU profiles of the idle seats
+// (DIR/<name>-1) and of the typing (DIR/<name>-2) for go tool pprof.
 func BenchmarkFullRoom(b *testing.B) {
 	notes := 20
 	for _, ev := range []struct {
@@ -133,52 +163,71 @@ func BenchmarkFullRoom(b *testing.B) {
 func fullRoom(b *testing.B, demoArgs []string, tables, k, notes int) {
 	r := openRoom(b, demoArgs...)
 	restRSS := r.rss(b)
+	r.profiling(true) // the resting heap, before any seat
+	r.profiling(false)
 	seats := make([]*vtTerm, k)
-	var wg sync.WaitGroup
-	var failed sync.Once
-	for i := range seats {
-		role, table := "scribe", 1
-		switch {
-		case i == 1:
-			role = "facilitator"
-		case i > 1:
-			table = 2 + (i-2)/2%(tables-1)
-			if i%2 == 1 {
-				role = "facilitator"
-			}
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			t, err := dialTerm(r.addr, fmt.Sprintf("%s-%d", role, table), r.pass[role])
-			if err != nil {
-				failed.Do(func() { b.Errorf("seat %d: %v", i, err) })
-				return
-			}
-			seats[i] = t
-		}()
-	}
-	wg.Wait()
-	if b.Failed() {
-		b.FailNow()
-	}
 	defer func() {
 		for _, t := range seats {
-			t.close()
+			if t != nil {
+				t.close()
+			}
 		}
 	}()
-	for _, t := range seats {
-		t.waitFor(b, "TYPING", 60*time.Second)
+	// join seats seats[from:to], all at once, and waits for their screens.
+	join := func(from, to int) {
+		var wg sync.WaitGroup
+		var failed sync.Once
+		for i := from; i < to; i++ {
+			role, table := "scribe", 1
+			switch {
+			case i == 1:
+				role = "facilitator"
+			case i > 1:
+				table = 2 + (i-2)/2%(tables-1)
+				if i%2 == 1 {
+					role = "facilitator"
+				}
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				t, err := dialTerm(r.addr, fmt.Sprintf("%s-%d", role, table), r.pass[role])
+				if err != nil {
+					failed.Do(func() { b.Errorf("seat %d: %v", i, err) })
+					return
+				}
+				seats[i] = t
+			}()
+		}
+		wg.Wait()
+		if b.Failed() {
+			b.FailNow()
+		}
+		for _, t := range seats[from:to] {
+			t.waitFor(b, "TYPING", 60*time.Second)
+		}
+	}
+	// Table 1's two seats first (the event's live model is loaded then),
+	// the heap measured, then the others: the heap they add is theirs.
+	join(0, min(2, k))
+	if k > 2 {
+		time.Sleep(time.Second)
+		r.profiling(true)
+		r.profiling(false)
+		join(2, k)
 	}
 	time.Sleep(2 * time.Second) // the seats' first loads settle
+	r.profiling(true)
 	idle0 := r.cpu(b)
 	time.Sleep(5 * time.Second)
 	idle := (r.cpu(b) - idle0) / 5
+	r.profiling(false)
 	seatRSS := r.rss(b)
 
 	b.ResetTimer()
 	scribe, second := seats[0], seats[1]
 	var own, other []time.Duration
+	r.profiling(true)
 	cpu0 := r.cpu(b)
 	for i := range notes {
 		start := time.Now()
@@ -203,6 +252,7 @@ func fullRoom(b *testing.B, demoArgs []string, tables, k, notes int) {
 	}
 	time.Sleep(300 * time.Millisecond) // the last note reaches the other seats
 	cpu := r.cpu(b) - cpu0
+	r.profiling(false)
 	b.StopTimer()
 	for _, t := range seats {
 		t.close()
@@ -218,7 +268,29 @@ func fullRoom(b *testing.B, demoArgs []string, tables, k, notes int) {
 	b.ReportMetric(restRSS, "rest-rss-MB")
 	b.ReportMetric(seatRSS, "rss-MB")
 	b.ReportMetric(r.rss(b), "left-rss-MB")
+	if rest, ok := r.heap(1); ok {
+		b.ReportMetric(rest/1024/1024, "rest-heap-MB")
+	}
+	if two, ok := r.heap(2); ok && k > 2 {
+		if all, ok := r.heap(3); ok {
+			b.ReportMetric(two/1024/1024, "two-seats-heap-MB")
+			b.ReportMetric((all-two)/float64(k-2)/1024, "heap-KB/seat")
+		}
+	}
 	b.ReportMetric(0, "ns/op")
+}
+
+// heap is the server's heap in use after its n-th profile, in bytes.
+func (r *room) heap(n int) (float64, bool) {
+	if r.profile == "" {
+		return 0, false
+	}
+	raw, err := os.ReadFile(fmt.Sprintf("%s-%d.heap", r.profile, n))
+	if err != nil {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(string(raw)), 64)
+	return v, err == nil
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

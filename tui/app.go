@@ -97,6 +97,9 @@ type App struct {
 	// participantOn is the vote a participant seat is shown.
 	participantOn string
 
+	// frames keeps what did not change from one frame to the next.
+	frames frameCache
+
 	opts       Options
 	started    time.Time
 	lastKey    time.Time
@@ -147,6 +150,8 @@ func (a *App) Init() tea.Cmd {
 // Update handles a message.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer a.refocus()
+	a.beforeMsg()
+	defer a.afterMsg(msg)
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height

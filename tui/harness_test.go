@@ -70,10 +70,23 @@ func (h *harness) send(cmd tea.Cmd) {
 	}
 }
 
-// msg delivers one message.
+// msg delivers one message, and checks that the frame drawn after it (as
+// Bubble Tea draws one after every message), from what the last frame
+// kept, is the frame drawn from nothing.
 func (h *harness) msg(m tea.Msg) {
+	h.t.Helper()
 	_, cmd := h.app.Update(m)
+	kept := h.app.View().Content
+	h.app.dropFrameCache()
+	if fresh := h.app.View().Content; kept != fresh {
+		h.t.Fatalf("after %T %v the frame from the kept parts differs from a fresh one:\nkept:\n%s\nfresh:\n%s", m, m, ansi.Strip(kept), ansi.Strip(fresh))
+	}
 	h.send(cmd)
+}
+
+// dropFrameCache forgets every part of the last frame that was kept.
+func (a *App) dropFrameCache() {
+	a.frames = frameCache{frameGen: a.frames.frameGen + 1, inputGen: a.frames.inputGen + 1}
 }
 
 // keys presses named keys: "enter", "ctrl+n", "y", "esc", "tab", "up", "left", …

@@ -19,9 +19,12 @@ func (a *App) page(header string, body []string, km keyMap) string {
 		body = body[a.helpTop:]
 		km = helpPageKeys
 	}
-	foot := a.footer(km)
-	footLines := strings.Split(foot, "\n")
-	status := a.statusLines()
+	if a.frames.fitWidth != a.width { // every kept line was cut to another width
+		a.frames.fitIn, a.frames.fitOut = nil, nil
+	}
+	footLines := a.cachedFooter(km)
+	status := a.cachedStatus()
+	a.frames.fitWidth = a.width
 	room := a.height - 1 - len(status) - len(footLines)
 	if room < 0 {
 		room = 0
@@ -30,18 +33,26 @@ func (a *App) page(header string, body []string, km keyMap) string {
 		body = body[:room]
 	}
 	var b strings.Builder
-	b.WriteString(a.fit(header))
+	line := 0
+	add := func(l string) {
+		if line > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(a.fitLine(line, l))
+		line++
+	}
+	add(header)
 	for _, l := range body {
-		b.WriteString("\n" + a.fit(l))
+		add(l)
 	}
 	for i := len(body); i < room; i++ {
-		b.WriteString("\n")
+		add("")
 	}
 	for _, l := range status {
-		b.WriteString("\n" + a.fit(l))
+		add(l)
 	}
 	for _, l := range footLines {
-		b.WriteString("\n" + a.fit(l))
+		add(l)
 	}
 	return b.String()
 }

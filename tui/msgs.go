@@ -91,11 +91,39 @@ func (a *App) waitChange() tea.Cmd {
 	}
 }
 
+// tick schedules the next clock tick: just after the table's clock turns
+// to its next second when a running clock is on screen (so it shows the
+// time it should, and the seats at one table redraw together), else just
+// after the next whole second of the wall clock.
 func (a *App) tick() tea.Cmd {
 	if a.static {
 		return nil
 	}
-	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+	return tea.Tick(nextTick(time.Now(), a.clockBase()), func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// clockBase is when the running clock on screen started counting (its
+// seconds turn at this instant plus whole seconds), or zero.
+func (a *App) clockBase() time.Time {
+	g := a.tbl.view.Group
+	if a.screen != screenTable || g.StageStartedAt.IsZero() || !g.PausedAt.IsZero() {
+		return time.Time{}
+	}
+	return g.StageStartedAt.Add(g.PausedFor)
+}
+
+// nextTick is how long from now until just after the next instant that is
+// base plus a whole number of seconds (base zero: the wall clock's seconds).
+func nextTick(now, base time.Time) time.Duration {
+	const after = 2 * time.Millisecond // the clock has turned by then
+	if base.IsZero() {
+		base = time.Unix(0, 0)
+	}
+	into := now.Sub(base) % time.Second
+	if into < 0 {
+		into += time.Second
+	}
+	return time.Second - into + after
 }
 
 // ctxOrBackground keeps a nil context out of the engine.

@@ -115,6 +115,7 @@ func BenchmarkTableView300(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
+		h.app.dropFrameCache() // a whole frame, as after a change
 		_ = h.app.View()
 	}
 }
@@ -141,6 +142,7 @@ func BenchmarkOverviewViewLarge(b *testing.B) {
 	h := largeHarness(b, 160, 48)
 	b.ResetTimer()
 	for b.Loop() {
+		h.app.dropFrameCache() // a whole frame, as after a change
 		_ = h.app.View()
 	}
 }
@@ -156,6 +158,7 @@ func BenchmarkDashboardViewLarge(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
+		h.app.dropFrameCache() // a whole frame, as after a change
 		_ = h.app.View()
 	}
 }
@@ -167,6 +170,7 @@ func BenchmarkDashboardRenderLarge(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		h.app.dash.lines = nil
+		h.app.dropFrameCache()
 		_ = h.app.View()
 	}
 }

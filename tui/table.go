@@ -52,7 +52,22 @@ type tableModel struct {
 	// version counts the views taken; cache holds the notes list laid out
 	// for one version and filter, so redrawing a long list is cheap.
 	version int
-	cache   struct {
+	// frame is the screen laid out for one frameGen (see frameCache).
+	frame struct {
+		gen                 uint64
+		width, height, foot int
+		body                []string
+		// the header and the clock bar, kept while the clock shows the
+		// same; the keys, for one frameGen
+		clockGen, keysGen uint64
+		clockKey          string
+		header, bar       string
+		keys              keyMap
+	}
+	footGen  uint64
+	footWide int
+	foot     []string
+	cache    struct {
 		version int
 		filter  string
 		group   model.ID
@@ -220,6 +235,7 @@ func (t *tableModel) update(a *App, msg tea.Msg) tea.Cmd {
 	if t.editing == "" {
 		t.drafts[t.view.Group.ID] = t.input.Value()
 	}
+	_, a.frames.typedOnly = msg.(tea.KeyPressMsg) // only the typing line changed
 	return cmd
 }
 

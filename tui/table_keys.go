@@ -3,6 +3,7 @@ package tui
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -22,6 +23,10 @@ type tableCmd struct {
 	// own stage (not while looking at another stage).
 	note bool
 }
+
+// tableCmds are tableCommands, made once: every key the scribe types is
+// matched against them.
+var tableCmds = sync.OnceValue(tableCommands)
 
 // commands are the table screen's commands, matched in this order; the
 // ctrl+x menu offers them too.
@@ -83,7 +88,7 @@ func tableCommands() []tableCmd {
 
 // command finds the command a binding names (for the menu).
 func command(b key.Binding) (tableCmd, bool) {
-	for _, c := range tableCommands() {
+	for _, c := range tableCmds() {
 		if c.b.Help() == b.Help() {
 			return c, true
 		}
@@ -115,7 +120,7 @@ func (t *tableModel) commandKey(a *App, k tea.KeyPressMsg) (tea.Cmd, bool) {
 	if t.listFocus && key.Matches(k, tableKeys.Browse) {
 		return t.browse(a, map[string]int{"left": -1, "right": 1}[k.String()]), true
 	}
-	for _, c := range tableCommands() {
+	for _, c := range tableCmds() {
 		if c.run == nil || c.list && !t.listFocus || !key.Matches(k, c.b) {
 			continue
 		}

@@ -74,10 +74,51 @@ func (t *tableModel) render(a *App) string {
 	if t.readBack {
 		return t.renderReadBack(a)
 	}
+	header, bar := t.clockLines(a)
+	foot := t.footLines(a)
+	f := &t.frame
+	if f.body == nil || f.gen != a.frames.frameGen || f.width != a.width || f.height != a.height || f.foot != len(foot) {
+		f.body = t.layout(a, bar, foot)
+		f.gen, f.width, f.height, f.foot = a.frames.frameGen, a.width, a.height, len(foot)
+	}
+	// The clock bar is always the body's first line and the typing line
+	// its last: both are drawn afresh, the rest is kept.
+	body := make([]string, 0, len(f.body))
+	body = append(append(append(body, bar), f.body[1:len(f.body)-len(foot)]...), foot...)
+	if f.keysGen != a.frames.frameGen || f.keys.short == nil {
+		f.keys, f.keysGen = t.keys(), a.frames.frameGen
+	}
+	return a.page(header, body, f.keys)
+}
+
+// clockLines are the header and the clock bar, drawn again only when what
+// the clock shows changed (its words, its colour, the bar's length).
+func (t *tableModel) clockLines(a *App) (header, bar string) {
+	v, f := t.view, &t.frame
+	key := fmt.Sprintf("%s\x00%d\x00%d\x00%d", a.clockText(v), v.Group.Clock(v.Stage, a.now),
+		int(v.Group.Elapsed(v.Stage, a.now)*float64(max(a.width, 1))), a.width)
+	if f.clockGen != a.frames.frameGen || f.clockKey != key || f.header == "" {
+		f.header, f.bar = a.headerBarClock(v), a.clockBar(v)
+		f.clockGen, f.clockKey = a.frames.frameGen, key
+	}
+	return f.header, f.bar
+}
+
+// footLines is typingLines, kept while no message but a clock tick came.
+func (t *tableModel) footLines(a *App) []string {
+	if t.foot == nil || t.footGen != a.frames.inputGen || t.footWide != a.width {
+		t.foot, t.footGen, t.footWide = t.typingLines(a), a.frames.inputGen, a.width
+	}
+	return t.foot
+}
+
+// layout is the table screen's body: the clock bar, the stage and its
+// prompts, the notes (or the menu or a note's history over them) and the
+// typing line at the bottom.
+func (t *tableModel) layout(a *App, bar string, foot []string) []string {
 	v := t.view
 	w := a.width
-	header := a.headerBarClock(v)
-	top := []string{a.clockBar(v)}
+	top := []string{bar}
 	if w >= 100 { // room for the whole script: where the table is in it
 		var steps []string
 		for i, st := range v.Event.Stages {
@@ -132,8 +173,7 @@ func (t *tableModel) render(a *App) string {
 		top = append(top, a.st.Faint.Render(title))
 	}
 
-	foot := t.typingLines(a)
-	room := a.height - 2 - len(strings.Split(a.footer(t.keys()), "\n")) - len(top) - len(foot)
+	room := a.height - 2 - len(a.cachedFooter(t.keys())) - len(top) - len(foot)
 	if room < 1 && len(top) > 3 {
 		// Small terminal: keep the first prompt and the list.
 		top = append(top[:1], top[len(top)-1])
@@ -143,7 +183,7 @@ func (t *tableModel) render(a *App) string {
 		for len(lines) < room {
 			lines = append(lines, "")
 		}
-		return a.page(header, append(append(top, lines[:max(room, 0)]...), foot...), t.keys())
+		return append(append(top, lines[:max(room, 0)]...), foot...)
 	}
 	sel := t.sel
 	if !t.listFocus {
@@ -181,8 +221,7 @@ func (t *tableModel) render(a *App) string {
 	if len(notes) == 0 && room > 0 {
 		list[0] = a.st.Faint.Render("  Nothing captured yet at this stage.")
 	}
-	body := append(append(top, list...), foot...)
-	return a.page(header, body, t.keys())
+	return append(append(top, list...), foot...)
 }
 
 // overlay is what covers the notes list: the ctrl+x menu or the selected

@@ -1,0 +1,100 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Every message makes Bubble Tea call View, and a room of seats gets a
+// clock tick a second each and a View per key typed. Most of those frames
+// differ from the one before in a line or two (the clock, the typing line),
+// so the parts that did not change are kept from the last frame:
+//
+//   - frameGen counts the messages that may have changed what a screen
+//     shows. Only two kinds leave it as it was: a clock tick on the table
+//     screen (the clock is drawn afresh each frame) and a key that went
+//     straight into the typing line (typedOnly; the typing line is drawn
+//     afresh each frame).
+//   - inputGen counts every message but the ticks: the typing line is
+//     kept while it does not move.
+//   - the footer, the status line and each line's cut to the width are
+//     kept while their inputs are the same strings.
+type frameCache struct {
+	frameGen, inputGen uint64
+	// typedOnly is set by the table screen when a key did nothing but
+	// type into the typing line.
+	typedOnly bool
+
+	footKey   string
+	footLines []string
+	statusKey string
+	status    []string
+	fitIn     []string
+	fitOut    []string
+	fitWidth  int
+}
+
+// beforeMsg starts a message's update.
+func (a *App) beforeMsg() { a.frames.typedOnly = false }
+
+// afterMsg counts a message that may have changed the screen.
+func (a *App) afterMsg(msg tea.Msg) {
+	_, tick := msg.(tickMsg)
+	if !tick {
+		a.frames.inputGen++
+	}
+	if tick && a.screen == screenTable || a.frames.typedOnly {
+		return
+	}
+	a.frames.frameGen++
+}
+
+// cachedFooter is footer(km), kept while the keys and the help are the same.
+func (a *App) cachedFooter(km keyMap) []string {
+	var k strings.Builder
+	k.WriteString(strconv.Itoa(a.width))
+	if a.dark { // the styles
+		k.WriteString("\x00dark")
+	}
+	if a.help.ShowAll {
+		k.WriteString("\x00all")
+	}
+	for _, b := range km.ShortHelp() {
+		h := b.Help()
+		k.WriteString("\x00" + h.Key + "\x01" + h.Desc)
+		if !b.Enabled() {
+			k.WriteString("\x02")
+		}
+	}
+	key := k.String()
+	if a.frames.footLines == nil || key != a.frames.footKey {
+		a.frames.footKey, a.frames.footLines = key, strings.Split(a.footer(km), "\n")
+	}
+	return a.frames.footLines
+}
+
+// cachedStatus is statusLines(), kept while the status is the same.
+func (a *App) cachedStatus() []string {
+	key := fmt.Sprintf("%d\x00%t\x00%t\x00%s", a.width, a.dark, a.isErr, a.status)
+	if a.frames.status == nil || key != a.frames.statusKey {
+		a.frames.statusKey, a.frames.status = key, a.statusLines()
+	}
+	return a.frames.status
+}
+
+// fitLine is fit(s) for the frame's line i, kept when that line is the
+// same string as in the frame before.
+func (a *App) fitLine(i int, s string) string {
+	c := &a.frames
+	if i < len(c.fitIn) && c.fitIn[i] == s {
+		return c.fitOut[i]
+	}
+	for len(c.fitIn) <= i {
+		c.fitIn, c.fitOut = append(c.fitIn, ""), append(c.fitOut, "")
+	}
+	c.fitIn[i], c.fitOut[i] = s, a.fit(s)
+	return c.fitOut[i]
+}
