@@ -45,14 +45,7 @@ func processCPU() time.Duration {
 // reports the process's CPU per frame: Update, View, the renderer's diff
 // and the write (to memory: no SSH).
 func frameBench(b *testing.B, next func(i int) tea.Msg) {
-	h := newHarness(b, 100, 30)
-	v := h.londonTable()
-	for i := range 300 {
-		if _, err := h.eng.Capture(context.Background(), "bench", v.Group.ID, fmt.Sprintf("Note %d about shared estates, records and the workforce", i), []string{"people"}, ""); err != nil {
-			b.Fatal(err)
-		}
-	}
-	h.msg(changedMsg{})
+	h := busyTable(b)
 	h.keys("ctrl+t") // the clock runs
 	out := &frameCounter{wrote: make(chan struct{}, 1)}
 	p := tea.NewProgram(h.app, tea.WithInput(nil), tea.WithOutput(out), tea.WithWindowSize(100, 30),
@@ -105,14 +98,7 @@ func BenchmarkTypingFrame(b *testing.B) {
 // alone, as Bubble Tea's renderer does it: the 100×30 frame parsed into
 // cells (every frame is drawn whole), diffed against the screen, written.
 func BenchmarkClockFrameRenderer(b *testing.B) {
-	h := newHarness(b, 100, 30)
-	v := h.londonTable()
-	for i := range 300 {
-		if _, err := h.eng.Capture(context.Background(), "bench", v.Group.ID, fmt.Sprintf("Note %d about shared estates, records and the workforce", i), []string{"people"}, ""); err != nil {
-			b.Fatal(err)
-		}
-	}
-	h.msg(changedMsg{})
+	h := busyTable(b)
 	h.keys("ctrl+t")
 	var frames [2]string
 	for i := range frames {
@@ -142,14 +128,7 @@ func BenchmarkClockView(b *testing.B)      { clockView(b, false) }
 func BenchmarkClockViewWhole(b *testing.B) { clockView(b, true) }
 
 func clockView(b *testing.B, whole bool) {
-	h := newHarness(b, 100, 30)
-	v := h.londonTable()
-	for i := range 300 {
-		if _, err := h.eng.Capture(context.Background(), "bench", v.Group.ID, fmt.Sprintf("Note %d about shared estates, records and the workforce", i), []string{"people"}, ""); err != nil {
-			b.Fatal(err)
-		}
-	}
-	h.msg(changedMsg{})
+	h := busyTable(b)
 	h.keys("ctrl+t")
 	b.ResetTimer()
 	for i := range b.N {
@@ -164,14 +143,7 @@ func clockView(b *testing.B, whole bool) {
 // BenchmarkTypingKey is one key typed on the table screen (300 notes,
 // 100×30): Update and View, the unchanged parts kept.
 func BenchmarkTypingKey(b *testing.B) {
-	h := newHarness(b, 100, 30)
-	v := h.londonTable()
-	for i := range 300 {
-		if _, err := h.eng.Capture(context.Background(), "bench", v.Group.ID, fmt.Sprintf("Note %d about shared estates, records and the workforce", i), []string{"people"}, ""); err != nil {
-			b.Fatal(err)
-		}
-	}
-	h.msg(changedMsg{})
+	h := busyTable(b)
 	h.keys("ctrl+t")
 	b.ResetTimer()
 	for i := range b.N {
@@ -183,4 +155,17 @@ func BenchmarkTypingKey(b *testing.B) {
 		h.app.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 		_ = h.app.View()
 	}
+}
+
+// busyTable is a table screen at 100×30 with 300 notes captured.
+func busyTable(b *testing.B) *harness {
+	h := newHarness(b, 100, 30)
+	v := h.londonTable()
+	for i := range 300 {
+		if _, err := h.eng.Capture(context.Background(), "bench", v.Group.ID, fmt.Sprintf("Note %d about shared estates, records and the workforce", i), []string{"people"}, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	h.msg(changedMsg{})
+	return h
 }
