@@ -60,7 +60,11 @@ type Server struct {
 	voters   *voters
 	stopping chan struct{}
 	stopOnce sync.Once
-	active   sync.WaitGroup
+	// active counts the sessions running; entering, under mu, refuses a
+	// session once Shutdown has begun (closed), so no Add races its Wait.
+	active sync.WaitGroup
+	mu     sync.Mutex
+	closed bool
 	// seated counts the connected seats: when the last leaves, the memory
 	// the room used goes back to the system.
 	seated atomic.Int64
@@ -120,6 +124,9 @@ func (s *Server) Serve(l net.Listener) error {
 // then closes the connections that remain when ctx ends.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.stopOnce.Do(func() { close(s.stopping) })
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
 	finished := make(chan struct{})
 	go func() { s.active.Wait(); close(finished) }()
 	var err error
@@ -143,7 +150,10 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 			wish.Fatalln(sess, "forum: not signed in")
 			return
 		}
-		s.active.Add(1)
+		if !s.enter() {
+			wish.Fatalln(sess, "forum: the server is stopping; try again when it is back")
+			return
+		}
 		defer s.active.Done()
 		if n := s.seats.Add(1); n > int64(s.limits.Seats) {
 			s.seats.Add(-1)
@@ -164,6 +174,17 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 		}
 		s.log.Info("seat left", "seat", seat.String(), "addr", addr, "after", time.Since(start).Round(time.Second).String())
 	}
+}
+
+// enter counts a session in, unless the server is stopping.
+func (s *Server) enter() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return false
+	}
+	s.active.Add(1)
+	return true
 }
 
 // app makes the Bubble Tea app for a session.
