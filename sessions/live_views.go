@@ -155,13 +155,33 @@ func (l *live) table(ctx context.Context, groupID model.ID) (TableView, error) {
 	if err != nil {
 		return TableView{}, err
 	}
+	if v, ok := l.tableView(ev, groupID); ok {
+		return v, nil
+	}
+	// Not in the model: another process may have added or restored it
+	// since the change watch last looked. If the file has it, read the
+	// event again now rather than say it does not exist.
+	if g, err := l.store.Group(ctx, groupID); err == nil && g.EventID == ev.id && g.RemovedAt.IsZero() {
+		l.mu.Lock()
+		ev.pending.full = true
+		l.mu.Unlock()
+		l.refresh(ev)
+		if v, ok := l.tableView(ev, groupID); ok {
+			return v, nil
+		}
+	}
+	return TableView{}, fmt.Errorf("table %s: %w", groupID.Short(), ErrNotFound)
+}
+
+// tableView is a table's current view, if the model holds the table.
+func (l *live) tableView(ev *liveEvent, groupID model.ID) (TableView, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	t := ev.tables[groupID]
 	if t == nil {
-		return TableView{}, fmt.Errorf("table %s: %w", groupID.Short(), ErrNotFound)
+		return TableView{}, false
 	}
-	return t.view, nil
+	return t.view, true
 }
 
 // boardOf is an event's current board.
