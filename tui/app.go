@@ -126,21 +126,9 @@ func New(eng *sessions.Engine, opts Options) *App {
 	return a
 }
 
-// Close ends the app's subscription to the change watch (Run does this
+// Close ends the app's subscription to the change watch (Start does this
 // itself; a server that runs apps calls it when the session ends).
 func (a *App) Close() { a.unsubscribe() }
-
-// Run runs the app in the terminal until the user quits.
-func Run(ctx context.Context, eng *sessions.Engine, opts Options) error {
-	a := New(eng, opts)
-	a.ctx = a.seatContext(ctxOrBackground(ctx))
-	defer a.unsubscribe()
-	_, err := tea.NewProgram(a, tea.WithContext(a.ctx)).Run()
-	if err != nil && ctx.Err() != nil {
-		return nil
-	}
-	return err
-}
 
 // Init loads the events and starts the clock and the change watch.
 func (a *App) Init() tea.Cmd {
@@ -180,7 +168,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.changed()
 	case reloadedMsg:
 		return a.reloaded(msg)
-	case castMsg, closedMsg, cardVotersMsg, cardVoterMsg:
+	case castMsg, closedMsg, cardVotersMsg, cardVoterMsg, revoteMsg:
 		return a, a.voteMsg(msg)
 	case doneMsg:
 		a.setStatus(msg.status, msg.err)

@@ -91,7 +91,9 @@ func TestFistToFiveOnTheVisionAndSupportForNextSteps(t *testing.T) {
 	h.contains("3 of 8 have voted", "P1    ✓ voted", "P3    ✓ voted", "› P4    not yet")
 	h.golden("fist-open-80x24")
 	h.fits(80, 24)
-	h.keys("up", "up", "up", "enter")                                                                         // P1 again: an empty ballot, not their 5 fingers
+	h.keys("up", "up", "up", "enter") // P1 again: asked first
+	h.contains("P1 has voted already. Start a new ballot for P1")
+	h.keys("y")
 	h.contains("Ballot of P1", "P1 has voted: a new ballot replaces theirs", "—                  The vision") // empty, not their 5 fingers
 	h.keys("esc", "c")
 	h.contains("Close round 1 and show the result (3 ballots cast)?")

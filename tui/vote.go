@@ -147,7 +147,7 @@ func (m *voteModel) update(a *App, k tea.KeyPressMsg) tea.Cmd {
 		eng, ctx, actor, g, stage := a.eng, a.ctx, a.actor, m.view.Group.ID, m.view.VoteStage
 		m.results = false
 		m.ballots, m.dirty = map[string]map[model.ID]int{}, map[string]bool{}
-		m.box = ballotBox{cards: m.box.cards, loaded: m.box.loaded}
+		m.box = ballotBox{cards: m.box.cards}
 		return func() tea.Msg {
 			r, err := eng.ReopenVote(ctx, actor, g, stage, m.view.Method)
 			if err != nil {

@@ -70,6 +70,13 @@ func TestSharedLaptopIsBlindForEveryMethod(t *testing.T) {
 			h.keys("space", "esc")
 			h.contains("P2's ballot was left; nothing of it was saved.", "› P2    not yet")
 			h.keys("up", "enter")
+			h.contains("P1 has voted already. Start a new ballot for P1")
+			h.keys("n") // a slip: P1's ballot stands
+			h.contains("Nothing changed: P1's ballot stands.", "› P1    ✓ voted")
+			if b := h.table().Ballots; len(b) != 1 || b[0].Voter != "P1" || b[0].Spent() == 0 {
+				t.Fatalf("after a no, ballots %+v", b)
+			}
+			h.keys("enter", "y")
 			h.contains("Ballot of P1", "P1 has voted: a new ballot replaces theirs")
 			noneOf(t, h, "P1's own code again", tc.mark...)
 			h.keys("esc", "c")
@@ -94,7 +101,7 @@ func TestScaleVotesAreBlindOnTheSharedLaptop(t *testing.T) {
 	h.keys("2", "enter")
 	h.contains("✓ P1's ballot is hidden.")
 	noneOf(t, h, "the privacy screen", "2 fingers")
-	h.keys("space", "up", "enter")
+	h.keys("space", "up", "enter", "y")
 	h.contains("Ballot of P1", "—                  The vision")
 	noneOf(t, h, "P1's code again", "2 fingers")
 	if r := h.table().Fist; len(r.Ballots) != 1 {

@@ -35,8 +35,7 @@ type ballotBox struct {
 	code   textinput.Model
 	// cards are the voter codes of the table's live cards; nil when the
 	// table does not vote with cards.
-	cards  []string
-	loaded bool
+	cards []string
 }
 
 // cardVotersMsg carries a table's card voter codes to the vote screens.
@@ -180,15 +179,19 @@ func (b *ballotBox) update(a *App, k tea.KeyPressMsg, rows []string, done map[st
 		return b.code.Focus()
 	case key.Matches(k, keyPick) && n > 0:
 		voter := rows[clamp(b.pick, len(rows))]
-		if done[voter] {
-			a.setStatus(voter+" has voted: a new ballot replaces theirs when it is saved.", nil)
-		} else {
-			a.status = ""
+		if done[voter] { // only that person should: ask, so a slip of ↑ overwrites nobody
+			a.ask(voter+" has voted already. Start a new ballot for "+voter+", to replace theirs when it is saved?", "Nothing changed: "+voter+"'s ballot stands.",
+				func() tea.Msg { return revoteMsg{voter} })
+			return nil
 		}
+		a.status = ""
 		start(voter)
 	}
 	return nil
 }
+
+// revoteMsg starts a new ballot for a code that has voted, once asked.
+type revoteMsg struct{ voter string }
 
 // cardVoter takes the voter code a typed card gave.
 func (b *ballotBox) cardVoter(a *App, msg cardVoterMsg, done map[string]bool, start func(string)) {
@@ -295,8 +298,22 @@ func (a *App) voteMsg(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if msg.table == a.tbl.view.Group.ID {
-			a.vote.box.cards, a.vote.box.loaded = msg.voters, true
-			a.scale.box.cards, a.scale.box.loaded = msg.voters, true
+			a.vote.box.cards, a.scale.box.cards = msg.voters, msg.voters
+		}
+		return nil
+	case revoteMsg:
+		status := msg.voter + " has voted: a new ballot replaces theirs when it is saved."
+		switch a.screen {
+		case screenVote:
+			if a.vote.shared() && a.vote.box.stage == boxPick {
+				a.vote.start(msg.voter)
+				a.setStatus(status, nil)
+			}
+		case screenScale:
+			if a.scale.shared(a.tbl.view) && a.scale.box.stage == boxPick {
+				a.scale.start(msg.voter)
+				a.setStatus(status, nil)
+			}
 		}
 		return nil
 	case cardVoterMsg:
