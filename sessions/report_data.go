@@ -12,20 +12,22 @@ import (
 )
 
 // digests keeps, per event, the last report data made (the event as
-// Snapshot reads it and its data digest) with the commit count it was
-// made at: a process that reports again (the TUI's export, a server's
-// report, 'audit verify' after an export) before anything was committed
-// reads nothing and encodes nothing. Every commit of this process, and
-// every commit of another noticed by the change watch, counts.
+// Snapshot reads it and its data digest) with the commit count and data
+// version it was made at: a process that reports again (the TUI's export,
+// a server's report, 'audit verify' after an export) before anything was
+// committed reads nothing and encodes nothing. Every commit of this
+// process counts; another process's shows in the data version.
 type digests struct {
 	mu      sync.Mutex
 	commits uint64
 	made    map[model.ID]reportData
 }
 
-// reportData is one event's report data, made after commits commits.
+// reportData is one event's report data, made after commits commits of
+// this process and at the file's data version (other processes' commits).
 type reportData struct {
 	commits uint64
+	version int64
 	snap    Snapshot
 	digest  string
 }
@@ -50,18 +52,21 @@ func (e *Engine) Report(ctx context.Context, eventID model.ID, build func(Snapsh
 	if build == nil {
 		build = func(Snapshot) error { return nil }
 	}
+	// Another process's commit shows in the data version at once, before
+	// the change watch's next poll: a report never states stale data.
+	version, verErr := e.store.DataVersion(ctx)
 	e.digests.mu.Lock()
 	n := e.digests.commits
 	r, ok := e.digests.made[eventID]
 	e.digests.mu.Unlock()
-	if ok && r.commits == n {
+	if ok && r.commits == n && verErr == nil && r.version == version {
 		return r.digest, build(r.snap)
 	}
 	all, err := e.store.SnapshotAll(ctx, eventID)
 	if err != nil {
 		return "", fmt.Errorf("reading the event to report: %w", err)
 	}
-	r = reportData{commits: n, snap: all.Live()}
+	r = reportData{commits: n, version: version, snap: all.Live()}
 	var digestErr error
 	done := make(chan struct{})
 	go func() {
@@ -74,7 +79,7 @@ func (e *Engine) Report(ctx context.Context, eventID model.ID, build func(Snapsh
 		return "", digestErr
 	}
 	e.digests.mu.Lock()
-	if e.digests.commits == n {
+	if e.digests.commits == n && verErr == nil {
 		if e.digests.made == nil {
 			e.digests.made = map[model.ID]reportData{}
 		}

@@ -23,8 +23,7 @@ func (s *Store) watchLoop(interval time.Duration, last int64) {
 		case <-t.C:
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		var v int64
-		err := s.w.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
+		v, err := s.DataVersion(ctx)
 		cancel()
 		if err != nil {
 			continue
@@ -34,6 +33,17 @@ func (s *Store) watchLoop(interval time.Duration, last int64) {
 		}
 		last = v
 	}
+}
+
+// DataVersion is SQLite's data_version on the writer connection: it
+// changes when another connection (another process) commits, and only
+// then. With a count of this process's own commits it says whether what
+// was read earlier is still the file's content, without waiting for the
+// change watch's next poll.
+func (s *Store) DataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.w.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
+	return v, err
 }
 
 // notify wakes every subscriber without blocking: a subscriber that has not
