@@ -158,7 +158,7 @@ func BenchmarkTypingKey(b *testing.B) {
 }
 
 // busyTable is a table screen at 100×30 with 300 notes captured.
-func busyTable(b *testing.B) *harness {
+func busyTable(b testing.TB) *harness {
 	h := newHarness(b, 100, 30)
 	v := h.londonTable()
 	for i := range 300 {

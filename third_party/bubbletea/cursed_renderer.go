@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"io"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -21,7 +20,8 @@ type cursedRenderer struct {
 	scr           *uv.TerminalRenderer
 	cellbuf       uv.ScreenBuffer
 	lastView      *View
-	drawn         uint64 // forum: frames drawn (see drawnFrames)
+	drawn         uint64   // forum: frames drawn (see drawnFrames)
+	lastLines     []string // forum: the lines of the frame in cellbuf, when each began with a clean pen (forum_lines.go)
 	env           []string
 	term          string // the terminal type $TERM
 	width, height int
@@ -333,7 +333,8 @@ func (s *cursedRenderer) flush(closing bool) error {
 	s.starting = false
 	s.pendingErase = false
 
-	if frameArea != s.cellbuf.Bounds() {
+	resized := frameArea != s.cellbuf.Bounds() // forum: see below
+	if resized {
 		s.scr.Erase() // Force a full redraw to avoid artifacts.
 
 		// We need to reset the touched lines buffer to match the new height.
@@ -346,10 +347,22 @@ func (s *cursedRenderer) flush(closing bool) error {
 		s.cellbuf.Resize(frameArea.Dx(), frameArea.Dy())
 	}
 
-	// Clear our screen buffer before copying the new frame into it to ensure
-	// we erase any old content.
-	s.cellbuf.Clear()
-	content.Draw(s.cellbuf, s.cellbuf.Bounds())
+	// forum: when this frame and the last are both made of lines that start
+	// with a clean pen, parse only the lines that changed (forum_lines.go).
+	lines, clean := frameLines(view.Content)
+	clean = clean && frameArea.Dy() <= s.height
+	if clean && !resized && s.lastLines != nil {
+		drawChangedLines(s.cellbuf, s.lastLines, lines)
+	} else {
+		// Clear our screen buffer before copying the new frame into it to ensure
+		// we erase any old content.
+		s.cellbuf.Clear()
+		content.Draw(s.cellbuf, s.cellbuf.Bounds())
+	}
+	s.lastLines = nil
+	if clean {
+		s.lastLines = lines
+	}
 
 	// If the frame height is greater than the screen height, we drop the
 	// lines from the top of the buffer.
@@ -676,7 +689,12 @@ func reset(s *cursedRenderer) {
 	}
 	scr.SetBackspace(s.backspace)
 	scr.SetMapNewline(s.mapnl)
-	scr.SetScrollOptim(runtime.GOOS != "windows") // disable scroll optimization on Windows due to bugs in some terminals
+	// forum: no scroll optimisation. It hashes every line of the screen and
+	// of the frame on every flush (ultraviolet marks every line touched
+	// after a render), about a fifth of the server's CPU while a room types,
+	// to save the bytes of a list that scrolled. Upstream disables it on
+	// Windows only, for terminals' bugs.
+	scr.SetScrollOptim(false)
 	s.scr = scr
 }
 
@@ -775,6 +793,7 @@ func (s *cursedRenderer) setWidthMethod(method ansi.Method) {
 		_, _ = s.scr.WriteString(ansi.ResetModeUnicodeCore)
 	}
 	s.cellbuf.Method = method
+	s.lastLines = nil // forum: widths may differ now; parse the next frame whole
 	s.mu.Unlock()
 }
 
