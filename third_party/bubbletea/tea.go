@@ -767,10 +767,19 @@ func (p *Program) handleCommands(cmds chan Cmd) chan struct{} {
 // eventLoop is the central message loop. It receives and handles the default
 // Bubble Tea messages, update the model and triggers redraws.
 func (p *Program) eventLoop(model Model, cmds chan Cmd) (Model, error) {
+	// forum: View is called when the renderer can draw it, not after every
+	// message (see viewPacer).
+	var views viewPacer
+	views.init(p.fps)
+	defer views.stop()
 	for {
 		select {
 		case <-p.ctx.Done():
 			return model, nil
+
+		case <-views.due():
+			p.render(model)
+			views.drawn()
 
 		case err := <-p.errs:
 			return model, err
@@ -910,7 +919,10 @@ func (p *Program) eventLoop(model Model, cmds chan Cmd) (Model, error) {
 			case cmds <- cmd: // process command (if any)
 			}
 
-			p.render(model) // render view
+			if views.ready() { // forum: otherwise at the end of the frame interval
+				p.render(model) // render view
+				views.drawn()
+			}
 		}
 	}
 }
