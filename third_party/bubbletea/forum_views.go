@@ -18,8 +18,9 @@ import "time"
 // viewPacer decides, on the event loop's goroutine, when View is called.
 type viewPacer struct {
 	interval time.Duration
-	last     time.Time // when View was last called
+	last     time.Time // when the last View that changed was called
 	pending  bool      // a message came since, whose View waits for timer
+	prev     View      // the last View
 	timer    *time.Timer
 }
 
@@ -48,13 +49,25 @@ func (v *viewPacer) ready() bool {
 	return false
 }
 
-// drawn records a View called.
-func (v *viewPacer) drawn() {
-	v.last = time.Now()
+// view calls the model's View and hands it to the renderer. Only a View
+// that differs from the one before starts an interval: a message that
+// changed nothing on screen (a reload that found nothing new) must not
+// hold back the next one that does.
+func (v *viewPacer) view(p *Program, model Model) {
 	if v.pending {
 		v.pending = false
 		v.timer.Stop()
 	}
+	if p.renderer == nil {
+		return
+	}
+	view := model.View()
+	if !viewEquals(&v.prev, &view) {
+		v.last = time.Now()
+	}
+	v.prev = view
+	p.renderer.render(view)
+	p.wakeRenderer()
 }
 
 // due fires when a deferred View is to be called.

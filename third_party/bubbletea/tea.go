@@ -778,8 +778,7 @@ func (p *Program) eventLoop(model Model, cmds chan Cmd) (Model, error) {
 			return model, nil
 
 		case <-views.due():
-			p.render(model)
-			views.drawn()
+			views.view(p, model)
 
 		case err := <-p.errs:
 			return model, err
@@ -920,8 +919,7 @@ func (p *Program) eventLoop(model Model, cmds chan Cmd) (Model, error) {
 			}
 
 			if views.ready() { // forum: otherwise at the end of the frame interval
-				p.render(model) // render view
-				views.drawn()
+				views.view(p, model) // render view
 			}
 		}
 	}
