@@ -80,3 +80,37 @@ func BenchmarkAreaSynthesesLarge(b *testing.B) {
 	}
 	b.ReportMetric(float64(n), "priorities")
 }
+
+// BenchmarkCaptureLargeLive is one note at a table of the large demo
+// event while its live model is open (as in forum serve): the commit, and
+// the table's rows re-read and its view rebuilt before Capture returns.
+func BenchmarkCaptureLargeLive(b *testing.B) {
+	f := newFixture(b)
+	id, err := f.eng.Demo(f.ctx, "bench", DemoOptions{Large: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	snap, err := f.eng.Snapshot(f.ctx, id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g := snap.Groups[0].ID
+	before, err := f.eng.Table(f.ctx, g)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if _, err := f.eng.Capture(f.ctx, "bench", g, fmt.Sprintf("note %d about shared estates and records", i), []string{"systems"}, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	after, err := f.eng.Table(f.ctx, g)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(after.Notes) != len(before.Notes)+b.N {
+		b.Fatalf("the live view has %d notes, want %d", len(after.Notes), len(before.Notes)+b.N)
+	}
+}

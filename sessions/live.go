@@ -54,10 +54,44 @@ type liveTable struct {
 	stats TableStats
 }
 
-// pendingChanges are changes noted but not yet read.
+// pendingChanges are changes noted but not yet read. notes are the notes
+// to re-read of a table whose notes changed, unless allNotes says its
+// notes are to be read whole.
 type pendingChanges struct {
-	full   bool
-	tables map[model.ID]storage.Rows
+	full     bool
+	tables   map[model.ID]storage.Rows
+	notes    map[model.ID][]model.ID
+	allNotes map[model.ID]bool
+}
+
+// note adds a commit's changes to one table.
+func (p *pendingChanges) note(t model.ID, rows storage.Rows, c storage.Changes) {
+	if p.tables == nil {
+		p.tables = map[model.ID]storage.Rows{}
+	}
+	p.tables[t] |= rows
+	if rows&storage.RowsNotes == 0 {
+		return
+	}
+	if ids := c.Notes[t]; len(ids) > 0 && !p.allNotes[t] {
+		if p.notes == nil {
+			p.notes = map[model.ID][]model.ID{}
+		}
+		p.notes[t] = append(p.notes[t], ids...)
+		return
+	}
+	if p.allNotes == nil {
+		p.allNotes = map[model.ID]bool{}
+	}
+	p.allNotes[t] = true
+}
+
+// notesOf are the notes to re-read of table t; nil for all of them.
+func (p *pendingChanges) notesOf(t model.ID) []model.ID {
+	if p.allNotes[t] || len(p.notes[t]) == 0 {
+		return nil
+	}
+	return p.notes[t]
 }
 
 func newLive(store *storage.Store) *live {
@@ -84,10 +118,7 @@ func (l *live) committed(c storage.Changes) {
 				ev.pending.full, hit = true, true // a table comes back
 			}
 			if _, ok := ev.tables[t]; ok || !ev.loaded {
-				if ev.pending.tables == nil {
-					ev.pending.tables = map[model.ID]storage.Rows{}
-				}
-				ev.pending.tables[t] |= rows
+				ev.pending.note(t, rows, c)
 				hit = true
 			}
 		}
@@ -174,12 +205,13 @@ func (l *live) refresh(ev *liveEvent) {
 	if !p.full {
 		parts := map[model.ID]Snapshot{}
 		for t, rows := range p.tables {
-			part, err := l.store.TableRows(ctx, t, rows)
+			notes := p.notesOf(t)
+			part, err := l.store.TableRows(ctx, t, rows, notes)
 			if err != nil || !l.sameTable(ev, t, part) {
 				p.full = true
 				break
 			}
-			parts[t] = merged(ev.tables[t].part, part, rows)
+			parts[t] = merged(ev.tables[t].part, part, rows, notes != nil)
 		}
 		if !p.full {
 			l.apply(ev, parts)
@@ -212,8 +244,8 @@ func (l *live) sameTable(ev *liveEvent, id model.ID, part Snapshot) bool {
 
 // merged is a table's rows with the kinds in rows taken from fresh (read
 // with those kinds) and the rest kept from old. The table's own row is
-// always fresh.
-func merged(old, fresh Snapshot, rows storage.Rows) Snapshot {
+// always fresh. someNotes says fresh holds only the notes that changed.
+func merged(old, fresh Snapshot, rows storage.Rows, someNotes bool) Snapshot {
 	out := old
 	out.Groups = fresh.Groups
 	take := func(bit storage.Rows, f func()) {
@@ -221,7 +253,12 @@ func merged(old, fresh Snapshot, rows storage.Rows) Snapshot {
 			f()
 		}
 	}
-	take(storage.RowsNotes, func() { out.Contributions = fresh.Contributions })
+	take(storage.RowsNotes, func() {
+		out.Contributions = fresh.Contributions
+		if someNotes {
+			out.Contributions = storage.MergeNotes(old.Contributions, fresh.Contributions)
+		}
+	})
 	take(storage.RowsVotes, func() { out.Votes = fresh.Votes })
 	take(storage.RowsSteps, func() { out.NextSteps = fresh.NextSteps })
 	take(storage.RowsRounds, func() { out.Rounds = fresh.Rounds })

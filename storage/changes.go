@@ -17,8 +17,12 @@ type Changes struct {
 	// TableEvents are the events of the tables whose own row changed.
 	TableEvents map[model.ID]model.ID
 	Events      map[model.ID]bool
-	All         bool
-	External    bool // the commit was made by another connection (data_version)
+	// Notes are, for each table whose notes changed, the notes the commit
+	// wrote (every write of a note goes through its audit record), so a
+	// reader can re-read those alone (see TableRows).
+	Notes    map[model.ID][]model.ID
+	All      bool
+	External bool // the commit was made by another connection (data_version)
 }
 
 // Rows are kinds of a table's rows (see TableRows), as bits.
@@ -100,6 +104,10 @@ func (t *txImpl) track(action, entity string, id model.ID, record any) {
 	switch v := record.(type) {
 	case model.Contribution:
 		t.touchTable(v.GroupID, RowsNotes)
+		if t.changes.Notes == nil {
+			t.changes.Notes = map[model.ID][]model.ID{}
+		}
+		t.changes.Notes[v.GroupID] = append(t.changes.Notes[v.GroupID], v.ID)
 	case model.NextStep:
 		t.touchTable(v.GroupID, RowsSteps)
 	case model.Theme:

@@ -3,6 +3,8 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"slices"
+	"strings"
 
 	"forum/model"
 )
@@ -12,7 +14,10 @@ import (
 // and, of the kinds in rows, the table's Contributions, Votes, NextSteps,
 // KeyMessages, Ratings, Themes and Rounds, each in the order Snapshot gives
 // them. Event, Areas and Links are left empty: they belong to the event.
-func (s *Store) TableRows(ctx context.Context, groupID model.ID, rows Rows) (Snapshot, error) {
+// With notes given (see Changes.Notes), Contributions holds only those of
+// them still stored, in the same order; merge them into the table's notes
+// with MergeNotes.
+func (s *Store) TableRows(ctx context.Context, groupID model.ID, rows Rows, notes []model.ID) (Snapshot, error) {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return Snapshot{}, mapErr(s.file, err)
@@ -26,7 +31,14 @@ func (s *Store) TableRows(ctx context.Context, groupID model.ID, rows Rows) (Sna
 	snap.Groups = []model.Group{g}
 	id := string(groupID)
 	if rows&RowsNotes != 0 {
-		if snap.Contributions, err = all(ctx, tx, scanNote, `SELECT `+noteCols+` FROM contributions WHERE table_id = ? ORDER BY created_at, id`, id); err != nil {
+		q, args := `SELECT `+noteCols+` FROM contributions WHERE table_id = ?`, []any{id}
+		if notes != nil {
+			q += ` AND id IN (` + strings.TrimSuffix(strings.Repeat("?,", len(notes)), ",") + `)`
+			for _, n := range notes {
+				args = append(args, string(n))
+			}
+		}
+		if snap.Contributions, err = all(ctx, tx, scanNote, q+` ORDER BY created_at, id`, args...); err != nil {
 			return snap, err
 		}
 	}
@@ -60,4 +72,23 @@ func (s *Store) TableRows(ctx context.Context, groupID model.ID, rows Rows) (Sna
 	}
 	snap.KeyMessages, err = all(ctx, tx, scanMsg, `SELECT `+msgCols+` FROM key_messages WHERE event_id = ? AND table_id = ? ORDER BY position, id`, string(g.EventID), id)
 	return snap, err
+}
+
+// MergeNotes is a table's notes (old, as TableRows read them) with fresh
+// (notes re-read by ID) put in: a note already there is replaced where it
+// stands, a new one goes where TableRows would have placed it (by its
+// stored creation time, then ID). old is not changed.
+func MergeNotes(old, fresh []model.Contribution) []model.Contribution {
+	out := slices.Clone(old)
+	key := func(c model.Contribution) string { return ts(c.CreatedAt) + "\x00" + string(c.ID) }
+	for _, c := range fresh {
+		if i := slices.IndexFunc(out, func(o model.Contribution) bool { return o.ID == c.ID }); i >= 0 {
+			out[i] = c
+			continue
+		}
+		k := key(c)
+		i, _ := slices.BinarySearchFunc(out, k, func(o model.Contribution, k string) int { return strings.Compare(key(o), k) })
+		out = slices.Insert(out, i, c)
+	}
+	return out
 }
