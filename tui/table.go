@@ -230,8 +230,10 @@ func (t *tableModel) update(a *App, msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 	}
-	var cmd tea.Cmd
-	t.input, cmd = t.input.Update(msg)
+	cmd, typed := typeInto(&t.input, msg)
+	if !typed {
+		t.input, cmd = t.input.Update(msg)
+	}
 	if t.editing == "" {
 		t.drafts[t.view.Group.ID] = t.input.Value()
 	}

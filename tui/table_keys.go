@@ -186,8 +186,10 @@ func (t *tableModel) typeKey(a *App, k tea.KeyPressMsg) tea.Cmd {
 	t.listFocus = false
 	a.setStatus("", nil)
 	focus := t.input.Focus()
-	var cmd tea.Cmd
-	t.input, cmd = t.input.Update(k)
+	cmd, typed := typeInto(&t.input, k)
+	if !typed {
+		t.input, cmd = t.input.Update(k)
+	}
 	t.drafts[t.view.Group.ID] = t.input.Value()
 	return tea.Batch(focus, cmd)
 }
