@@ -77,3 +77,7 @@ require (
 // nothing to draw instead of waking 60 times a second (third_party/bubbletea/
 // FORUM.md says why and what changed).
 replace charm.land/bubbletea/v2 => ./third_party/bubbletea
+
+replace github.com/charmbracelet/ultraviolet => ./third_party/ultraviolet
+
+replace charm.land/bubbles/v2 => ./third_party/bubbles
