@@ -20,7 +20,7 @@ func (l *live) install(ev *liveEvent, snap Snapshot) {
 		if old := ev.tables[id]; eventSame && old != nil && reflect.DeepEqual(old.part, part) {
 			continue
 		}
-		changed[id] = newLiveTable(base, part, id)
+		changed[id] = newLiveTable(base, part, id, nil)
 	}
 	var gone []model.ID
 	for id := range ev.tables {
@@ -67,7 +67,7 @@ func (l *live) apply(ev *liveEvent, parts map[model.ID]Snapshot) {
 		if reflect.DeepEqual(old.part, part) {
 			continue
 		}
-		t := newLiveTable(ev.base, part, id)
+		t := newLiveTable(ev.base, part, id, old)
 		changed[id] = t
 		if t.stats != old.stats {
 			boardChanged = true
@@ -94,12 +94,37 @@ func (l *live) apply(ev *liveEvent, parts map[model.ID]Snapshot) {
 	l.notify(ev, changed, boardChanged)
 }
 
-// newLiveTable makes a table's view and counts from its rows.
-func newLiveTable(base, part Snapshot, id model.ID) *liveTable {
+// newLiveTable makes a table's view and counts from its rows. old, when
+// given, is the table before: counts of rows it shares with part (the same
+// slice, as merged keeps the kinds a commit did not touch) are kept.
+func newLiveTable(base, part Snapshot, id model.ID, old *liveTable) *liveTable {
 	s := part
 	s.Event, s.Areas = base.Event, base.Areas
 	v, _ := TableFromSnapshot(s, id)
-	return &liveTable{part: part, view: v, stats: BoardOf(part).Stats[id]}
+	return &liveTable{part: part, view: v, stats: partStats(part, id, old)}
+}
+
+// partStats is BoardOf(part).Stats[id], counting again only the kinds of
+// rows that are not old's own.
+func partStats(part Snapshot, id model.ID, old *liveTable) TableStats {
+	if old == nil {
+		return BoardOf(part).Stats[id]
+	}
+	same := func(a, b int, pa, pb any) bool { return a == b && reflect.ValueOf(pa).UnsafePointer() == reflect.ValueOf(pb).UnsafePointer() }
+	o := old.part
+	if !same(len(o.Votes), len(part.Votes), o.Votes, part.Votes) ||
+		!same(len(o.NextSteps), len(part.NextSteps), o.NextSteps, part.NextSteps) ||
+		!same(len(o.KeyMessages), len(part.KeyMessages), o.KeyMessages, part.KeyMessages) {
+		return BoardOf(part).Stats[id]
+	}
+	st := old.stats
+	st.Notes = 0
+	for _, c := range part.Contributions {
+		if c.GroupID == id && !c.Deleted() {
+			st.Notes++
+		}
+	}
+	return st
 }
 
 // replaceGroup is a copy of groups with g in place of its old row.
