@@ -149,10 +149,17 @@ func TallyDots(items []ID, ballots []Ballot) []Ranked {
 }
 
 // Ballots groups vote rows into ballots by voter, in order of first vote.
-func Ballots(votes []Vote) []Ballot {
+func Ballots(votes []Vote) []Ballot { return BallotsWhere(votes, nil) }
+
+// BallotsWhere is Ballots of the rows keep accepts (all when keep is nil),
+// without copying them out first.
+func BallotsWhere(votes []Vote, keep func(Vote) bool) []Ballot {
 	var out []Ballot
 	at := map[string]int{}
 	for _, v := range votes {
+		if keep != nil && !keep(v) {
+			continue
+		}
 		i, ok := at[v.Voter]
 		if !ok {
 			i = len(out)

@@ -110,7 +110,9 @@ func partStats(part Snapshot, id model.ID, old *liveTable) TableStats {
 	if old == nil {
 		return BoardOf(part).Stats[id]
 	}
-	same := func(a, b int, pa, pb any) bool { return a == b && reflect.ValueOf(pa).UnsafePointer() == reflect.ValueOf(pb).UnsafePointer() }
+	same := func(a, b int, pa, pb any) bool {
+		return a == b && reflect.ValueOf(pa).UnsafePointer() == reflect.ValueOf(pb).UnsafePointer()
+	}
 	o := old.part
 	if !same(len(o.Votes), len(part.Votes), o.Votes, part.Votes) ||
 		!same(len(o.NextSteps), len(part.NextSteps), o.NextSteps, part.NextSteps) ||

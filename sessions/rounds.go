@@ -55,13 +55,9 @@ func voteState(votes []model.Vote, rounds []model.VoteRound, groupID model.ID, s
 	} else {
 		st.Current = last
 	}
-	var vs []model.Vote
-	for _, v := range votes {
-		if v.GroupID == groupID && v.StageKey == stage && v.RoundID == current && (current != "" || v.Method == method) {
-			vs = append(vs, v)
-		}
-	}
-	st.Ballots = model.Ballots(vs)
+	st.Ballots = model.BallotsWhere(votes, func(v model.Vote) bool {
+		return v.GroupID == groupID && v.StageKey == stage && v.RoundID == current && (current != "" || v.Method == method)
+	})
 	for _, r := range all {
 		if r.Status == model.RoundClosed && r.ID != current {
 			st.Earlier = append(st.Earlier, r)

@@ -45,11 +45,7 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 	if v.StageIndex >= 0 {
 		v.Stage = snap.Event.Stages[v.StageIndex]
 	}
-	for _, c := range snap.Contributions {
-		if c.GroupID == groupID && !c.Deleted() {
-			v.Notes = append(v.Notes, c)
-		}
-	}
+	v.Notes = liveNotes(snap.Contributions, groupID)
 	for _, n := range snap.NextSteps {
 		if n.GroupID == groupID && n.DeletedAt.IsZero() {
 			v.NextSteps = append(v.NextSteps, n)
@@ -93,7 +89,7 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 	} else if r := v.DotVote.Current; r.ID != "" && r.Rules.Budget > 0 {
 		v.Rules = r.Rules // so does the open round, from its first ballot
 	}
-	byID := map[model.ID]model.Contribution{}
+	byID := make(map[model.ID]model.Contribution, len(items))
 	ids := make([]model.ID, len(items))
 	for i, c := range items {
 		byID[c.ID] = c
@@ -106,7 +102,11 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 	case model.MethodBorda:
 		tally = model.TallyBorda
 	}
-	for _, r := range tally(ids, v.Ballots) {
+	ranked := tally(ids, v.Ballots)
+	if len(ranked) > 0 {
+		v.Priorities = make([]Priority, 0, len(ranked))
+	}
+	for _, r := range ranked {
 		p := Priority{Note: byID[r.Item], Ranked: r, Sources: []model.ID{r.Item}}
 		if p.Note.IsTheme() {
 			p.Sources = nil
@@ -119,6 +119,32 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 		v.Priorities = append(v.Priorities, p)
 	}
 	return v, nil
+}
+
+// liveNotes are a table's notes that are not deleted, in their order. When
+// that is every note given (a live table's own rows), the slice is shared,
+// capped so that an append copies: views and the rows they are made from
+// are never changed in place.
+func liveNotes(notes []model.Contribution, groupID model.ID) []model.Contribution {
+	n := 0
+	for _, c := range notes {
+		if c.GroupID == groupID && !c.Deleted() {
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return nil
+	case len(notes):
+		return notes[:n:n]
+	}
+	out := make([]model.Contribution, 0, n)
+	for _, c := range notes {
+		if c.GroupID == groupID && !c.Deleted() {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // StageNotes are the table's live notes at its current stage.
