@@ -70,8 +70,11 @@ func itoa(n int) string {
 // one table, starting from the organiser's accepted links and never
 // joining what the organiser rejected. It ranks them by AreaRankRule.
 func joinAreaPriorities(snap Snapshot, views []TableView) []AreaPriority {
-	var items []AreaItem
-	var ts []ThemeAt
+	n := 0
+	for _, v := range views {
+		n += len(v.Priorities)
+	}
+	items, ts := make([]AreaItem, 0, n), make([]ThemeAt, 0, n)
 	for _, v := range views {
 		total := 0
 		for _, p := range v.Priorities {
@@ -96,7 +99,7 @@ func joinAreaPriorities(snap Snapshot, views []TableView) []AreaPriority {
 	for i, t := range ts {
 		index[t.Theme.ID] = i
 	}
-	n := len(ts)
+	n = len(ts)
 	rejected := map[[2]int]bool{}
 	parent := make([]int, n)
 	for i := range parent {

@@ -156,12 +156,7 @@ func splitSnapshot(snap Snapshot) (Snapshot, map[model.ID]Snapshot) {
 	for _, g := range snap.Groups {
 		per[g.ID] = &Snapshot{Groups: []model.Group{g}}
 	}
-	split(snap.Contributions, per, func(x model.Contribution) model.ID { return x.GroupID }, func(p *Snapshot, x model.Contribution) { p.Contributions = append(p.Contributions, x) })
-	split(snap.Votes, per, func(x model.Vote) model.ID { return x.GroupID }, func(p *Snapshot, x model.Vote) { p.Votes = append(p.Votes, x) })
-	split(snap.NextSteps, per, func(x model.NextStep) model.ID { return x.GroupID }, func(p *Snapshot, x model.NextStep) { p.NextSteps = append(p.NextSteps, x) })
-	split(snap.Ratings, per, func(x model.Rating) model.ID { return x.GroupID }, func(p *Snapshot, x model.Rating) { p.Ratings = append(p.Ratings, x) })
-	split(snap.Themes, per, func(x model.Theme) model.ID { return x.GroupID }, func(p *Snapshot, x model.Theme) { p.Themes = append(p.Themes, x) })
-	split(snap.Rounds, per, func(x model.VoteRound) model.ID { return x.GroupID }, func(p *Snapshot, x model.VoteRound) { p.Rounds = append(p.Rounds, x) })
+	splitTables(snap, per)
 	for _, k := range snap.KeyMessages {
 		if k.GroupID == "" {
 			base.KeyMessages = append(base.KeyMessages, k)
