@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"io"
 	"net"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
 	gossh "golang.org/x/crypto/ssh"
 
 	"forum/model"
@@ -103,6 +105,7 @@ type seat struct {
 	in     interface{ Write([]byte) (int, error) }
 	mu     sync.Mutex
 	out    bytes.Buffer
+	emu    *vt.Emulator // the seat's 80×24 screen as a terminal shows it
 }
 
 // dial connects as user with auth; it returns the error of a refused login.
@@ -112,7 +115,8 @@ func (r *rig) dial(user string, auth ...gossh.AuthMethod) (*seat, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &seat{t: r.t, client: c}
+	s := &seat{t: r.t, client: c, emu: vt.NewEmulator(80, 24)}
+	go func() { _, _ = io.Copy(io.Discard, s.emu) }() // its replies are not sent back
 	if s.sess, err = c.NewSession(); err != nil {
 		return nil, err
 	}
@@ -128,6 +132,12 @@ func (r *rig) dial(user string, auth ...gossh.AuthMethod) (*seat, error) {
 	if err := s.sess.Shell(); err != nil {
 		return nil, err
 	}
+	go func() {
+		// The seat has left: end the drain above by closing the pipe the
+		// emulator answers into (Emulator.Close races with its Read).
+		_ = s.sess.Wait()
+		_ = s.emu.InputPipe().(io.Closer).Close()
+	}()
 	r.t.Cleanup(func() { s.sess.Close(); c.Close() })
 	return s, nil
 }
@@ -145,6 +155,7 @@ func (r *rig) join(user string, role sessions.Role) *seat {
 func (s *seat) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	_, _ = s.emu.Write(p)
 	return s.out.Write(p)
 }
 
@@ -156,18 +167,36 @@ func (s *seat) squashed() string {
 	return strings.Join(strings.Fields(ansi.Strip(s.out.String())), "")
 }
 
-// waitFor waits until the seat's terminal has shown text.
+// screen is what the seat's terminal shows now, without white space.
+func (s *seat) screen() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return strings.Join(strings.Fields(s.emu.String()), "")
+}
+
+// emuText is the seat's screen as lines.
+func (s *seat) emuText() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.emu.String()
+}
+
+// waitFor waits until the seat's terminal has shown text: on its screen
+// now, or anywhere in what it was sent (text shown for a moment). The
+// screen is needed as well: the renderer sends only the cells that
+// changed, so a line that differs from the one it replaces in a digit is
+// sent as that digit.
 func (s *seat) waitFor(text string, within time.Duration) {
 	s.t.Helper()
 	want := strings.Join(strings.Fields(text), "")
 	deadline := time.Now().Add(within)
 	for time.Now().Before(deadline) {
-		if strings.Contains(s.squashed(), want) {
+		if strings.Contains(s.squashed(), want) || strings.Contains(s.screen(), want) {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	s.t.Fatalf("the seat never showed %q; it shows:\n%.2000s", text, s.squashed())
+	s.t.Fatalf("the seat never showed %q; its screen:\n%s\nwhat it was sent:\n%.2000s", text, s.emuText(), s.squashed())
 }
 
 func (s *seat) typ(text string) {
