@@ -138,9 +138,14 @@ func (r *room) rss(tb testing.TB) float64 {
 //
 // One configuration: -bench 'FullRoom/^large$/^seats=40$'. With
 // FULLROOM_PROFILE=DIR the server writes CPU profiles of the idle seats
-// (DIR/<name>-1) and of the typing (DIR/<name>-2) for go tool pprof.
+// (DIR/<name>-1) and of the typing (DIR/<name>-2) for go tool pprof;
+// FULLROOM_NOTES=N types N notes instead of 20 (a profile of 20 notes
+// holds too few samples to read).
 func BenchmarkFullRoom(b *testing.B) {
 	notes := 20
+	if n, err := strconv.Atoi(os.Getenv("FULLROOM_NOTES")); err == nil && n > 0 {
+		notes = n
+	}
 	for _, ev := range []struct {
 		name   string
 		args   []string

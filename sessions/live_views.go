@@ -100,7 +100,12 @@ func (l *live) apply(ev *liveEvent, parts map[model.ID]Snapshot) {
 func newLiveTable(base, part Snapshot, id model.ID, old *liveTable) *liveTable {
 	s := part
 	s.Event, s.Areas = base.Event, base.Areas
-	v, _ := TableFromSnapshot(s, id)
+	var prev *TableView
+	var prevPart Snapshot
+	if old != nil {
+		prev, prevPart = &old.view, old.part
+	}
+	v, _ := tableFrom(s, id, prev, prevPart)
 	return &liveTable{part: part, view: v, stats: partStats(part, id, old)}
 }
 
@@ -110,13 +115,8 @@ func partStats(part Snapshot, id model.ID, old *liveTable) TableStats {
 	if old == nil {
 		return BoardOf(part).Stats[id]
 	}
-	same := func(a, b int, pa, pb any) bool {
-		return a == b && reflect.ValueOf(pa).UnsafePointer() == reflect.ValueOf(pb).UnsafePointer()
-	}
 	o := old.part
-	if !same(len(o.Votes), len(part.Votes), o.Votes, part.Votes) ||
-		!same(len(o.NextSteps), len(part.NextSteps), o.NextSteps, part.NextSteps) ||
-		!same(len(o.KeyMessages), len(part.KeyMessages), o.KeyMessages, part.KeyMessages) {
+	if !sameRows(o.Votes, part.Votes) || !sameRows(o.NextSteps, part.NextSteps) || !sameRows(o.KeyMessages, part.KeyMessages) {
 		return BoardOf(part).Stats[id]
 	}
 	st := old.stats

@@ -23,6 +23,12 @@ func (e *Engine) Table(ctx context.Context, groupID model.ID) (TableView, error)
 
 // TableFromSnapshot picks one table's view out of an event snapshot.
 func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
+	return tableFrom(snap, groupID, nil, Snapshot{})
+}
+
+// tableFrom is TableFromSnapshot; prev, when given, is the table's view
+// made from prevPart, its rows before a commit (see keepVotes).
+func tableFrom(snap Snapshot, groupID model.ID, prev *TableView, prevPart Snapshot) (TableView, error) {
 	v := TableView{Event: snap.Event}
 	found := false
 	for _, g := range snap.Groups {
@@ -64,60 +70,7 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 		}
 	}
 	v.Profile = model.Profile(v.Maturity, v.Ratings)
-	v.VoteStage = voteStage(snap.Event.Stages)
-	v.Method = methodInForce(PriorityMethod(snap.Event), snap.Votes, snap.Rounds, groupID, v.VoteStage)
-	v.DotVote = voteState(snap.Votes, snap.Rounds, groupID, v.VoteStage, v.Method)
-	v.Ballots = v.DotVote.Ballots
-	v.Fist = voteState(snap.Votes, snap.Rounds, groupID, stageOf(snap.Event.Stages, model.ActivityVision), model.MethodFist)
-	v.FistResult = model.TallyFist(groupID, v.Fist.Ballots)
-	v.Support = voteState(snap.Votes, snap.Rounds, groupID, stageOf(snap.Event.Stages, model.ActivityNextSteps), model.MethodSupport)
-	v.StepSupport = map[model.ID]model.SupportResult{}
-	for _, n := range v.NextSteps {
-		v.StepSupport[n.ID] = model.TallySupport(n.ID, v.Support.Ballots)
-	}
-	var themes []model.Theme
-	for _, th := range snap.Themes {
-		if th.GroupID == groupID {
-			themes = append(themes, th)
-		}
-	}
-	items := model.VoteChoices(v.Notes, themes, v.VoteStage)
-	mergeThemeDots(v.Ballots, v.Notes, items)
-	v.Rules = rulesFor(snap.Event.Dots, len(items))
-	if r := v.DotVote.Closed; r.ID != "" && r.Rules.Budget > 0 {
-		v.Rules = r.Rules // a closed round keeps the rules it ran under
-	} else if r := v.DotVote.Current; r.ID != "" && r.Rules.Budget > 0 {
-		v.Rules = r.Rules // so does the open round, from its first ballot
-	}
-	byID := make(map[model.ID]model.Contribution, len(items))
-	ids := make([]model.ID, len(items))
-	for i, c := range items {
-		byID[c.ID] = c
-		ids[i] = c.ID
-	}
-	tally := model.TallyDots
-	switch v.Method {
-	case model.MethodApproval:
-		tally = model.TallyApproval
-	case model.MethodBorda:
-		tally = model.TallyBorda
-	}
-	ranked := tally(ids, v.Ballots)
-	if len(ranked) > 0 {
-		v.Priorities = make([]Priority, 0, len(ranked))
-	}
-	for _, r := range ranked {
-		p := Priority{Note: byID[r.Item], Ranked: r, Sources: []model.ID{r.Item}}
-		if p.Note.IsTheme() {
-			p.Sources = nil
-			for _, c := range v.Notes {
-				if c.ThemeID == r.Item {
-					p.Sources = append(p.Sources, c.ID)
-				}
-			}
-		}
-		v.Priorities = append(v.Priorities, p)
-	}
+	v.keepVotes(snap, groupID, prev, prevPart)
 	return v, nil
 }
 
