@@ -157,12 +157,13 @@ func wrap(s string, width int) []string {
 
 // headerBar renders the reversed header line padded to the width.
 func (a *App) headerBar(s string) string {
-	s = ansi.Truncate(s, max(a.width-2, 1), "…")
-	pad := a.width - ansi.StringWidth(s) - 2
-	if pad < 0 {
-		pad = 0
+	w := ansi.StringWidth(s)
+	if room := max(a.width-2, 1); w > room {
+		s = ansi.Truncate(s, room, "…")
+		w = ansi.StringWidth(s)
 	}
-	return a.st.Header.Render(" " + s + strings.Repeat(" ", pad) + " ")
+	pad := max(a.width-w-2, 0)
+	return a.st.lines.header.Render(" " + s + strings.Repeat(" ", pad) + " ")
 }
 
 // scrollWindow returns the range [from, to) of n items to show in room

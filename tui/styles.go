@@ -15,6 +15,8 @@ type Styles struct {
 	Title, Header, Demo, Prompt, Faint, Selected, Saved, Warn, Over, Error, OK, Tag, Bar, Box, Key lipgloss.Style
 	// Help is the footer's key help, in the same palette.
 	Help help.Styles
+	// lines are the styles a clock tick draws, for one line each.
+	lines struct{ header, faint, bar, warn, over lineStyle }
 }
 
 // Palette is the colour of each role on one background. The colours are
@@ -67,7 +69,7 @@ func NewStyles(dark bool) Styles {
 	p := NewPalette(dark)
 	fg := func(c color.Color) lipgloss.Style { return lipgloss.NewStyle().Foreground(c) }
 	key, desc, sep := fg(p.Text).Bold(true), fg(p.Secondary), fg(p.Separator)
-	return Styles{
+	st := Styles{
 		Title:    fg(p.Accent).Bold(true),
 		Header:   lipgloss.NewStyle().Bold(true).Reverse(true),
 		Demo:     fg(p.Demo).Bold(true),
@@ -93,4 +95,8 @@ func NewStyles(dark bool) Styles {
 			FullSeparator:  sep,
 		},
 	}
+	l := &st.lines
+	l.header, l.faint, l.bar = newLineStyle(st.Header), newLineStyle(st.Faint), newLineStyle(st.Bar)
+	l.warn, l.over = newLineStyle(st.Warn), newLineStyle(st.Over)
+	return st
 }

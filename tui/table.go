@@ -57,11 +57,16 @@ type tableModel struct {
 		gen                 uint64
 		width, height, foot int
 		body                []string
-		// the header and the clock bar, kept while the clock shows the
-		// same; the keys, for one frameGen
+		// the header and the clock bar for one frameGen and width: the
+		// header's left part while the clock's words are as wide, the
+		// header while they are the same, the bar while its length is;
+		// all while the clock's colour is (see clockLines); the keys,
+		// for one frameGen
 		clockGen, keysGen uint64
-		clockKey          string
-		header, bar       string
+		clockWide, clockW int
+		clockState, used  int
+		clockText         string
+		left, header, bar string
 		keys              keyMap
 	}
 	footGen  uint64

@@ -29,27 +29,32 @@ func (a *App) clockText(v sessions.TableView) string {
 
 // clockStyle colours the clock: warning two minutes before the end, red
 // when the time is up.
-func (a *App) clockStyle(v sessions.TableView) lipgloss.Style {
+func (a *App) clockStyle(v sessions.TableView) lipgloss.Style { return a.clockLine(v).st }
+
+// clockLine is clockStyle for one line (see lineStyle).
+func (a *App) clockLine(v sessions.TableView) lineStyle {
 	switch v.Group.Clock(v.Stage, a.now) {
 	case model.ClockOver:
-		return a.st.Over
+		return a.st.lines.over
 	case model.ClockWarning, model.ClockPaused:
-		return a.st.Warn
+		return a.st.lines.warn
 	}
-	return a.st.Bar
+	return a.st.lines.bar
 }
 
 // clockBar is a full-width bar of the stage's time used.
 func (a *App) clockBar(v sessions.TableView) string {
 	w := max(a.width, 1)
 	used := int(v.Group.Elapsed(v.Stage, a.now) * float64(w))
-	return a.clockStyle(v).Render(strings.Repeat("━", used)) + a.st.Faint.Render(strings.Repeat("─", w-used))
+	return a.clockLine(v).Render(strings.Repeat("━", used)) + a.st.lines.faint.Render(strings.Repeat("─", w-used))
 }
 
-// tableHeader is "event · NCL North Central London · Table 1 · 2/6 Set the
-// vision · 12:04 left": the clock is always shown; the event title is cut
-// first when the screen is narrow, then the rest.
-func (a *App) tableHeader(v sessions.TableView) string {
+// tableHeaderLeft is the table's header before its clock: "event · NCL
+// North Central London · Table 1 · 2/6 Set the vision", then " · 12:04
+// left". The clock is always shown; the event title is cut first when the
+// screen is narrow, then the rest. It depends on the clock only by the
+// clock's width.
+func (a *App) tableHeaderLeft(v sessions.TableView, clock string) string {
 	demo := ""
 	if v.Event.Illustrative {
 		demo = "DEMO · "
@@ -60,14 +65,12 @@ func (a *App) tableHeader(v sessions.TableView) string {
 		rest = fmt.Sprintf("%s · %s · %d/%d %s", model.Safe(v.Area.Label(), false), model.Safe(v.Group.Name, false),
 			v.StageIndex+1, len(v.Event.Stages), v.Stage.Title)
 	}
-	clock := a.clockText(v)
 	room := a.width - 2 - ansi.StringWidth(demo+rest+" · "+clock) - 3
 	left := demo + rest
 	if title := model.Safe(v.Event.Title, false); room >= 12 {
 		left = demo + ansi.Truncate(title, room, "…") + " · " + rest
 	}
-	left = ansi.Truncate(left, max(a.width-2-ansi.StringWidth(clock)-3, 1), "…")
-	return a.headerBar(left + " · " + clock)
+	return ansi.Truncate(left, max(a.width-2-ansi.StringWidth(clock)-3, 1), "…")
 }
 
 func (t *tableModel) render(a *App) string {
@@ -91,16 +94,26 @@ func (t *tableModel) render(a *App) string {
 	return a.page(header, body, f.keys)
 }
 
-// clockLines are the header and the clock bar, drawn again only when what
-// the clock shows changed (its words, its colour, the bar's length).
+// clockLines are the header and the clock bar. A tick changes the clock's
+// words, and the bar's length only now and then: the header's left part
+// is kept while the view, the width and the clock's width are the same,
+// the header while the clock's words are, the bar while its length is,
+// each while the clock's colour is.
 func (t *tableModel) clockLines(a *App) (header, bar string) {
 	v, f := t.view, &t.frame
-	key := fmt.Sprintf("%s\x00%d\x00%d\x00%d", a.clockText(v), v.Group.Clock(v.Stage, a.now),
-		int(v.Group.Elapsed(v.Stage, a.now)*float64(max(a.width, 1))), a.width)
-	if f.clockGen != a.frames.frameGen || f.clockKey != key || f.header == "" {
-		f.header, f.bar = a.headerBarClock(v), a.clockBar(v)
-		f.clockGen, f.clockKey = a.frames.frameGen, key
+	clock, state := a.clockText(v), int(v.Group.Clock(v.Stage, a.now))
+	used := int(v.Group.Elapsed(v.Stage, a.now) * float64(max(a.width, 1)))
+	fresh := f.clockGen != a.frames.frameGen || f.clockWide != a.width || f.clockState != state || f.header == ""
+	if cw := ansi.StringWidth(clock); fresh || f.clockW != cw {
+		f.left, f.clockW = a.tableHeaderLeft(v, clock), cw
 	}
+	if fresh || f.clockText != clock {
+		f.header = a.clockedHeader(v, f.left, clock)
+	}
+	if fresh || f.used != used {
+		f.bar = a.clockBar(v)
+	}
+	f.clockGen, f.clockWide, f.clockState, f.clockText, f.used = a.frames.frameGen, a.width, state, clock, used
 	return f.header, f.bar
 }
 
@@ -263,12 +276,12 @@ func (t *tableModel) typingLines(a *App) []string {
 	return append([]string{a.st.Prompt.Render(label)}, strings.Split(t.input.View(), "\n")...)
 }
 
-// headerBarClock is the header with the time left coloured when short.
-func (a *App) headerBarClock(v sessions.TableView) string {
-	h := a.tableHeader(v)
+// clockedHeader is the table's header, left (tableHeaderLeft) and the
+// clock, the time left coloured when short.
+func (a *App) clockedHeader(v sessions.TableView, left, clock string) string {
+	h := a.headerBar(left + " · " + clock)
 	if st := v.Group.Clock(v.Stage, a.now); st != model.ClockRunning {
-		plain := a.clockText(v)
-		return strings.Replace(h, plain, a.clockStyle(v).Render(plain), 1)
+		return strings.Replace(h, clock, a.clockStyle(v).Render(clock), 1)
 	}
 	return h
 }
