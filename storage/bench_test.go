@@ -30,9 +30,8 @@ func BenchmarkWatchPollIdle(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	var v int64
 	for b.Loop() {
-		if err := s.w.QueryRowContext(context.Background(), "PRAGMA data_version").Scan(&v); err != nil {
+		if _, err := s.DataVersion(context.Background()); err != nil {
 			b.Fatal(err)
 		}
 	}

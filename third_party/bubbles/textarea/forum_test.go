@@ -26,3 +26,28 @@ func TestForumATextareaHoldsOnlyTheLinesItHas(t *testing.T) {
 		t.Errorf("value %q", got)
 	}
 }
+
+// A line's key in the wrap cache is the same for the same runes and width
+// and differs when either differs (the key is no longer a SHA-256).
+func TestForumLineKeysTellLinesApart(t *testing.T) {
+	lines := []line{{[]rune("ab"), 10}, {[]rune("ab"), 1}, {[]rune("a"), 10}, {[]rune("1:ab"), 0},
+		{[]rune(""), 0}, {[]rune("b"), 1}, {[]rune("0:ab"), 1}, {[]rune("漢字"), 10}}
+	seen := map[string]int{}
+	for i, l := range lines {
+		k := l.Hash()
+		if j, ok := seen[k]; ok {
+			t.Errorf("lines %d and %d share the key %q", j, i, k)
+		}
+		seen[k] = i
+		if again := (line{append([]rune(nil), l.runes...), l.width}).Hash(); again != k {
+			t.Errorf("line %d: key %q, then %q", i, k, again)
+		}
+	}
+	m := New()
+	m.SetWidth(8)
+	m.MaxHeight = 4
+	m.SetValue("one two three four")
+	if got := m.LineInfo().Height; got < 2 {
+		t.Errorf("a long line wraps into %d rows", got)
+	}
+}

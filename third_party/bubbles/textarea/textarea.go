@@ -3,7 +3,6 @@
 package textarea
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"image/color"
 	"slices"
@@ -266,9 +265,12 @@ type line struct {
 }
 
 // Hash returns a hash of the line.
+//
+// forum: the key is the width and the line itself, not a SHA-256 of them
+// written out by fmt (two Sprintfs and a hash for every line on every key
+// typed and every View); the cache holds at most MaxHeight entries.
 func (w line) Hash() string {
-	v := fmt.Sprintf("%s:%d", string(w.runes), w.width)
-	return fmt.Sprintf("%x", sha256.Sum256([]byte(v)))
+	return strconv.Itoa(w.width) + ":" + string(w.runes)
 }
 
 // Model is the Bubble Tea model for this text area element.
