@@ -26,6 +26,7 @@ const appID = 0x4652554d
 type impl struct {
 	file    string
 	w, r    *sql.DB
+	ws, rs  *stmtCache // their statements, kept prepared
 	mu      sync.Mutex
 	subs    map[int]chan struct{}
 	nextSub int
@@ -75,7 +76,8 @@ func open(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("opening %s: %w", abs, err)
 	}
 	r.SetMaxOpenConns(4)
-	s := &Store{impl{file: abs, w: w, r: r, subs: map[int]chan struct{}{}, stop: make(chan struct{}), done: make(chan struct{})}}
+	s := &Store{impl{file: abs, w: w, r: r, ws: newStmtCache(w), rs: newStmtCache(r),
+		subs: map[int]chan struct{}{}, stop: make(chan struct{}), done: make(chan struct{})}}
 	interval := opts.WatchInterval
 	if interval <= 0 {
 		interval = 250 * time.Millisecond

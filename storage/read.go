@@ -95,10 +95,11 @@ func (s *Store) latestEventID(ctx context.Context) (model.ID, error) {
 }
 
 func (s *Store) snapshot(ctx context.Context, id model.ID, everything bool) (Snapshot, error) {
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := begin(ctx, s.r, s.rs, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return Snapshot{}, mapErr(s.file, err)
 	}
+	defer tx.end()
 	defer tx.Rollback()
 	return readSnapshot(ctx, tx, id, everything)
 }

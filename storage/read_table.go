@@ -18,10 +18,11 @@ import (
 // them still stored, in the same order; merge them into the table's notes
 // with MergeNotes.
 func (s *Store) TableRows(ctx context.Context, groupID model.ID, rows Rows, notes []model.ID) (Snapshot, error) {
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := begin(ctx, s.r, s.rs, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return Snapshot{}, mapErr(s.file, err)
 	}
+	defer tx.end()
 	defer tx.Rollback()
 	var snap Snapshot
 	g, err := one(ctx, tx, scanGroup, "table", groupID, `SELECT `+groupCols+` FROM breakout_tables WHERE id = ?`)

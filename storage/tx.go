@@ -12,7 +12,7 @@ import (
 
 type txImpl struct {
 	ctx   context.Context
-	tx    *sql.Tx
+	tx    *stmtTx
 	actor string
 	path  string
 	// link is where the next audit entry joins the chain, read at the
@@ -29,10 +29,11 @@ type txImpl struct {
 }
 
 func (s *Store) update(ctx context.Context, actor string, fn func(tx *Tx) error) error {
-	sqltx, err := s.w.BeginTx(ctx, nil)
+	sqltx, err := begin(ctx, s.w, s.ws, nil)
 	if err != nil {
 		return mapErr(s.file, err)
 	}
+	defer sqltx.end()
 	tx := &Tx{txImpl{ctx: ctx, tx: sqltx, actor: actor, path: s.file}}
 	if err := fn(tx); err != nil {
 		sqltx.Rollback()

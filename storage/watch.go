@@ -92,6 +92,8 @@ func (s *Store) close() error {
 		}
 		s.subs = nil
 		s.mu.Unlock()
+		s.rs.close()
+		s.ws.close()
 		if e := s.r.Close(); e != nil {
 			err = e
 		}
