@@ -169,3 +169,54 @@ func busyTable(b testing.TB) *harness {
 	h.msg(changedMsg{})
 	return h
 }
+
+// BenchmarkNoteCycle is one note at table 1 of the large event (200
+// notes, at its last stage) at 100×30, as the FullRoom benchmark's scribe
+// types it: 29 characters arriving at once (Update for each, View after
+// the first and the last, as the renderer's pacing does), Enter, the save
+// and the messages it brings, a View after each. Run it with a fixed
+// -benchtime (200x): the table grows by a note an iteration.
+func BenchmarkNoteCycle(b *testing.B) {
+	h := largeHarness(b, 100, 30)
+	h.keys("enter")
+	var run func(cmd tea.Cmd)
+	run = func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		switch m := cmd().(type) {
+		case nil:
+		case tea.BatchMsg:
+			for _, c := range m {
+				run(c)
+			}
+		default:
+			if _, ok := m.(tickMsg); ok {
+				return
+			}
+			_, next := h.app.Update(m)
+			_ = h.app.View()
+			run(next)
+		}
+	}
+	runtime.GC()
+	b.ResetTimer()
+	cpu := processCPU()
+	for i := range b.N {
+		text := fmt.Sprintf("bench note %03d at table one", i%1000)
+		for j, r := range text {
+			_, cmd := h.app.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+			if cmd != nil {
+				b.Fatal("a typed key gave a command")
+			}
+			if j == 0 || j == len(text)-1 {
+				_ = h.app.View()
+			}
+		}
+		_, cmd := h.app.Update(keyMsg("enter"))
+		_ = h.app.View()
+		run(cmd)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(processCPU()-cpu)/float64(b.N)/1e3, "cpu-µs/note")
+}

@@ -35,6 +35,10 @@ type frameCache struct {
 	fitIn     []string
 	fitOut    []string
 	fitWidth  int
+	// typing is the table screen's typing lines drawn for typingKey (see
+	// footLines).
+	typingKey typingKey
+	typing    []string
 }
 
 // beforeMsg starts a message's update.

@@ -69,10 +69,7 @@ type tableModel struct {
 		left, header, bar string
 		keys              keyMap
 	}
-	footGen  uint64
-	footWide int
-	foot     []string
-	cache    struct {
+	cache struct {
 		version int
 		filter  string
 		group   model.ID

@@ -117,14 +117,6 @@ func (t *tableModel) clockLines(a *App) (header, bar string) {
 	return f.header, f.bar
 }
 
-// footLines is typingLines, kept while no message but a clock tick came.
-func (t *tableModel) footLines(a *App) []string {
-	if t.foot == nil || t.footGen != a.frames.inputGen || t.footWide != a.width {
-		t.foot, t.footGen, t.footWide = t.typingLines(a), a.frames.inputGen, a.width
-	}
-	return t.foot
-}
-
 // layout is the table screen's body: the clock bar, the stage and its
 // prompts, the notes (or the menu or a note's history over them) and the
 // typing line at the bottom.
