@@ -59,7 +59,13 @@ func Live(cs []Contribution) []Contribution {
 
 // AtStage returns the live notes captured at a stage, in their given order.
 func AtStage(cs []Contribution, key string) []Contribution {
-	out := []Contribution{}
+	n := 0
+	for _, c := range cs {
+		if !c.Deleted() && c.StageKey == key {
+			n++
+		}
+	}
+	out := make([]Contribution, 0, n)
 	for _, c := range cs {
 		if !c.Deleted() && c.StageKey == key {
 			out = append(out, c)

@@ -27,7 +27,7 @@ func TableFromSnapshot(snap Snapshot, groupID model.ID) (TableView, error) {
 }
 
 // tableFrom is TableFromSnapshot; prev, when given, is the table's view
-// made from prevPart, its rows before a commit (see keepVotes).
+// made from prevPart, its rows before a commit (see votesStand).
 func tableFrom(snap Snapshot, groupID model.ID, prev *TableView, prevPart Snapshot) (TableView, error) {
 	v := TableView{Event: snap.Event}
 	found := false
@@ -62,7 +62,12 @@ func tableFrom(snap Snapshot, groupID model.ID, prev *TableView, prevPart Snapsh
 			v.KeyMessages = append(v.KeyMessages, k)
 		}
 	}
-	v.Themes = themesOf(snap, groupID, v.Notes)
+	stand := v.votesStand(snap, groupID, prev, prevPart)
+	if stand {
+		v.Themes = prev.Themes // the themes' rows and notes are as they were
+	} else {
+		v.Themes = themesOf(snap, groupID, v.Notes)
+	}
 	v.Maturity = EventMaturity(snap.Event)
 	for _, r := range snap.Ratings {
 		if r.GroupID == groupID {
@@ -70,7 +75,11 @@ func tableFrom(snap Snapshot, groupID model.ID, prev *TableView, prevPart Snapsh
 		}
 	}
 	v.Profile = model.Profile(v.Maturity, v.Ratings)
-	v.keepVotes(snap, groupID, prev, prevPart)
+	if stand {
+		v.keepVotes(prev)
+	} else {
+		v.countVotes(snap, groupID)
+	}
 	return v, nil
 }
 

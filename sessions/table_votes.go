@@ -65,22 +65,23 @@ func (v *TableView) countVotes(snap Snapshot, groupID model.ID) {
 	}
 }
 
-// keepVotes is countVotes for a table's view made again after a commit:
-// when nothing the votes rest on changed since prev (made from prevPart,
-// the table's rows before), prev's votes, tallies and priorities are
-// taken as they are, and counted again otherwise. What they rest on: the
+// votesStand reports whether a table's view made again after a commit
+// (v, its event and notes set, from part) may keep prev's votes, tallies,
+// priorities and themes (prev made from prevPart, the table's rows
+// before): when nothing they rest on changed. What they rest on: the
 // event (its stages, method and dot rules), the table's votes, rounds,
 // themes and next steps (a kind of row a commit did not touch is the same
 // slice, as merged keeps it), and its notes at the vote stage or in a
 // theme. A note taken at another stage changes none of them.
-func (v *TableView) keepVotes(part Snapshot, groupID model.ID, prev *TableView, prevPart Snapshot) {
-	if prev == nil || prev.Group.ID != groupID ||
-		!sameRows(part.Votes, prevPart.Votes) || !sameRows(part.Rounds, prevPart.Rounds) ||
-		!sameRows(part.Themes, prevPart.Themes) || !sameRows(part.NextSteps, prevPart.NextSteps) ||
-		!reflect.DeepEqual(v.Event, prev.Event) || !sameVoteNotes(v.Notes, prev.Notes, prev.VoteStage) {
-		v.countVotes(part, groupID)
-		return
-	}
+func (v *TableView) votesStand(part Snapshot, groupID model.ID, prev *TableView, prevPart Snapshot) bool {
+	return prev != nil && prev.Group.ID == groupID &&
+		sameRows(part.Votes, prevPart.Votes) && sameRows(part.Rounds, prevPart.Rounds) &&
+		sameRows(part.Themes, prevPart.Themes) && sameRows(part.NextSteps, prevPart.NextSteps) &&
+		reflect.DeepEqual(&v.Event, &prev.Event) && sameVoteNotes(v.Notes, prev.Notes, prev.VoteStage)
+}
+
+// keepVotes takes prev's votes, tallies and priorities (see votesStand).
+func (v *TableView) keepVotes(prev *TableView) {
 	v.VoteStage, v.Method, v.Rules = prev.VoteStage, prev.Method, prev.Rules
 	v.DotVote, v.Ballots, v.Priorities = prev.DotVote, prev.Ballots, prev.Priorities
 	v.Fist, v.FistResult = prev.Fist, prev.FistResult
@@ -108,7 +109,8 @@ func sameVoteNotes(a, b []model.Contribution, stage string) bool {
 		if i == len(a) || j == len(b) {
 			return i == len(a) && j == len(b)
 		}
-		if !reflect.DeepEqual(a[i], b[j]) {
+		if !reflect.DeepEqual(&a[i], &b[j]) { // pointers: nothing copied out
+
 			return false
 		}
 		i, j = i+1, j+1

@@ -80,7 +80,8 @@ func (s *Store) TableRows(ctx context.Context, groupID model.ID, rows Rows, note
 // stands, a new one goes where TableRows would have placed it (by its
 // stored creation time, then ID). old is not changed.
 func MergeNotes(old, fresh []model.Contribution) []model.Contribution {
-	out := slices.Clone(old)
+	out := make([]model.Contribution, len(old), len(old)+len(fresh)) // room for the new ones
+	copy(out, old)
 	key := func(c model.Contribution) string { return ts(c.CreatedAt) + "\x00" + string(c.ID) }
 	for _, c := range fresh {
 		if i := slices.IndexFunc(out, func(o model.Contribution) bool { return o.ID == c.ID }); i >= 0 {
