@@ -16,8 +16,9 @@ import (
 //   - frameGen counts the messages that may have changed what a screen
 //     shows. Only two kinds leave it as it was: a clock tick on the table
 //     screen (the clock is drawn afresh each frame) and a key that went
-//     straight into the typing line (typedOnly; the typing line is drawn
-//     afresh each frame).
+//     straight into the typing line or sent a new note on its way
+//     (typedOnly; the typing line and the status line are drawn from
+//     their own keys each frame).
 //   - inputGen counts every message but the ticks: the typing line is
 //     kept while it does not move.
 //   - the footer, the status line and each line's cut to the width are
@@ -25,7 +26,7 @@ import (
 type frameCache struct {
 	frameGen, inputGen uint64
 	// typedOnly is set by the table screen when a key did nothing but
-	// type into the typing line.
+	// type into the typing line, or start a new note's save.
 	typedOnly bool
 
 	footKey   string

@@ -15,6 +15,9 @@ func (t *tableModel) save(a *App) tea.Cmd {
 		a.isErr = true
 		return nil
 	}
+	// A new note changes the status line and nothing above the typing
+	// line until it is saved (see frameCache).
+	a.frames.typedOnly = t.editing == ""
 	if t.inflight != "" {
 		if t.editing == "" {
 			t.queued = append(t.queued, len(text))
