@@ -14,20 +14,19 @@ import (
 // so the parts that did not change are kept from the last frame:
 //
 //   - frameGen counts the messages that may have changed what a screen
-//     shows. Only two kinds leave it as it was: a clock tick on the table
-//     screen (the clock is drawn afresh each frame) and a key that went
-//     straight into the typing line or sent a new note on its way
-//     (typedOnly; the typing line and the status line are drawn from
-//     their own keys each frame).
-//   - inputGen counts every message but the ticks: the typing line is
-//     kept while it does not move.
-//   - the footer, the status line and each line's cut to the width are
-//     kept while their inputs are the same strings.
+//     shows. A clock tick on the table screen leaves it as it was (the
+//     clock is drawn afresh each frame), and so does a message that sets
+//     kept: a key that went straight into the typing line or sent a new
+//     note on its way, a change signal (it only starts a reload), a table
+//     view the screen shows already.
+//   - the typing lines (see footLines), the footer, the status line and
+//     each line's cut to the width are kept while their inputs are the
+//     same.
 type frameCache struct {
-	frameGen, inputGen uint64
-	// typedOnly is set by the table screen when a key did nothing but
-	// type into the typing line, or start a new note's save.
-	typedOnly bool
+	frameGen uint64
+	// kept is set by a message that changed nothing on screen but the
+	// typing line and the status line.
+	kept bool
 
 	footKey   string
 	footLines []string
@@ -43,15 +42,12 @@ type frameCache struct {
 }
 
 // beforeMsg starts a message's update.
-func (a *App) beforeMsg() { a.frames.typedOnly = false }
+func (a *App) beforeMsg() { a.frames.kept = false }
 
 // afterMsg counts a message that may have changed the screen.
 func (a *App) afterMsg(msg tea.Msg) {
 	_, tick := msg.(tickMsg)
-	if !tick {
-		a.frames.inputGen++
-	}
-	if tick && a.screen == screenTable || a.frames.typedOnly {
+	if tick && a.screen == screenTable || a.frames.kept {
 		return
 	}
 	a.frames.frameGen++

@@ -86,7 +86,7 @@ func (h *harness) msg(m tea.Msg) {
 
 // dropFrameCache forgets every part of the last frame that was kept.
 func (a *App) dropFrameCache() {
-	a.frames = frameCache{frameGen: a.frames.frameGen + 1, inputGen: a.frames.inputGen + 1}
+	a.frames = frameCache{frameGen: a.frames.frameGen + 1}
 }
 
 // keys presses named keys: "enter", "ctrl+n", "y", "esc", "tab", "up", "left", …

@@ -239,7 +239,7 @@ func (t *tableModel) update(a *App, msg tea.Msg) tea.Cmd {
 	if t.editing == "" {
 		t.drafts[t.view.Group.ID] = t.input.Value()
 	}
-	_, a.frames.typedOnly = msg.(tea.KeyPressMsg) // only the typing line changed
+	_, a.frames.kept = msg.(tea.KeyPressMsg) // only the typing line changed
 	return cmd
 }
 

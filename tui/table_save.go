@@ -17,7 +17,7 @@ func (t *tableModel) save(a *App) tea.Cmd {
 	}
 	// A new note changes the status line and nothing above the typing
 	// line until it is saved (see frameCache).
-	a.frames.typedOnly = t.editing == ""
+	a.frames.kept = t.editing == ""
 	if t.inflight != "" {
 		if t.editing == "" {
 			t.queued = append(t.queued, len(text))
