@@ -77,6 +77,9 @@ func openRoom(tb testing.TB, demoArgs ...string) *room {
 	l.Close()
 	r.cmd = exec.Command(bin, "--db", db, "serve", "--listen", r.addr)
 	r.cmd.Env = append(os.Environ(), "HOME="+dir)
+	if g := os.Getenv("FULLROOM_SERVER_GOMAXPROCS"); g != "" {
+		r.cmd.Env = append(r.cmd.Env, "GOMAXPROCS="+g)
+	}
 	if d := os.Getenv("FULLROOM_PROFILE"); d != "" {
 		os.MkdirAll(d, 0o755)
 		r.profile = filepath.Join(d, strings.NewReplacer("/", "-", "=", "").Replace(tb.Name()))
@@ -101,6 +104,12 @@ func openRoom(tb testing.TB, demoArgs ...string) *room {
 
 // cpu is the server process's user + system time so far.
 func (r *room) cpu(tb testing.TB) time.Duration {
+	user, sys := r.times(tb)
+	return user + sys
+}
+
+// times are the server process's user and system CPU time so far.
+func (r *room) times(tb testing.TB) (user, sys time.Duration) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", r.cmd.Process.Pid))
 	if err != nil {
 		tb.Fatal(err)
@@ -108,7 +117,33 @@ func (r *room) cpu(tb testing.TB) time.Duration {
 	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+2:]))
 	ut, _ := strconv.Atoi(f[11])
 	st, _ := strconv.Atoi(f[12])
-	return time.Duration(ut+st) * 10 * time.Millisecond // USER_HZ is 100 on Linux
+	return time.Duration(ut) * 10 * time.Millisecond, time.Duration(st) * 10 * time.Millisecond // USER_HZ is 100 on Linux
+}
+
+// switches is how many times the server's threads have given up or lost
+// the CPU so far (voluntary and involuntary context switches, summed over
+// the threads alive now).
+func (r *room) switches(tb testing.TB) int {
+	tasks, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/status", r.cmd.Process.Pid))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	n := 0
+	for _, t := range tasks {
+		b, err := os.ReadFile(t)
+		if err != nil {
+			continue // the thread ended
+		}
+		for _, l := range strings.Split(string(b), "\n") {
+			for _, p := range []string{"voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:"} {
+				if v, ok := strings.CutPrefix(l, p); ok {
+					k, _ := strconv.Atoi(strings.TrimSpace(v))
+					n += k
+				}
+			}
+		}
+	}
+	return n
 }
 
 // rss is the server process's resident memory, in MB.
@@ -233,7 +268,8 @@ func fullRoom(b *testing.B, demoArgs []string, tables, k, notes int) {
 	scribe, second := seats[0], seats[1]
 	var own, other []time.Duration
 	r.profiling(true)
-	cpu0 := r.cpu(b)
+	_, sys0 := r.times(b)
+	cpu0, sw0 := r.cpu(b), r.switches(b)
 	for i := range notes {
 		start := time.Now()
 		text := fmt.Sprintf("bench note %03d at table one", i)
@@ -257,6 +293,9 @@ func fullRoom(b *testing.B, demoArgs []string, tables, k, notes int) {
 	}
 	time.Sleep(300 * time.Millisecond) // the last note reaches the other seats
 	cpu := r.cpu(b) - cpu0
+	_, sys := r.times(b)
+	sys -= sys0
+	sw := r.switches(b) - sw0
 	r.profiling(false)
 	b.StopTimer()
 	for _, t := range seats {
@@ -269,6 +308,8 @@ func fullRoom(b *testing.B, demoArgs []string, tables, k, notes int) {
 	b.ReportMetric(ms(pct(other, 50)), "second-p50-ms")
 	b.ReportMetric(ms(pct(other, 99)), "second-p99-ms")
 	b.ReportMetric(ms(cpu)/float64(notes), "cpu-ms/note")
+	b.ReportMetric(ms(sys)/float64(notes), "sys-ms/note")
+	b.ReportMetric(float64(sw)/float64(notes), "switches/note")
 	b.ReportMetric(ms(idle), "idle-cpu-ms/s")
 	b.ReportMetric(restRSS, "rest-rss-MB")
 	b.ReportMetric(seatRSS, "rss-MB")

@@ -44,6 +44,9 @@ type Config struct {
 	IdleTimeout, MaxSession time.Duration
 	// Limits bound connections and seats (zero fields: the defaults).
 	Limits Limits
+	// Procs is how many processor cores the process runs on (for the
+	// log's first line; 0 leaves it out).
+	Procs int
 }
 
 // Server serves forum over SSH.
@@ -112,6 +115,11 @@ func New(eng *sessions.Engine, cfg Config) (*Server, error) {
 
 // Serve accepts seats on l until Shutdown.
 func (s *Server) Serve(l net.Listener) error {
+	kv := []any{"addr", l.Addr().String(), "event", s.event.Short(), "seats", s.limits.Seats}
+	if s.cfg.Procs > 0 {
+		kv = append(kv, "procs", s.cfg.Procs)
+	}
+	s.log.Info("server started", kv...)
 	err := s.srv.Serve(listener{l, s.admit})
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
