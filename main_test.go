@@ -48,6 +48,21 @@ func forum(t *testing.T, env []string, args ...string) (stdout, stderr string, c
 	return o.String(), e.String(), code
 }
 
+// demoServer skips in -short runs (it starts an SSH server), else writes
+// the demo event into a new database and gives its folder and path.
+func demoServer(t *testing.T) (dir, db string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts an SSH server")
+	}
+	dir = t.TempDir()
+	db = filepath.Join(dir, "forum.db")
+	if _, errs, code := forum(t, nil, "--db", db, "demo"); code != 0 {
+		t.Fatal(errs)
+	}
+	return dir, db
+}
+
 var uuidRe = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\n$`)
 
 func TestDemoThenExportNamesAllFiveSTPs(t *testing.T) {

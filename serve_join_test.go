@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"net"
 	"os/exec"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -48,14 +47,7 @@ func TestJoinHostsAreAddressesOthersCanReach(t *testing.T) {
 // TestServePrintsAnSSHLineThatReachesIt runs the real binary bound to
 // 127.0.0.1 and dials the address its ssh lines name.
 func TestServePrintsAnSSHLineThatReachesIt(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts an SSH server")
-	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "forum.db")
-	if _, errs, code := forum(t, nil, "--db", db, "demo"); code != 0 {
-		t.Fatal(errs)
-	}
+	dir, db := demoServer(t)
 	cmd := exec.Command(bin, "--db", db, "serve", "--listen", "127.0.0.1:0")
 	cmd.Env = []string{"HOME=" + dir}
 	out, err := cmd.StdoutPipe()

@@ -15,14 +15,7 @@ import (
 // without and with GOMAXPROCS, and reads the cores it runs on from the
 // first line of its log.
 func TestServeRunsOnOneCoreUnlessToldOtherwise(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts an SSH server")
-	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "forum.db")
-	if _, errs, code := forum(t, nil, "--db", db, "demo"); code != 0 {
-		t.Fatal(errs)
-	}
+	dir, db := demoServer(t)
 	for _, c := range []struct{ env, want string }{{"", "procs=1"}, {"GOMAXPROCS=2", "procs=2"}} {
 		logPath := filepath.Join(dir, "serve-"+strings.TrimPrefix(c.env, "GOMAXPROCS=")+".log")
 		cmd := exec.Command(bin, "--db", db, "serve", "--listen", "127.0.0.1:0", "--log", logPath)
