@@ -109,8 +109,7 @@ func sameVoteNotes(a, b []model.Contribution, stage string) bool {
 		if i == len(a) || j == len(b) {
 			return i == len(a) && j == len(b)
 		}
-		if !reflect.DeepEqual(&a[i], &b[j]) { // pointers: nothing copied out
-
+		if !a[i].Same(&b[j]) {
 			return false
 		}
 		i, j = i+1, j+1
