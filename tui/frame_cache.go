@@ -39,6 +39,8 @@ type frameCache struct {
 	// footLines).
 	typingKey typingKey
 	typing    []string
+	// draw holds the typing line's pieces (see typingDraw).
+	draw typingDraw
 }
 
 // beforeMsg starts a message's update.

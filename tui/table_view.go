@@ -265,7 +265,7 @@ func (t *tableModel) typingLines(a *App) []string {
 	if t.editing != "" {
 		label = "✎ EDITING A NOTE · enter saves the new wording · esc drops the edit"
 	}
-	return append([]string{a.st.Prompt.Render(label)}, strings.Split(t.input.View(), "\n")...)
+	return append([]string{a.st.Prompt.Render(label)}, strings.Split(a.frames.draw.view(&t.input), "\n")...)
 }
 
 // clockedHeader is the table's header, left (tableHeaderLeft) and the
