@@ -89,7 +89,8 @@ func serveEvent(ctx context.Context, db string, o serveOptions, stdout io.Writer
 	if err != nil {
 		return err
 	}
-	srv, err := serve.New(eng, serve.Config{HostKey: *hostKey, Event: id, Log: logFile, IdleTimeout: o.idle, Limits: o.limits, Procs: serveProcs()})
+	procs := serveProcs() // one core unless GOMAXPROCS says otherwise
+	srv, err := serve.New(eng, serve.Config{HostKey: *hostKey, Event: id, Log: logFile, IdleTimeout: o.idle, Limits: o.limits, Procs: procs})
 	if err != nil {
 		return err
 	}

@@ -165,7 +165,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.isErr = true
 		return a, tea.Tick(time.Second, func(time.Time) tea.Msg { return quitMsg{"the server stopped"} })
 	case changedMsg:
-		a.frames.kept = true // the reload it starts may change the screen
+		a.frames.kept = true // it only starts a reload; the reload's view redraws
 		return a, a.changed()
 	case reloadedMsg:
 		return a.reloaded(msg)
@@ -195,7 +195,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tableMsg:
 		if a.sameTable(msg.view) {
-			a.frames.kept = true
+			a.frames.kept = true // on screen already
 			return a, nil
 		}
 		a.tbl.setView(msg.view)

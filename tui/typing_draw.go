@@ -28,7 +28,7 @@ type typingDraw struct {
 // view is in's View, drawn from the kept pieces when in is in one of the
 // two states, else by the textarea.
 func (d *typingDraw) view(in *textarea.Model) string {
-	if !in.Focused() || in.HasSelection() || in.LineCount() != 1 || in.Height() != 1 || in.ScrollYOffset() != 0 || in.Line() != 0 {
+	if !in.Focused() || in.HasSelection() || in.LineCount() != 1 || in.Height() != 1 || in.ScrollYOffset() != 0 {
 		return in.View()
 	}
 	w := in.Width()
