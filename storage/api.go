@@ -30,7 +30,7 @@ var (
 )
 
 // SchemaVersion is the newest schema this build knows (PRAGMA user_version).
-const SchemaVersion = 18
+const SchemaVersion = 19
 
 // Options tune Open.
 type Options struct {
