@@ -37,7 +37,7 @@ func scanEvent(s scanner) (model.Event, error) {
 	var e model.Event
 	var aims, prog, stages, maturity, tags, archived, deleted, created, updated string
 	var illus, spendAll int
-	err := s.Scan(&e.ID, &e.Title, &e.Date, &e.Venue, &e.Chair, &aims, &prog, &e.ProgrammeAt, &e.AreaLabel, &e.Template, &illus,
+	err := s.Scan(sid(&e.ID), &e.Title, &e.Date, &e.Venue, &e.Chair, &aims, &prog, &e.ProgrammeAt, &e.AreaLabel, &e.Template, &illus,
 		&e.Dots.Budget, &e.Dots.Cap, &stages, &maturity, &tags, &e.VoteMethod, &spendAll, &e.Paper, &archived, &deleted, &created, &updated, &e.Version, (*string)(&e.Vector))
 	e.Dots.SpendAll = spendAll != 0
 	unjs(maturity, &e.Maturity)
@@ -55,7 +55,7 @@ func scanEvent(s scanner) (model.Event, error) {
 func scanArea(s scanner) (model.Area, error) {
 	var a model.Area
 	var places, removed, created, updated string
-	err := s.Scan(&a.ID, &a.EventID, &a.Position, &a.Code, &a.Name, &places, &removed, &created, &updated, &a.Version, (*string)(&a.Vector))
+	err := s.Scan(sid(&a.ID), sid(&a.EventID), &a.Position, &a.Code, &a.Name, &places, &removed, &created, &updated, &a.Version, (*string)(&a.Vector))
 	unjs(places, &a.Places)
 	a.RemovedAt, a.CreatedAt, a.UpdatedAt = parseTS(removed), parseTS(created), parseTS(updated)
 	model.SafeArea(&a)
@@ -66,7 +66,7 @@ func scanGroup(s scanner) (model.Group, error) {
 	var g model.Group
 	var started, removed, paused, locked, created, updated string
 	var pausedMS int64
-	err := s.Scan(&g.ID, &g.EventID, &g.AreaID, &g.Name, &g.Facilitator, &g.Scribe, &g.Reporter, &g.Participants,
+	err := s.Scan(sid(&g.ID), sid(&g.EventID), sid(&g.AreaID), &g.Name, &g.Facilitator, &g.Scribe, &g.Reporter, &g.Participants,
 		&g.StageKey, &started, &g.Vision, &removed, &paused, &pausedMS, &g.ExtraMinutes, &locked, &created, &updated, &g.Version, (*string)(&g.Vector))
 	g.StageStartedAt, g.RemovedAt, g.PausedAt = parseTS(started), parseTS(removed), parseTS(paused)
 	g.PausedFor = time.Duration(pausedMS) * time.Millisecond
@@ -79,7 +79,7 @@ func scanGroup(s scanner) (model.Group, error) {
 func scanRating(s scanner) (model.Rating, error) {
 	var r model.Rating
 	var created, updated string
-	err := s.Scan(&r.ID, &r.GroupID, &r.Rater, &r.Dimension, &r.Level, &created, &updated, &r.Version, (*string)(&r.Vector))
+	err := s.Scan(sid(&r.ID), sid(&r.GroupID), &r.Rater, &r.Dimension, &r.Level, &created, &updated, &r.Version, (*string)(&r.Vector))
 	r.CreatedAt, r.UpdatedAt = parseTS(created), parseTS(updated)
 	return r, err
 }
@@ -87,7 +87,7 @@ func scanRating(s scanner) (model.Rating, error) {
 func scanNote(s scanner) (model.Contribution, error) {
 	var c model.Contribution
 	var tags, deleted, created, updated string
-	err := s.Scan(&c.ID, &c.GroupID, &c.StageKey, &c.Text, &tags, &c.Author, &deleted, &c.ThemeID, &created, &updated, &c.Version, (*string)(&c.Vector))
+	err := s.Scan(sid(&c.ID), sid(&c.GroupID), &c.StageKey, &c.Text, &tags, &c.Author, &deleted, sid(&c.ThemeID), &created, &updated, &c.Version, (*string)(&c.Vector))
 	unjs(tags, &c.Tags)
 	c.DeletedAt, c.CreatedAt, c.UpdatedAt = parseTS(deleted), parseTS(created), parseTS(updated)
 	return c, err
@@ -96,7 +96,7 @@ func scanNote(s scanner) (model.Contribution, error) {
 func scanTheme(s scanner) (model.Theme, error) {
 	var t model.Theme
 	var deleted, created, updated string
-	err := s.Scan(&t.ID, &t.GroupID, &t.StageKey, &t.Name, &deleted, &created, &updated, &t.Version, (*string)(&t.Vector))
+	err := s.Scan(sid(&t.ID), sid(&t.GroupID), &t.StageKey, &t.Name, &deleted, &created, &updated, &t.Version, (*string)(&t.Vector))
 	t.DeletedAt, t.CreatedAt, t.UpdatedAt = parseTS(deleted), parseTS(created), parseTS(updated)
 	return t, err
 }
@@ -104,7 +104,7 @@ func scanTheme(s scanner) (model.Theme, error) {
 func scanLink(s scanner) (model.ThemeLink, error) {
 	var l model.ThemeLink
 	var created, updated string
-	err := s.Scan(&l.ID, &l.EventID, &l.A, &l.B, &l.Status, &l.Score, &l.Name, &created, &updated, &l.Version, (*string)(&l.Vector))
+	err := s.Scan(sid(&l.ID), sid(&l.EventID), sid(&l.A), sid(&l.B), &l.Status, &l.Score, &l.Name, &created, &updated, &l.Version, (*string)(&l.Vector))
 	l.CreatedAt, l.UpdatedAt = parseTS(created), parseTS(updated)
 	return l, err
 }
@@ -113,7 +113,7 @@ func scanRound(s scanner) (model.VoteRound, error) {
 	var r model.VoteRound
 	var created, updated string
 	var spendAll int
-	err := s.Scan(&r.ID, &r.GroupID, &r.StageKey, &r.Method, &r.Round, &r.Status, &r.Rules.Budget, &r.Rules.Cap, &spendAll, &r.Voters, &created, &updated, &r.Version, (*string)(&r.Vector))
+	err := s.Scan(sid(&r.ID), sid(&r.GroupID), &r.StageKey, &r.Method, &r.Round, &r.Status, &r.Rules.Budget, &r.Rules.Cap, &spendAll, &r.Voters, &created, &updated, &r.Version, (*string)(&r.Vector))
 	r.CreatedAt, r.UpdatedAt, r.Rules.SpendAll = parseTS(created), parseTS(updated), spendAll != 0
 	return r, err
 }
@@ -121,7 +121,7 @@ func scanRound(s scanner) (model.VoteRound, error) {
 func scanVote(s scanner) (model.Vote, error) {
 	var v model.Vote
 	var created, updated string
-	err := s.Scan(&v.ID, &v.GroupID, &v.StageKey, &v.Method, &v.Voter, &v.ItemID, &v.Value, &v.RoundID, &created, &updated, &v.Version, (*string)(&v.Vector))
+	err := s.Scan(sid(&v.ID), sid(&v.GroupID), &v.StageKey, &v.Method, &v.Voter, sid(&v.ItemID), &v.Value, sid(&v.RoundID), &created, &updated, &v.Version, (*string)(&v.Vector))
 	v.CreatedAt, v.UpdatedAt = parseTS(created), parseTS(updated)
 	return v, err
 }
@@ -129,7 +129,7 @@ func scanVote(s scanner) (model.Vote, error) {
 func scanStep(s scanner) (model.NextStep, error) {
 	var n model.NextStep
 	var deleted, created, updated string
-	err := s.Scan(&n.ID, &n.GroupID, &n.Action, &n.Owner, &n.ByWhen, &n.Enabler, &n.Assist, &n.PriorityID, &deleted, &created, &updated, &n.Version, (*string)(&n.Vector))
+	err := s.Scan(sid(&n.ID), sid(&n.GroupID), &n.Action, &n.Owner, &n.ByWhen, &n.Enabler, &n.Assist, sid(&n.PriorityID), &deleted, &created, &updated, &n.Version, (*string)(&n.Vector))
 	n.DeletedAt, n.CreatedAt, n.UpdatedAt = parseTS(deleted), parseTS(created), parseTS(updated)
 	return n, err
 }
@@ -137,12 +137,16 @@ func scanStep(s scanner) (model.NextStep, error) {
 func scanMsg(s scanner) (model.KeyMessage, error) {
 	var m model.KeyMessage
 	var kind, sources, created, updated string
-	err := s.Scan(&m.ID, &m.EventID, &m.GroupID, &m.Position, &kind, &m.Text, &sources, &created, &updated, &m.Version, (*string)(&m.Vector))
+	err := s.Scan(sid(&m.ID), sid(&m.EventID), sid(&m.GroupID), &m.Position, &kind, &m.Text, &sources, &created, &updated, &m.Version, (*string)(&m.Vector))
 	m.Kind = model.MessageKind(kind)
 	unjs(sources, &m.Sources)
 	m.CreatedAt, m.UpdatedAt = parseTS(created), parseTS(updated)
 	return m, err
 }
+
+// sid scans into an id as into a string: database/sql assigns a string
+// to a *string directly, and to another string type by reflection.
+func sid(p *model.ID) *string { return (*string)(p) }
 
 // one reads a single row, mapping "no rows" to ErrNotFound.
 func one[T any](ctx context.Context, q querier, scan func(scanner) (T, error), what string, id model.ID, query string) (T, error) {
