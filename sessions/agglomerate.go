@@ -124,10 +124,10 @@ type clustering struct {
 	sim     [][]float64
 	members [][]int
 	alive   []bool
-	// avg[a*n+b] (a < b) is the two groups' average similarity, summed
-	// in the order the plain scan sums it; far[a*n+b] whether two of
-	// their items are apart.
-	avg []float64
+	// sum[a*n+b] (a < b) is the sum of the two groups' similarities in
+	// the order the plain scan sums it (their average is avg(a, b));
+	// far[a*n+b] whether two of their items are apart.
+	sum []float64
 	far []bool
 	// ok[a*n+b] is whether they may join (not apart, and at least the
 	// threshold less the tie gap). after[a] lists, in order, the later
@@ -145,7 +145,7 @@ type clustering struct {
 
 func newClustering(groups [][]int, sim [][]float64, apart func(i, j int) bool) *clustering {
 	n := len(groups)
-	c := &clustering{n: n, sim: sim, members: groups, alive: make([]bool, n), avg: make([]float64, n*n), far: make([]bool, n*n),
+	c := &clustering{n: n, sim: sim, members: groups, alive: make([]bool, n), sum: make([]float64, n*n), far: make([]bool, n*n),
 		ok: make([]bool, n*n), listed: make([]bool, n*n), after: make([][]int, n), top: make([]float64, n), topAt: make([]int, n), stale: make([]bool, n)}
 	for a := range n {
 		c.alive[a] = true
@@ -167,18 +167,27 @@ func newClustering(groups [][]int, sim [][]float64, apart func(i, j int) bool) *
 }
 
 // pair works out slots a < b's average and whether they may join.
-func (c *clustering) pair(a, b int) bool {
-	s := 0.0
-	for _, i := range c.members[a] {
+func (c *clustering) pair(a, b int) bool { return c.pairFrom(a, b, 0, 0) }
+
+// pairFrom is pair when the sum over slot a's first from items is s
+// already: the sum goes on from there in the plain scan's order (a's
+// items one by one, each against all of b's), so it is the same number,
+// bit for bit, as the sum worked out whole.
+func (c *clustering) pairFrom(a, b, from int, s float64) bool {
+	for _, i := range c.members[a][from:] {
 		row := c.sim[i]
 		for _, j := range c.members[b] {
 			s += row[j]
 		}
 	}
-	s /= float64(len(c.members[a]) * len(c.members[b]))
-	c.avg[a*c.n+b] = s
-	c.ok[a*c.n+b] = !c.far[a*c.n+b] && s >= ClusterThreshold-tieGap
+	c.sum[a*c.n+b] = s
+	c.ok[a*c.n+b] = !c.far[a*c.n+b] && c.avg(a, b) >= ClusterThreshold-tieGap
 	return c.ok[a*c.n+b]
+}
+
+// avg is slots a < b's average similarity, as the plain scan divides it.
+func (c *clustering) avg(a, b int) float64 {
+	return c.sum[a*c.n+b] / float64(len(c.members[a])*len(c.members[b]))
 }
 
 // pick chooses the pair the plain scan would. The scan passes over the
@@ -202,7 +211,7 @@ func (c *clustering) pick() (int, int, bool) {
 			if !c.alive[b] || !c.ok[a*n+b] {
 				continue
 			}
-			if s := c.avg[a*n+b]; s >= best-tieGap && (bi < 0 || s > best+tieGap) {
+			if s := c.avg(a, b); s >= best-tieGap && (bi < 0 || s > best+tieGap) {
 				bi, bj, best = a, b, s
 			}
 		}
@@ -222,7 +231,7 @@ func (c *clustering) rescan(a int) {
 			continue
 		}
 		kept = append(kept, b)
-		if s := c.avg[a*n+b]; s > c.top[a] {
+		if s := c.avg(a, b); s > c.top[a] {
 			c.top[a], c.topAt[a] = s, b
 		}
 	}
@@ -230,8 +239,10 @@ func (c *clustering) rescan(a int) {
 }
 
 // join puts slot b's items after slot a's (a < b) and works out again
-// the pairs with the joined group.
+// the pairs with the joined group: with a later slot, from the sum over
+// a's own items, which the join leaves first.
 func (c *clustering) join(a, b int) {
+	had := len(c.members[a])
 	c.members[a] = append(c.members[a], c.members[b]...)
 	c.alive[b], c.members[b], c.after[b] = false, nil, nil
 	n := c.n
@@ -241,7 +252,12 @@ func (c *clustering) join(a, b int) {
 		}
 		x, y := min(a, k), max(a, k)
 		c.far[x*n+y] = c.far[x*n+y] || c.far[min(b, k)*n+max(b, k)]
-		ok := c.pair(x, y)
+		var ok bool
+		if x == a {
+			ok = c.pairFrom(a, k, had, c.sum[a*n+k])
+		} else {
+			ok = c.pair(x, y)
+		}
 		if ok && !c.listed[x*n+y] {
 			c.listed[x*n+y] = true
 			at, _ := slices.BinarySearch(c.after[x], y)
@@ -253,8 +269,8 @@ func (c *clustering) join(a, b int) {
 		case k > a:
 		case c.topAt[k] == a || c.topAt[k] == b:
 			c.stale[k] = true
-		case ok && c.avg[x*n+y] > c.top[k]:
-			c.top[k], c.topAt[k] = c.avg[x*n+y], a
+		case ok && c.avg(x, y) > c.top[k]:
+			c.top[k], c.topAt[k] = c.avg(x, y), a
 		}
 	}
 	c.stale[a] = true
