@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 )
 
 // encodeExchange writes an exchange as indented JSON with snake_case keys:
@@ -20,11 +21,22 @@ func encodeExchange(x Exchange) ([]byte, error) {
 	return indentRenamed(compact, snakeName), nil
 }
 
-// exportBytes is encodeExchange(exchangeOf(all)), made on two cores: the
-// areas' syntheses (derived from the rest, and the slowest part) are
-// drafted and encoded while the stored records are encoded, and their
-// JSON is put where the encoder writes it, as the object's last field.
+// exportBytes is encodeExchange(exchangeOf(all)) (see exportTo).
 func exportBytes(all Snapshot) ([]byte, error) {
+	var out bytes.Buffer
+	if err := exportTo(&out, all); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// exportTo writes encodeExchange(exchangeOf(all)) to w, made on two
+// cores: the areas' syntheses (derived from the rest, and the slowest
+// part) are drafted and encoded while the stored records are encoded, and
+// their JSON is put where the encoder writes it, as the object's last
+// field. The indented text is written as it is made, so a digest of it
+// never holds it whole.
+func exportTo(w io.Writer, all Snapshot) error {
 	var syn []byte
 	var synErr error
 	done := make(chan struct{})
@@ -34,116 +46,44 @@ func exportBytes(all Snapshot) ([]byte, error) {
 			syn, synErr = json.Marshal(briefs)
 		}
 	}()
-	compact, err := json.Marshal(storedExchange(all))
+	ind := newIndenter(w, snakeName)
+	// The encoder ends the object with "}\n": all but those two bytes are
+	// indented as they come, so that the syntheses go in before the '}'.
+	held := &holdTail{next: ind}
+	err := json.NewEncoder(held).Encode(storedExchange(all))
 	<-done
 	if err == nil {
 		err = synErr
 	}
+	if err == nil && string(held.tail) != "}\n" {
+		err = fmt.Errorf("the encoder ended the event with %q", held.tail)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("writing JSON: %w", err)
+		return fmt.Errorf("writing JSON: %w", err)
 	}
 	if syn != nil {
-		compact = append(append(append(compact[:len(compact)-1], `,"AreaSyntheses":`...), syn...), '}')
+		ind.feed([]byte(`,"AreaSyntheses":`))
+		ind.feed(syn)
 	}
-	return indentRenamed(compact, snakeName), nil
+	ind.feed(held.tail[:1])
+	return ind.end()
 }
 
-// indentRenamed indents compact JSON (no space outside strings, as
-// json.Marshal writes it) the way json.Indent does with two spaces, ends
-// it with a newline as json.Encoder does, and renames every object key
-// with rename as renameKeys does.
-func indentRenamed(src []byte, rename func(string) string) []byte {
-	out := make([]byte, 0, len(src)+len(src)/2)
-	keys := map[string][]byte{}
-	depth := 0
-	open := false // just after '{' or '[': the next byte decides
-	newline := func() {
-		out = append(out, '\n')
-		for range depth {
-			out = append(out, ' ', ' ')
-		}
-	}
-	for i := 0; i < len(src); {
-		c := src[i]
-		if open && c != '}' && c != ']' {
-			open = false
-			depth++
-			newline()
-		}
-		switch c {
-		case '"':
-			j := stringEnd(src, i)
-			if j < 0 {
-				return append(out, src[i:]...)
-			}
-			s := src[i : j+1]
-			if j+1 < len(src) && src[j+1] == ':' {
-				s = renamedKey(keys, s, rename)
-			}
-			out = append(out, s...)
-			i = j + 1
-			continue
-		case '{', '[':
-			open = true
-			out = append(out, c)
-		case ',':
-			out = append(out, c)
-			newline()
-		case ':':
-			out = append(out, ':', ' ')
-		case '}', ']':
-			if open {
-				open = false
-			} else {
-				depth--
-				newline()
-			}
-			out = append(out, c)
-		default:
-			out = append(out, c)
-		}
-		i++
-	}
-	return append(out, '\n')
+// holdTail passes what is written to it on to an indenter but for its
+// last two bytes, which it keeps in tail.
+type holdTail struct {
+	next *indenter
+	tail []byte
 }
 
-// stringEnd is the index of the quote that closes the string opening at
-// src[i], or -1.
-func stringEnd(src []byte, i int) int {
-	for j := i + 1; ; {
-		k := bytes.IndexByte(src[j:], '"')
-		if k < 0 {
-			return -1
-		}
-		j += k
-		escapes := 0
-		for b := j - 1; b > i && src[b] == '\\'; b-- {
-			escapes++
-		}
-		if escapes%2 == 0 {
-			return j
-		}
-		j++
+// Write feeds p, less the two bytes it now ends with, to the indenter.
+func (h *holdTail) Write(p []byte) (int, error) {
+	all := p
+	if len(h.tail) > 0 {
+		all = append(h.tail, p...)
 	}
-}
-
-// renamedKey is a quoted key as renameKeys writes it, worked out once per
-// key.
-func renamedKey(keys map[string][]byte, s []byte, rename func(string) string) []byte {
-	if r, ok := keys[string(s)]; ok {
-		return r
-	}
-	r := s
-	var k string
-	plain := bytes.IndexByte(s, '\\') < 0
-	if plain {
-		k = string(s[1 : len(s)-1])
-	}
-	if plain || json.Unmarshal(s, &k) == nil {
-		if n := rename(k); n != k {
-			r, _ = json.Marshal(n)
-		}
-	}
-	keys[string(s)] = r
-	return r
+	cut := max(len(all)-2, 0)
+	h.next.feed(all[:cut])
+	h.tail = append([]byte(nil), all[cut:]...)
+	return len(p), h.next.err
 }

@@ -97,3 +97,33 @@ func TestExportIsTheSameBytesAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestIndentingInPiecesIsIndentingWhole: the export is indented as the
+// encoder writes it, so the pieces may be cut anywhere, in a string or
+// just after a key, and still give the same bytes.
+func TestIndentingInPiecesIsIndentingWhole(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := range 3000 {
+		compact, err := json.Marshal(randomJSON(r, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%10 == 0 { // a string that never ends, as indentRenamed copies it
+			compact = append(compact[:len(compact)/2:len(compact)/2], `"unended\"`...)
+		}
+		want := indentRenamed(compact, snakeName)
+		var got bytes.Buffer
+		ind := newIndenter(&got, snakeName)
+		for rest := compact; len(rest) > 0; {
+			n := min(len(rest), r.IntN(8))
+			ind.feed(rest[:n])
+			rest = rest[n:]
+		}
+		if err := ind.end(); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Fatalf("value %d, %q:\ngot  %q\nwant %q", i, compact, got.Bytes(), want)
+		}
+	}
+}

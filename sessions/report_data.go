@@ -111,10 +111,10 @@ func (e *Engine) EventDigest(ctx context.Context, eventID model.ID) (string, err
 
 // digestOf is EventDigest of a complete snapshot.
 func digestOf(all Snapshot) (string, error) {
-	data, err := exportBytes(all)
-	if err != nil {
+	h := sha256.New()
+	if err := exportTo(h, all); err != nil {
 		return "", err
 	}
-	sum := sha256.Sum256(data)
+	sum := h.Sum(nil)
 	return "sha256:" + hex.EncodeToString(sum[:8]), nil
 }
