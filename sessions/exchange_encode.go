@@ -32,10 +32,10 @@ func exportBytes(all Snapshot) ([]byte, error) {
 
 // exportTo writes encodeExchange(exchangeOf(all)) to w, made on two
 // cores: the areas' syntheses (derived from the rest, and the slowest
-// part) are drafted and encoded while the stored records are encoded, and
-// their JSON is put where the encoder writes it, as the object's last
-// field. The indented text is written as it is made, so a digest of it
-// never holds it whole.
+// part) are drafted and encoded while the stored records are written
+// (see wire), and their JSON is put where json.Marshal writes it, as the
+// object's last field. The indented text is written as it is made, so a
+// digest of it never holds it whole.
 func exportTo(w io.Writer, all Snapshot) error {
 	var syn []byte
 	var synErr error
@@ -47,43 +47,21 @@ func exportTo(w io.Writer, all Snapshot) error {
 		}
 	}()
 	ind := newIndenter(w, snakeName)
-	// The encoder ends the object with "}\n": all but those two bytes are
-	// indented as they come, so that the syntheses go in before the '}'.
-	held := &holdTail{next: ind}
-	err := json.NewEncoder(held).Encode(storedExchange(all))
+	out := newWire(ind)
+	out.exchange(storedExchange(all))
 	<-done
+	err := out.err
 	if err == nil {
 		err = synErr
-	}
-	if err == nil && string(held.tail) != "}\n" {
-		err = fmt.Errorf("the encoder ended the event with %q", held.tail)
 	}
 	if err != nil {
 		return fmt.Errorf("writing JSON: %w", err)
 	}
+	out.flush(true)
 	if syn != nil {
 		ind.feed([]byte(`,"AreaSyntheses":`))
 		ind.feed(syn)
 	}
-	ind.feed(held.tail[:1])
+	ind.feed([]byte{'}'})
 	return ind.end()
-}
-
-// holdTail passes what is written to it on to an indenter but for its
-// last two bytes, which it keeps in tail.
-type holdTail struct {
-	next *indenter
-	tail []byte
-}
-
-// Write feeds p, less the two bytes it now ends with, to the indenter.
-func (h *holdTail) Write(p []byte) (int, error) {
-	all := p
-	if len(h.tail) > 0 {
-		all = append(h.tail, p...)
-	}
-	cut := max(len(all)-2, 0)
-	h.next.feed(all[:cut])
-	h.tail = append([]byte(nil), all[cut:]...)
-	return len(p), h.next.err
 }
