@@ -36,7 +36,7 @@ func randomTime(r *rand.Rand) time.Time {
 	case 1:
 		return time.Date(2026, 12, 3, 9, 30, 0, 0, time.FixedZone("", 5*3600+1800))
 	case 2:
-		return time.Date(2026, 12, 3, 9, 30, 0, 0, time.FixedZone("", -(24*3600 + 60)))
+		return time.Date(2026, 12, 3, 9, 30, 0, 0, time.FixedZone("", -(24*3600+60)))
 	default:
 		return time.Unix(1_700_000_000+r.Int64N(1e8), r.Int64N(1e9)).UTC()
 	}
