@@ -156,7 +156,8 @@ func readSnapshot(ctx context.Context, tx querier, id model.ID, everything bool)
 	if snap.Contributions, err = all(ctx, tx, scanNote, `SELECT `+noteCols+` FROM contributions`+inEvent, ev); err != nil {
 		return snap, err
 	}
-	if snap.Votes, err = all(ctx, tx, scanVote, `SELECT `+voteCols+` FROM votes`+inTables+` ORDER BY table_id, stage_key, voter, round_id, item_id, id`, ev); err != nil {
+	if snap.Votes, err = sized(ctx, tx, scanVote, `SELECT count(*) FROM votes`+inTables,
+		`SELECT `+voteCols+` FROM votes`+inTables+` ORDER BY table_id, stage_key, voter, round_id, item_id, id`, ev); err != nil {
 		return snap, err
 	}
 	if snap.NextSteps, err = all(ctx, tx, scanStep, `SELECT `+stepCols+` FROM next_steps`+inEvent, ev); err != nil {

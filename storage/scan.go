@@ -198,3 +198,32 @@ func all[T any](ctx context.Context, q querier, scan func(scanner) (T, error), q
 	}
 	return append(joined, out...), nil
 }
+
+// sized is all for a query whose rows count counts (with the same
+// arguments, in the same transaction): the slice is made at its size, so
+// no row is ever copied. Copying the large event's 23,000 ballots from
+// chunks into one slice was a fifth of their read, the collector being at
+// work by then.
+func sized[T any](ctx context.Context, q querier, scan func(scanner) (T, error), count, query string, args ...any) ([]T, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, count, args...).Scan(&n); err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	if n > 0 {
+		out = make([]T, 0, n)
+	}
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
