@@ -13,33 +13,35 @@ import (
 const tieGap = 1e-12
 
 // similarities is the cosine of every pair of TF-IDF vectors (sim[i][j]
-// = sim[j][i]; the diagonal 0). The vectors are first turned into sorted
-// lists of word numbers, so a pair costs one merge of two short lists
-// instead of a map look-up per word.
+// = sim[j][i]; the diagonal 0). Words are numbered in the order a pass
+// over each vector's sorted words first meets them, and each word lists
+// the vectors holding it; going through the words in number order, each
+// pair of a word's vectors adds its product to their cosine. A pair
+// therefore sums its shared words' products in the same order as a merge
+// of its two sorted lists would, to the same number bit for bit, and
+// costs only the words it shares.
 func similarities(vecs []map[string]float64) [][]float64 {
 	type entry struct {
-		word int
-		w    float64
+		vec int
+		w   float64
 	}
 	ids := map[string]int{}
-	sparse := make([][]entry, len(vecs))
+	var postings [][]entry
 	for i, v := range vecs {
 		words := make([]string, 0, len(v))
 		for w := range v {
 			words = append(words, w)
 		}
 		sort.Strings(words)
-		row := make([]entry, 0, len(v))
 		for _, w := range words {
 			id, ok := ids[w]
 			if !ok {
 				id = len(ids)
 				ids[w] = id
+				postings = append(postings, nil)
 			}
-			row = append(row, entry{id, v[w]})
+			postings[id] = append(postings[id], entry{i, v[w]})
 		}
-		sort.Slice(row, func(a, b int) bool { return row[a].word < row[b].word })
-		sparse[i] = row
 	}
 	n := len(vecs)
 	flat := make([]float64, n*n)
@@ -47,23 +49,17 @@ func similarities(vecs []map[string]float64) [][]float64 {
 	for i := range sim {
 		sim[i] = flat[i*n : (i+1)*n : (i+1)*n]
 	}
-	for i := range n {
-		a := sparse[i]
-		for j := range i {
-			b := sparse[j]
-			s := 0.0
-			for x, y := 0, 0; x < len(a) && y < len(b); {
-				switch {
-				case a[x].word < b[y].word:
-					x++
-				case a[x].word > b[y].word:
-					y++
-				default:
-					s += a[x].w * b[y].w
-					x, y = x+1, y+1
-				}
+	for _, p := range postings {
+		for x, a := range p {
+			row := sim[a.vec]
+			for _, b := range p[:x] {
+				row[b.vec] += a.w * b.w
 			}
-			sim[i][j], sim[j][i] = s, s
+		}
+	}
+	for i := range n {
+		for j := range i {
+			sim[j][i] = sim[i][j]
 		}
 	}
 	return sim

@@ -1,6 +1,7 @@
 package sessions
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -225,4 +226,102 @@ func TestThemeVectorsAreTheWordsOfTheWholeText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// plainSimilarities is similarities as it was: a merge of each pair's
+// sorted word lists, kept as the reference it must agree with.
+func plainSimilarities(vecs []map[string]float64) [][]float64 {
+	type entry struct {
+		word int
+		w    float64
+	}
+	ids := map[string]int{}
+	sparse := make([][]entry, len(vecs))
+	for i, v := range vecs {
+		words := make([]string, 0, len(v))
+		for w := range v {
+			words = append(words, w)
+		}
+		slices.Sort(words)
+		for _, w := range words {
+			id, ok := ids[w]
+			if !ok {
+				id = len(ids)
+				ids[w] = id
+			}
+			sparse[i] = append(sparse[i], entry{id, v[w]})
+		}
+		slices.SortFunc(sparse[i], func(a, b entry) int { return a.word - b.word })
+	}
+	sim := make([][]float64, len(vecs))
+	for i := range sim {
+		sim[i] = make([]float64, len(vecs))
+	}
+	for i := range vecs {
+		for j := range i {
+			a, b, s := sparse[i], sparse[j], 0.0
+			for x, y := 0, 0; x < len(a) && y < len(b); {
+				switch {
+				case a[x].word < b[y].word:
+					x++
+				case a[x].word > b[y].word:
+					y++
+				default:
+					s += a[x].w * b[y].w
+					x, y = x+1, y+1
+				}
+			}
+			sim[i][j], sim[j][i] = s, s
+		}
+	}
+	return sim
+}
+
+// TestSimilaritiesAreThePairwiseMerge: every cosine is the merge's, bit
+// for bit (the joins compare them to a threshold and to each other), on
+// random vectors and on the large demo's priorities.
+func TestSimilaritiesAreThePairwiseMerge(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	vocab := []string{"estates", "records", "workforce", "pharmacy", "digital", "care", "homes", "rota", "funding", "hubs", "a", "zebra"}
+	check := func(what string, vecs []map[string]float64) {
+		t.Helper()
+		got, want := similarities(vecs), plainSimilarities(vecs)
+		for i := range want {
+			for j := range want {
+				if math.Float64bits(got[i][j]) != math.Float64bits(want[i][j]) {
+					t.Fatalf("%s: sim[%d][%d] = %v, the merge gives %v", what, i, j, got[i][j], want[i][j])
+				}
+			}
+		}
+	}
+	for k := range 300 {
+		vecs := make([]map[string]float64, r.IntN(12))
+		for i := range vecs {
+			vecs[i] = map[string]float64{}
+			for range r.IntN(8) {
+				vecs[i][vocab[r.IntN(len(vocab))]] = r.Float64() / 3
+			}
+		}
+		check(fmt.Sprintf("random %d", k), vecs)
+	}
+	if testing.Short() {
+		return
+	}
+	f := newFixture(t)
+	id, err := f.eng.Demo(f.ctx, "test", DemoOptions{Large: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := f.eng.Snapshot(f.ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	views := TableViews(snap)
+	var ts []ThemeAt
+	for _, g := range snap.Groups {
+		for _, p := range views[g.ID].Priorities {
+			ts = append(ts, ThemeAt{ThemeView: ThemeView{Theme: model.Theme{ID: p.Note.ID, GroupID: g.ID, Name: p.Note.Text}}, Table: g})
+		}
+	}
+	check("the large demo", themeVectors(ts))
 }
