@@ -9,16 +9,22 @@ import (
 
 // encodeExchange writes an exchange as indented JSON with snake_case keys:
 // exactly what json.Encoder with SetIndent("", "  ") followed by
-// renameKeys(…, snakeName) writes, but made in one pass over
-// json.Marshal's compact text (indenting and renaming 13 MB took longer
-// than encoding it).
+// renameKeys(…, snakeName) writes, made as exportTo makes it (see wire).
 func encodeExchange(x Exchange) ([]byte, error) {
 	x.Format, x.Version = ExchangeFormat, ExchangeVersion
-	compact, err := json.Marshal(x)
-	if err != nil {
-		return nil, fmt.Errorf("writing JSON: %w", err)
+	var out bytes.Buffer
+	ind := newIndenter(&out, snakeName)
+	w := newWire(ind)
+	w.exchange(x)
+	if w.err != nil {
+		return nil, fmt.Errorf("writing JSON: %w", w.err)
 	}
-	return indentRenamed(compact, snakeName), nil
+	w.flush(true)
+	ind.feed([]byte{'}'})
+	if err := ind.end(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 // exportBytes is encodeExchange(exchangeOf(all)) (see exportTo).

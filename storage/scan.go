@@ -166,8 +166,8 @@ func all[T any](ctx context.Context, q querier, scan func(scanner) (T, error), q
 	defer rows.Close()
 	// Rows are gathered in chunks and copied once into a slice of the
 	// right size: growing one slice by doubling copies and clears every
-	// row again at each step, which for the large event's 23,000 ballots
-	// was a quarter of their read.
+	// row again at each step (for the large event's 4,000 notes and their
+	// revisions; its ballots, counted first, go through sized).
 	var full [][]T
 	out := make([]T, 0, 64)
 	total := 0
