@@ -51,14 +51,16 @@ type Config struct {
 
 // Server serves forum over SSH.
 type Server struct {
-	eng      *sessions.Engine
-	event    model.ID
-	cfg      Config
-	srv      *ssh.Server
-	log      *log.Logger
-	guard    *guard
-	admit    *admission
-	limits   Limits
+	eng    *sessions.Engine
+	event  model.ID
+	cfg    Config
+	srv    *ssh.Server
+	log    *log.Logger
+	guard  *guard
+	admit  *admission
+	limits Limits
+	// seats counts the connected seats, against limits.Seats; when the
+	// last leaves, the memory the room used goes back to the system.
 	seats    atomic.Int64
 	voters   *voters
 	stopping chan struct{}
@@ -68,9 +70,6 @@ type Server struct {
 	active sync.WaitGroup
 	mu     sync.Mutex
 	closed bool
-	// seated counts the connected seats: when the last leaves, the memory
-	// the room used goes back to the system.
-	seated atomic.Int64
 }
 
 // New makes a server for an event.
