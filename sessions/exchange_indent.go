@@ -6,24 +6,14 @@ import (
 	"io"
 )
 
-// indentRenamed indents compact JSON (no space outside strings, as
-// json.Marshal writes it) the way json.Indent does with two spaces, ends
-// it with a newline as json.Encoder does, and renames every object key
-// with rename as renameKeys does.
-func indentRenamed(src []byte, rename func(string) string) []byte {
-	var out bytes.Buffer
-	out.Grow(len(src) + len(src)/2)
-	ind := newIndenter(&out, rename)
-	ind.feed(src)
-	ind.end()
-	return out.Bytes()
-}
-
 // indentFlush is how much indented text an indenter holds before it
 // writes it on.
 const indentFlush = 64 << 10
 
-// indenter is indentRenamed fed in pieces and writing as it goes: the
+// indenter indents compact JSON (no space outside strings, as
+// json.Marshal writes it) the way json.Indent does with two spaces, ends
+// it with a newline as json.Encoder does, and renames every object key
+// with rename as renameKeys does. It is fed in pieces and writes as it goes: the
 // pieces together are the whole text, cut anywhere (a string cut in two,
 // or a string at a piece's end, which may be a key, waits for the next
 // piece).
@@ -114,7 +104,7 @@ func (d *indenter) flush() {
 
 // end ends the text with a newline and writes the rest on. A string
 // that does not end is copied as it is, with no newline, as
-// indentRenamed always did.
+// the indenter always has.
 func (d *indenter) end() error {
 	d.out = append(d.out, d.partial...)
 	if len(d.partial) == 0 || stringEnd(d.partial, 0) >= 0 {
